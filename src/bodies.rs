@@ -1,0 +1,249 @@
+//! Bodies (councils and committees), their names over time and their case types.
+
+use crate::error::{Error, Result, Thing};
+use crate::model::{Body, BodyName, CaseType};
+use crate::store::{body_id_by_short, not_found, Store};
+use crate::validate;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+/// Default case types with their proposal templates; `{organ}` is replaced by the body's name.
+pub const DEFAULT_CASE_TYPES: &[(&str, &str)] = &[
+    ("Godkjenning", "{organ} godkjenner saken."),
+    ("Drøfting", "{organ} drøftet saken."),
+    ("Orientering", "{organ} tar saken til orientering."),
+    ("Anbefaling", "{organ} gir sin anbefaling i saken."),
+    (
+        "Beslutning",
+        "{organ} fatter vedtak i saken i tråd med forslaget.",
+    ),
+    ("Åpen sak", ""),
+];
+
+/// Names are valid from this date when no rename has happened.
+const BEGINNING: &str = "1900-01-01";
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct BodyInput {
+    pub short_name: String,
+    pub name: String,
+    pub secretariat: String,
+    pub default_place: String,
+    /// "nb" or "en": the language of its documents.
+    pub language: String,
+}
+
+impl Store {
+    pub fn create_body(&self, input: &BodyInput) -> Result<Body> {
+        let short = validate::line("short_name", &input.short_name)?;
+        let name = validate::line("name", &input.name)?;
+        let secretariat = validate::optional_line("secretariat", &input.secretariat)?;
+        let place = validate::optional_line("place", &input.default_place)?;
+        let language = language_of(&input.language)?;
+        let id = crate::new_id();
+        self.write(|tx| {
+            ensure_short_name_free(tx, &short, None)?;
+            tx.execute(
+                "INSERT INTO body (id, short_name, secretariat, default_place, language) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![id, short, secretariat, place, language],
+            )?;
+            tx.execute(
+                "INSERT INTO body_name (id, body_id, name, valid_from) VALUES (?1, ?2, ?3, ?4)",
+                params![crate::new_id(), id, name, BEGINNING],
+            )?;
+            for (pos, (type_name, template)) in DEFAULT_CASE_TYPES.iter().enumerate() {
+                tx.execute(
+                    "INSERT INTO case_type (id, body_id, name, position, proposal_template) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![crate::new_id(), id, type_name, pos as i64, template],
+                )?;
+            }
+            body(tx, &id)
+        })
+    }
+
+    /// Changes short name, secretariat, place and language. The name changes only by `rename_body`,
+    /// which keeps the history.
+    pub fn update_body(&self, id: &str, input: &BodyInput) -> Result<Body> {
+        let short = validate::line("short_name", &input.short_name)?;
+        let secretariat = validate::optional_line("secretariat", &input.secretariat)?;
+        let place = validate::optional_line("place", &input.default_place)?;
+        let language = language_of(&input.language)?;
+        self.write(|tx| {
+            body(tx, id)?;
+            ensure_short_name_free(tx, &short, Some(id))?;
+            tx.execute(
+                "UPDATE body SET short_name = ?2, secretariat = ?3, default_place = ?4, language = ?5 WHERE id = ?1",
+                params![id, short, secretariat, place, language],
+            )?;
+            body(tx, id)
+        })
+    }
+
+    /// Renames a body from `valid_from`: documents of meetings before that date keep the old name.
+    pub fn rename_body(&self, id: &str, name: &str, valid_from: &str) -> Result<Body> {
+        let name = validate::line("name", name)?;
+        let from = crate::numbers::parse_date("date", valid_from)?.to_string();
+        self.write(|tx| {
+            body(tx, id)?;
+            tx.execute(
+                "INSERT INTO body_name (id, body_id, name, valid_from) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (body_id, valid_from) DO UPDATE SET name = excluded.name",
+                params![crate::new_id(), id, name, from],
+            )?;
+            body(tx, id)
+        })
+    }
+
+    pub fn bodies(&self) -> Result<Vec<Body>> {
+        let ids: Vec<String> = {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT id FROM body ORDER BY short_name")?;
+            let rows = stmt.query_map([], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        ids.iter().map(|id| body(&self.conn, id)).collect()
+    }
+
+    pub fn body(&self, id: &str) -> Result<Body> {
+        body(&self.conn, id)
+    }
+
+    pub fn body_by_short(&self, short: &str) -> Result<Body> {
+        body(&self.conn, &body_id_by_short(&self.conn, short)?)
+    }
+
+    /// The body's name as it was on `date` (ISO).
+    pub fn body_name_on(&self, body_id: &str, date: &str) -> Result<String> {
+        body_name_on(&self.conn, body_id, date)
+    }
+
+    pub fn case_types(&self, body_id: &str) -> Result<Vec<CaseType>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, name, proposal_template FROM case_type WHERE body_id = ?1 ORDER BY position")?;
+        let rows = stmt.query_map([body_id], |r| {
+            Ok(CaseType {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                proposal_template: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Adds a body's own case type, or changes the template of one it has.
+    pub fn save_case_type(
+        &self,
+        body_id: &str,
+        name: &str,
+        proposal_template: &str,
+    ) -> Result<CaseType> {
+        let name = validate::line("case_type", name)?;
+        let template = validate::text("proposal", proposal_template)?;
+        self.write(|tx| {
+            body(tx, body_id)?;
+            tx.execute(
+                "INSERT INTO case_type (id, body_id, name, position, proposal_template)
+                 VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), -1) + 1 FROM case_type WHERE body_id = ?2), ?4)
+                 ON CONFLICT (body_id, name) DO UPDATE SET proposal_template = excluded.proposal_template",
+                params![crate::new_id(), body_id, name, template],
+            )?;
+            Ok(tx.query_row(
+                "SELECT id, name, proposal_template FROM case_type WHERE body_id = ?1 AND name = ?2",
+                params![body_id, name],
+                |r| Ok(CaseType { id: r.get(0)?, name: r.get(1)?, proposal_template: r.get(2)? }),
+            )?)
+        })
+    }
+
+    /// Removes a case type no case uses.
+    pub fn remove_case_type(&self, id: &str) -> Result<()> {
+        self.write(|tx| {
+            let used: i64 = tx.query_row("SELECT count(*) FROM \"case\" WHERE case_type_id = ?1", [id], |r| r.get(0))?;
+            if used > 0 {
+                return Err(Error::other(
+                    "case_type",
+                    format!("Sakstypen brukes av {used} saker og kan ikke fjernes. Endre sakstypen på dem først."),
+                    format!("The case type is used by {used} cases and cannot be removed. Change their type first."),
+                ));
+            }
+            if tx.execute("DELETE FROM case_type WHERE id = ?1", [id])? == 0 {
+                return Err(not_found(Thing::CaseType, id));
+            }
+            Ok(())
+        })
+    }
+}
+
+fn language_of(value: &str) -> Result<String> {
+    let v = if value.trim().is_empty() {
+        "nb"
+    } else {
+        value.trim()
+    };
+    validate::choice("language", v, &["nb", "en"])
+}
+
+fn ensure_short_name_free(conn: &Connection, short: &str, except: Option<&str>) -> Result<()> {
+    let other: Option<String> = conn
+        .query_row(
+            "SELECT id FROM body WHERE short_name = ?1 AND id IS NOT ?2",
+            params![short, except],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match other {
+        Some(_) => Err(Error::Duplicate {
+            what: Thing::Body,
+            key: short.to_string(),
+        }),
+        None => Ok(()),
+    }
+}
+
+pub(crate) fn body(conn: &Connection, id: &str) -> Result<Body> {
+    let (short_name, secretariat, default_place, language) = conn
+        .query_row(
+            "SELECT short_name, secretariat, default_place, language FROM body WHERE id = ?1",
+            [id],
+            |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?
+        .ok_or_else(|| not_found(Thing::Body, id))?;
+    let mut stmt = conn
+        .prepare("SELECT name, valid_from FROM body_name WHERE body_id = ?1 ORDER BY valid_from")?;
+    let names: Vec<BodyName> = stmt
+        .query_map([id], |r| {
+            Ok(BodyName {
+                name: r.get(0)?,
+                valid_from: r.get(1)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let name = names.last().map(|n| n.name.clone()).unwrap_or_default();
+    Ok(Body {
+        id: id.to_string(),
+        short_name,
+        name,
+        secretariat,
+        default_place,
+        language,
+        names,
+    })
+}
+
+pub(crate) fn body_name_on(conn: &Connection, body_id: &str, date: &str) -> Result<String> {
+    conn.query_row(
+        "SELECT name FROM body_name WHERE body_id = ?1 AND valid_from <= ?2 ORDER BY valid_from DESC LIMIT 1",
+        params![body_id, date],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| not_found(Thing::Body, body_id))
+}
+
+/// A case type's proposal template filled with the body's name.
+pub(crate) fn proposal_from_template(template: &str, body_name: &str) -> String {
+    template.replace("{organ}", body_name)
+}

@@ -1,0 +1,238 @@
+//! People and their memberships of bodies (role, term, personal substitute).
+
+use crate::error::{Error, Invalid, Problem, Result, Thing};
+use crate::model::{Membership, Person, ROLES};
+use crate::numbers::parse_date;
+use crate::store::{not_found, person, person_from_row, Store};
+use crate::validate;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct PersonInput {
+    pub name: String,
+    pub organisation: String,
+    pub email: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct MembershipInput {
+    pub person_id: String,
+    /// One of leder, nestleder, medlem, observator, sekretar (Norwegian spellings with ø/æ are accepted).
+    pub role: String,
+    pub term_from: Option<String>,
+    pub term_to: Option<String>,
+    pub substitute_id: Option<String>,
+}
+
+impl Store {
+    pub fn create_person(&self, input: &PersonInput) -> Result<Person> {
+        let (name, org, email) = person_fields(input)?;
+        let id = crate::new_id();
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO person (id, name, organisation, email) VALUES (?1, ?2, ?3, ?4)",
+                params![id, name, org, email],
+            )?;
+            person(tx, &id)
+        })
+    }
+
+    pub fn update_person(&self, id: &str, input: &PersonInput) -> Result<Person> {
+        let (name, org, email) = person_fields(input)?;
+        self.write(|tx| {
+            if tx.execute(
+                "UPDATE person SET name = ?2, organisation = ?3, email = ?4 WHERE id = ?1",
+                params![id, name, org, email],
+            )? == 0
+            {
+                return Err(not_found(Thing::Person, id));
+            }
+            person(tx, id)
+        })
+    }
+
+    pub fn people(&self) -> Result<Vec<Person>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, name, organisation, email FROM person ORDER BY name, organisation, id",
+        )?;
+        let rows = stmt.query_map([], person_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn person(&self, id: &str) -> Result<Person> {
+        person(&self.conn, id)
+    }
+
+    /// A person by exact name (the first, if several share it).
+    pub fn person_by_name(&self, name: &str) -> Result<Person> {
+        self.conn
+            .query_row("SELECT id, name, organisation, email FROM person WHERE name = ?1 ORDER BY id LIMIT 1", [name.trim()], person_from_row)
+            .optional()?
+            .ok_or_else(|| not_found(Thing::Person, name))
+    }
+
+    pub fn add_membership(&self, body_id: &str, input: &MembershipInput) -> Result<Membership> {
+        let (role, from, to) = membership_fields(input)?;
+        let id = crate::new_id();
+        self.write(|tx| {
+            crate::bodies::body(tx, body_id)?;
+            check_people(tx, input)?;
+            tx.execute(
+                "INSERT INTO membership (id, body_id, person_id, role, term_from, term_to, substitute_id, position)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT coalesce(max(position), -1) + 1 FROM membership WHERE body_id = ?2))",
+                params![id, body_id, input.person_id, role, from, to, input.substitute_id],
+            )?;
+            membership(tx, &id)
+        })
+    }
+
+    pub fn update_membership(&self, id: &str, input: &MembershipInput) -> Result<Membership> {
+        let (role, from, to) = membership_fields(input)?;
+        self.write(|tx| {
+            check_people(tx, input)?;
+            let n = tx.execute(
+                "UPDATE membership SET person_id = ?2, role = ?3, term_from = ?4, term_to = ?5, substitute_id = ?6 WHERE id = ?1",
+                params![id, input.person_id, role, from, to, input.substitute_id],
+            )?;
+            if n == 0 {
+                return Err(not_found(Thing::Membership, id));
+            }
+            membership(tx, id)
+        })
+    }
+
+    pub fn remove_membership(&self, id: &str) -> Result<()> {
+        self.write(|tx| {
+            if tx.execute("DELETE FROM membership WHERE id = ?1", [id])? == 0 {
+                return Err(not_found(Thing::Membership, id));
+            }
+            Ok(())
+        })
+    }
+
+    /// A body's memberships in their listed order; with `on` (ISO date), only those whose term
+    /// covers that date.
+    pub fn memberships(&self, body_id: &str, on: Option<&str>) -> Result<Vec<Membership>> {
+        memberships(&self.conn, body_id, on)
+    }
+}
+
+fn person_fields(input: &PersonInput) -> Result<(String, String, String)> {
+    Ok((
+        validate::line("name", &input.name)?,
+        validate::optional_line("organisation", &input.organisation)?,
+        validate::email(&input.email)?,
+    ))
+}
+
+/// Accepts the Norwegian spellings ("observatør", "sekretær") as well as the stored ASCII keys.
+pub fn normalise_role(role: &str) -> String {
+    match role.trim().to_lowercase().as_str() {
+        "observatør" => "observator".into(),
+        "sekretær" => "sekretar".into(),
+        other => other.to_string(),
+    }
+}
+
+/// The Norwegian label of a stored role key.
+pub fn role_label(role: &str, lang: crate::Lang) -> &'static str {
+    match (role, lang) {
+        ("leder", crate::Lang::Nb) => "Leder",
+        ("nestleder", crate::Lang::Nb) => "Nestleder",
+        ("observator", crate::Lang::Nb) => "Observatør",
+        ("sekretar", crate::Lang::Nb) => "Sekretær",
+        (_, crate::Lang::Nb) => "Medlem",
+        ("leder", crate::Lang::En) => "Chair",
+        ("nestleder", crate::Lang::En) => "Deputy chair",
+        ("observator", crate::Lang::En) => "Observer",
+        ("sekretar", crate::Lang::En) => "Secretary",
+        (_, crate::Lang::En) => "Member",
+    }
+}
+
+fn membership_fields(input: &MembershipInput) -> Result<(String, Option<String>, Option<String>)> {
+    let role = validate::choice("role", &normalise_role(&input.role), ROLES)?;
+    let date = |v: &Option<String>, field| -> Result<Option<String>> {
+        match v.as_deref().map(str::trim) {
+            None | Some("") => Ok(None),
+            Some(s) => Ok(Some(parse_date(field, s)?.to_string())),
+        }
+    };
+    let from = date(&input.term_from, "term_from")?;
+    let to = date(&input.term_to, "term_to")?;
+    if let (Some(f), Some(t)) = (&from, &to) {
+        if t < f {
+            return Err(Invalid::new("term_to", Problem::EndBeforeStart));
+        }
+    }
+    Ok((role, from, to))
+}
+
+fn check_people(conn: &Connection, input: &MembershipInput) -> Result<()> {
+    person(conn, &input.person_id)?;
+    if let Some(s) = &input.substitute_id {
+        person(conn, s)?;
+        if s == &input.person_id {
+            return Err(Error::other(
+                "substitute",
+                "En person kan ikke være sin egen stedfortreder. Velg en annen.",
+                "A person cannot be their own substitute. Choose someone else.",
+            ));
+        }
+    }
+    Ok(())
+}
+
+const MEMBERSHIP_SELECT: &str = "SELECT m.id, m.role, m.term_from, m.term_to, p.id, p.name, p.organisation, p.email,
+    s.id, s.name, s.organisation, s.email
+    FROM membership m JOIN person p ON p.id = m.person_id LEFT JOIN person s ON s.id = m.substitute_id";
+
+fn membership_from_row(r: &rusqlite::Row) -> rusqlite::Result<Membership> {
+    let sub_id: Option<String> = r.get(8)?;
+    Ok(Membership {
+        id: r.get(0)?,
+        role: r.get(1)?,
+        term_from: r.get(2)?,
+        term_to: r.get(3)?,
+        person: Person {
+            id: r.get(4)?,
+            name: r.get(5)?,
+            organisation: r.get(6)?,
+            email: r.get(7)?,
+        },
+        substitute: match sub_id {
+            Some(id) => Some(Person {
+                id,
+                name: r.get(9)?,
+                organisation: r.get(10)?,
+                email: r.get(11)?,
+            }),
+            None => None,
+        },
+    })
+}
+
+fn membership(conn: &Connection, id: &str) -> Result<Membership> {
+    conn.query_row(
+        &format!("{MEMBERSHIP_SELECT} WHERE m.id = ?1"),
+        [id],
+        membership_from_row,
+    )
+    .optional()?
+    .ok_or_else(|| not_found(Thing::Membership, id))
+}
+
+pub(crate) fn memberships(
+    conn: &Connection,
+    body_id: &str,
+    on: Option<&str>,
+) -> Result<Vec<Membership>> {
+    let mut stmt = conn.prepare(&format!(
+        "{MEMBERSHIP_SELECT} WHERE m.body_id = ?1
+         AND (?2 IS NULL OR ((m.term_from IS NULL OR m.term_from <= ?2) AND (m.term_to IS NULL OR m.term_to >= ?2)))
+         ORDER BY m.position, p.name"
+    ))?;
+    let rows = stmt.query_map(params![body_id, on], membership_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -1,0 +1,440 @@
+//! The meeting record: attendance, and per item the narrative, innspill, decision and action
+//! points. Every write goes through the lock of the item's meeting.
+
+use crate::error::{Error, Result, Thing};
+use crate::model::{
+    ActionPoint, Attendance, Due, Innspill, Person, ACTION_STATUSES, ATTENDANCE_STATUSES,
+};
+use crate::store::{case, item, meeting, meeting_of_item, next_position, not_found, person, Store};
+use crate::validate;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct AttendanceInput {
+    pub person_id: String,
+    /// present | absent | substitute | observer | secretariat | guest
+    pub status: String,
+    /// For status "substitute": the member stood in for.
+    pub substitute_for: Option<String>,
+    pub remote: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ActionInput {
+    pub text: String,
+    pub responsible: String,
+    pub due: Due,
+}
+
+impl Store {
+    /// Records (or changes) one person's attendance at a meeting.
+    pub fn set_attendance(
+        &self,
+        meeting_id: &str,
+        input: &AttendanceInput,
+    ) -> Result<Vec<Attendance>> {
+        let status = validate::choice("status", input.status.trim(), ATTENDANCE_STATUSES)?;
+        let sub_for = if status == "substitute" {
+            Some(
+                input
+                    .substitute_for
+                    .clone()
+                    .filter(|s| !s.is_empty())
+                    .ok_or_else(|| {
+                        Error::other(
+                            "substitute_for",
+                            "Velg hvem stedfortrederen stiller for.",
+                            "Choose whom the substitute stands in for.",
+                        )
+                    })?,
+            )
+        } else {
+            None
+        };
+        self.write(|tx| {
+            meeting(tx, meeting_id)?;
+            person(tx, &input.person_id)?;
+            if let Some(s) = &sub_for {
+                person(tx, s)?;
+                if s == &input.person_id {
+                    return Err(Error::other(
+                        "substitute_for",
+                        "En person kan ikke stille for seg selv.",
+                        "A person cannot stand in for themselves.",
+                    ));
+                }
+            }
+            let id: String = tx
+                .query_row("SELECT id FROM attendance WHERE meeting_id = ?1 AND person_id = ?2", params![meeting_id, input.person_id], |r| r.get(0))
+                .optional()?
+                .unwrap_or_else(crate::new_id);
+            self.guarded(tx, meeting_id, "attendance", &id, || {
+                tx.execute(
+                    "INSERT INTO attendance (id, meeting_id, person_id, status, substitute_for, remote) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                     ON CONFLICT (meeting_id, person_id) DO UPDATE SET status = excluded.status,
+                     substitute_for = excluded.substitute_for, remote = excluded.remote",
+                    params![id, meeting_id, input.person_id, status, sub_for, input.remote],
+                )?;
+                Ok(())
+            })?;
+            attendance(tx, meeting_id)
+        })
+    }
+
+    pub fn remove_attendance(&self, meeting_id: &str, person_id: &str) -> Result<Vec<Attendance>> {
+        self.write(|tx| {
+            let id: String = tx
+                .query_row(
+                    "SELECT id FROM attendance WHERE meeting_id = ?1 AND person_id = ?2",
+                    params![meeting_id, person_id],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .ok_or_else(|| not_found(Thing::Attendance, person_id))?;
+            self.guarded(tx, meeting_id, "attendance", &id, || {
+                tx.execute("DELETE FROM attendance WHERE id = ?1", [&id])?;
+                Ok(())
+            })?;
+            attendance(tx, meeting_id)
+        })
+    }
+
+    pub fn attendance(&self, meeting_id: &str) -> Result<Vec<Attendance>> {
+        attendance(&self.conn, meeting_id)
+    }
+
+    /// The minutes' narrative of an item ("who presented what").
+    pub fn set_narrative(&self, item_id: &str, text: &str) -> Result<()> {
+        let text = validate::text("narrative", text)?;
+        self.on_item(item_id, "agenda_item", item_id, |tx| {
+            tx.execute(
+                "UPDATE agenda_item SET narrative = ?2 WHERE id = ?1",
+                params![item_id, text],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Adds an innspill bullet at `position` (None = last).
+    pub fn add_innspill(
+        &self,
+        item_id: &str,
+        text: &str,
+        position: Option<i64>,
+    ) -> Result<Innspill> {
+        let text = validate::required_text("text", text)?;
+        let id = crate::new_id();
+        self.on_item(item_id, "innspill", &id, |tx| {
+            let end = next_position(tx, "innspill", "item_id", item_id)?;
+            let pos = position.unwrap_or(end).clamp(0, end);
+            tx.execute(
+                "UPDATE innspill SET position = position + 1 WHERE item_id = ?1 AND position >= ?2",
+                params![item_id, pos],
+            )?;
+            tx.execute(
+                "INSERT INTO innspill (id, item_id, position, text) VALUES (?1, ?2, ?3, ?4)",
+                params![id, item_id, pos, text],
+            )?;
+            Ok(())
+        })?;
+        innspill_row(&self.conn, &id)
+    }
+
+    pub fn update_innspill(&self, id: &str, text: &str) -> Result<Innspill> {
+        let text = validate::required_text("text", text)?;
+        let item_id = innspill_row(&self.conn, id)?.item_id;
+        self.on_item(&item_id, "innspill", id, |tx| {
+            tx.execute(
+                "UPDATE innspill SET text = ?2 WHERE id = ?1",
+                params![id, text],
+            )?;
+            Ok(())
+        })?;
+        innspill_row(&self.conn, id)
+    }
+
+    pub fn remove_innspill(&self, id: &str) -> Result<()> {
+        let row = innspill_row(&self.conn, id)?;
+        self.on_item(&row.item_id, "innspill", id, |tx| {
+            tx.execute("DELETE FROM innspill WHERE id = ?1", [id])?;
+            tx.execute(
+                "UPDATE innspill SET position = position - 1 WHERE item_id = ?1 AND position > ?2",
+                params![row.item_id, row.position],
+            )?;
+            Ok(())
+        })
+    }
+
+    pub fn innspill(&self, item_id: &str) -> Result<Vec<Innspill>> {
+        innspill_of(&self.conn, item_id)
+    }
+
+    /// Records the decision. The same text as the proposal is "as proposed"; any other text marks
+    /// the decision amended ("Vedtak oppdatert").
+    pub fn record_decision(&self, case_id: &str, text: &str) -> Result<crate::model::Case> {
+        let text = validate::required_text("decision", text)?;
+        self.set_decision(case_id, Some(text))
+    }
+
+    /// "Vedtak som foreslått": the decision becomes the proposal's text.
+    pub fn accept_proposal(&self, case_id: &str) -> Result<crate::model::Case> {
+        let proposal = case(&self.conn, case_id)?.proposal;
+        if proposal.trim().is_empty() {
+            return Err(Error::other(
+                "decision",
+                "Saken har ikke noe forslag til vedtak. Skriv vedtaket.",
+                "The case has no proposed decision. Write the decision.",
+            ));
+        }
+        self.set_decision(case_id, Some(proposal))
+    }
+
+    /// Removes a recorded decision (the case is then undecided again).
+    pub fn clear_decision(&self, case_id: &str) -> Result<crate::model::Case> {
+        self.set_decision(case_id, None)
+    }
+
+    fn set_decision(&self, case_id: &str, text: Option<String>) -> Result<crate::model::Case> {
+        let c = case(&self.conn, case_id)?;
+        let item_id = c.item_id.clone().ok_or_else(|| {
+            Error::other(
+                "decision",
+                "Saken står ikke på noen dagsorden ennå. Legg den på et møte før vedtaket registreres.",
+                "The case is not on any agenda yet. Put it on a meeting before recording the decision.",
+            )
+        })?;
+        self.on_item(&item_id, "case", case_id, |tx| {
+            tx.execute(
+                "UPDATE \"case\" SET decision = ?2 WHERE id = ?1",
+                params![case_id, text],
+            )?;
+            Ok(())
+        })?;
+        case(&self.conn, case_id)
+    }
+
+    /// Adds an action point under an item.
+    pub fn add_action(&self, item_id: &str, input: &ActionInput) -> Result<ActionPoint> {
+        let (text, responsible, due_date, next) = action_fields(input)?;
+        let id = crate::new_id();
+        self.on_item(item_id, "action_point", &id, |tx| {
+            let pos = next_position(tx, "action_point", "item_id", item_id)?;
+            tx.execute(
+                "INSERT INTO action_point (id, item_id, position, text, responsible, due_date, due_next_meeting)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![id, item_id, pos, text, responsible, due_date, next],
+            )?;
+            Ok(())
+        })?;
+        action(&self.conn, &id)
+    }
+
+    pub fn update_action(&self, id: &str, input: &ActionInput) -> Result<ActionPoint> {
+        let (text, responsible, due_date, next) = action_fields(input)?;
+        let a = action(&self.conn, id)?;
+        self.on_item(&a.item_id, "action_point", id, |tx| {
+            tx.execute(
+                "UPDATE action_point SET text = ?2, responsible = ?3, due_date = ?4, due_next_meeting = ?5 WHERE id = ?1",
+                params![id, text, responsible, due_date, next],
+            )?;
+            Ok(())
+        })?;
+        action(&self.conn, id)
+    }
+
+    pub fn remove_action(&self, id: &str) -> Result<()> {
+        let a = action(&self.conn, id)?;
+        self.on_item(&a.item_id, "action_point", id, |tx| {
+            tx.execute("DELETE FROM action_point WHERE id = ?1", [id])?;
+            Ok(())
+        })
+    }
+
+    /// Closes or reopens an action point. Follow-up happens in later meetings, so this is allowed
+    /// even when the meeting that raised it is locked.
+    pub fn set_action_status(&self, id: &str, status: &str, note: &str) -> Result<ActionPoint> {
+        let status = validate::choice("status", status.trim(), ACTION_STATUSES)?;
+        let note = validate::optional_line("note", note)?;
+        if status == "cancelled" && note.is_empty() {
+            return Err(Error::other(
+                "note",
+                "Skriv hvorfor aksjonspunktet utgår.",
+                "Say why the action point is cancelled.",
+            ));
+        }
+        self.write(|tx| {
+            let a = action(tx, id)?;
+            tx.execute(
+                "UPDATE action_point SET status = ?2, status_note = ?3 WHERE id = ?1",
+                params![id, status, note],
+            )?;
+            crate::search::reindex_item(tx, &a.item_id)?;
+            action(tx, id)
+        })
+    }
+
+    pub fn actions(&self, item_id: &str) -> Result<Vec<ActionPoint>> {
+        actions_where(&self.conn, "a.item_id = ?1", [item_id])
+    }
+
+    /// A body's action points still open from meetings before `before_date` (ISO), oldest first:
+    /// the list every later meeting shows until each is closed. None lists all open ones.
+    pub fn open_actions(
+        &self,
+        body_id: &str,
+        before_date: Option<&str>,
+    ) -> Result<Vec<ActionPoint>> {
+        actions_where(
+            &self.conn,
+            "m.body_id = ?1 AND a.status = 'open' AND (?2 IS NULL OR m.date < ?2)",
+            params![body_id, before_date],
+        )
+    }
+
+    /// All action points of a body (any status), optionally for one year.
+    pub fn body_actions(&self, body_id: &str, year: Option<i32>) -> Result<Vec<ActionPoint>> {
+        actions_where(
+            &self.conn,
+            "m.body_id = ?1 AND (?2 IS NULL OR m.year = ?2)",
+            params![body_id, year],
+        )
+    }
+
+    /// Runs a change to rows of an item's record in one transaction, under its meeting's lock,
+    /// and refreshes the item's search entries.
+    fn on_item(
+        &self,
+        item_id: &str,
+        table: &str,
+        entity_id: &str,
+        change: impl FnOnce(&Connection) -> Result<()>,
+    ) -> Result<()> {
+        self.write(|tx| {
+            let meeting_id = meeting_of_item(tx, item_id)?;
+            self.guarded(tx, &meeting_id, table, entity_id, || change(tx))?;
+            crate::search::reindex_item(tx, item_id)
+        })
+    }
+}
+
+fn action_fields(input: &ActionInput) -> Result<(String, String, Option<String>, bool)> {
+    let text = validate::required_text("text", &input.text)?;
+    let responsible = validate::optional_line("responsible", &input.responsible)?;
+    let (date, next) = match &input.due {
+        Due::None => (None, false),
+        Due::NextMeeting => (None, true),
+        Due::Date(d) => (
+            Some(crate::numbers::parse_date("due", d)?.to_string()),
+            false,
+        ),
+    };
+    Ok((text, responsible, date, next))
+}
+
+pub(crate) fn attendance(conn: &Connection, meeting_id: &str) -> Result<Vec<Attendance>> {
+    let mut stmt = conn.prepare(
+        "SELECT a.id, a.status, a.remote, p.id, p.name, p.organisation, p.email, s.id, s.name, s.organisation, s.email
+         FROM attendance a JOIN person p ON p.id = a.person_id LEFT JOIN person s ON s.id = a.substitute_for
+         LEFT JOIN meeting m ON m.id = a.meeting_id
+         LEFT JOIN membership ms ON ms.person_id = a.person_id AND ms.body_id = m.body_id
+         WHERE a.meeting_id = ?1
+         GROUP BY a.id ORDER BY min(coalesce(ms.position, 1000000)), p.name",
+    )?;
+    let rows = stmt.query_map([meeting_id], |r| {
+        let sub: Option<String> = r.get(7)?;
+        Ok(Attendance {
+            id: r.get(0)?,
+            status: r.get(1)?,
+            remote: r.get(2)?,
+            person: Person {
+                id: r.get(3)?,
+                name: r.get(4)?,
+                organisation: r.get(5)?,
+                email: r.get(6)?,
+            },
+            substitute_for: match sub {
+                Some(id) => Some(Person {
+                    id,
+                    name: r.get(8)?,
+                    organisation: r.get(9)?,
+                    email: r.get(10)?,
+                }),
+                None => None,
+            },
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn innspill_row(conn: &Connection, id: &str) -> Result<Innspill> {
+    conn.query_row(
+        "SELECT id, item_id, position, text FROM innspill WHERE id = ?1",
+        [id],
+        |r| {
+            Ok(Innspill {
+                id: r.get(0)?,
+                item_id: r.get(1)?,
+                position: r.get(2)?,
+                text: r.get(3)?,
+            })
+        },
+    )
+    .optional()?
+    .ok_or_else(|| not_found(Thing::Innspill, id))
+}
+
+pub(crate) fn innspill_of(conn: &Connection, item_id: &str) -> Result<Vec<Innspill>> {
+    item(conn, item_id)?;
+    let mut stmt = conn.prepare(
+        "SELECT id, item_id, position, text FROM innspill WHERE item_id = ?1 ORDER BY position",
+    )?;
+    let rows = stmt.query_map([item_id], |r| {
+        Ok(Innspill {
+            id: r.get(0)?,
+            item_id: r.get(1)?,
+            position: r.get(2)?,
+            text: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn action(conn: &Connection, id: &str) -> Result<ActionPoint> {
+    actions_where(conn, "a.id = ?1", [id])?
+        .into_iter()
+        .next()
+        .ok_or_else(|| not_found(Thing::ActionPoint, id))
+}
+
+fn actions_where(
+    conn: &Connection,
+    filter: &str,
+    p: impl rusqlite::Params,
+) -> Result<Vec<ActionPoint>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT a.id, a.item_id, m.id, m.year, m.number, c.year, c.number, a.position, a.text, a.responsible, a.due_date,
+                a.due_next_meeting, a.status, a.status_note
+         FROM action_point a JOIN agenda_item i ON i.id = a.item_id JOIN meeting m ON m.id = i.meeting_id
+         LEFT JOIN \"case\" c ON c.id = coalesce(i.case_id, i.continues_case_id)
+         WHERE {filter} ORDER BY m.date, m.number, i.position, a.position"
+    ))?;
+    let rows = stmt.query_map(p, |r| {
+        let cy: Option<i32> = r.get(5)?;
+        Ok(ActionPoint {
+            id: r.get(0)?,
+            item_id: r.get(1)?,
+            meeting_id: r.get(2)?,
+            meeting_number: crate::store::meeting_label(r.get(3)?, r.get(4)?),
+            case_number: cy.and_then(|y| crate::store::case_label(y, r.get(6).ok().flatten())),
+            position: r.get(7)?,
+            text: r.get(8)?,
+            responsible: r.get(9)?,
+            due_date: r.get(10)?,
+            due_next_meeting: r.get(11)?,
+            status: r.get(12)?,
+            status_note: r.get(13)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
