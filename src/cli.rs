@@ -338,7 +338,7 @@ fn show_meeting(store: &Store, body: &str, number: &str, lang: Lang) -> quorum::
                 _ => lang.pick("gjest", "guest"),
             };
             let mut line = format!(
-                "  {:<34} {:<28} {}",
+                "  {:<30} {:<32} {}",
                 a.person.name, a.person.organisation, status
             );
             if let Some(f) = &a.substitute_for {
@@ -353,11 +353,12 @@ fn show_meeting(store: &Store, body: &str, number: &str, lang: Lang) -> quorum::
     }
     let tt = store.timetable(&m.id)?;
     out += &format!(
-        "\n{:<7} {:<72} {:<9} {}\n",
+        "\n{:<7} {:<w$} {:<9} {}\n",
         lang.pick("Sak", "Case"),
         lang.pick("Agenda", "Agenda"),
         lang.pick("Tidspunkt", "Time"),
-        lang.pick("Sakstype", "Type")
+        lang.pick("Sakstype", "Type"),
+        w = TITLE_WIDTH
     );
     for r in &tt.rows {
         let number = match (r.item.kind.as_str(), &r.item.case_number) {
@@ -370,27 +371,51 @@ fn show_meeting(store: &Store, body: &str, number: &str, lang: Lang) -> quorum::
         } else {
             r.item.title.clone()
         };
-        out += &format!(
-            "{:<7} {:<72} {:<9} {}\n",
+        let lines = wrap(&title, TITLE_WIDTH);
+        let row = format!(
+            "{:<7} {:<w$} {:<9} {}",
             number,
-            truncate(&title, 72),
+            lines[0],
             r.start,
-            r.item.case_type
+            r.item.case_type,
+            w = TITLE_WIDTH
         );
+        out += row.trim_end();
+        out += "\n";
+        for more in &lines[1..] {
+            out += &format!("{:<7} {more}\n", "");
+        }
     }
-    out += &format!("{:<7} {:<72} {}\n", "", lang.pick("Slutt", "End"), tt.end);
+    out += &format!(
+        "{:<7} {:<w$} {}\n",
+        "",
+        lang.pick("Slutt", "End"),
+        tt.end,
+        w = TITLE_WIDTH
+    );
     if let Some(w) = tt.warning(lang) {
         out += &format!("\n{}: {w}\n", lang.pick("Advarsel", "Warning"));
     }
     Ok(out)
 }
 
-fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        s.chars().take(n - 1).collect::<String>() + "…"
+const TITLE_WIDTH: usize = 64;
+
+/// Wraps text at word boundaries to `width` characters (a longer word gets a line of its own).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split_whitespace() {
+        let last = lines.last_mut().expect("never empty");
+        if last.is_empty() {
+            last.push_str(word);
+        } else if last.chars().count() + 1 + word.chars().count() <= width {
+            last.push(' ');
+            last.push_str(word);
+        } else {
+            lines.push(word.to_string());
+        }
     }
+    lines
 }
 
 fn show_case(store: &Store, body: &str, number: &str, lang: Lang) -> quorum::Result<String> {

@@ -1,0 +1,37 @@
+# Quorum: the two commands a new user runs are `make run` and `make test`; both install what is
+# missing first. Desktop targets live in mk/*.mk.
+SHELL := /bin/bash
+CARGO ?= cargo
+DEMO_DB ?= $(CURDIR)/target/demo/quorum.db
+DOCS_DIR ?= $(CURDIR)/docs-demo
+
+# Packages the core's tests use to check PDFs (pdftotext, pdffonts, pdftoppm, qpdf).
+CORE_APT := build-essential pkg-config poppler-utils qpdf
+
+.PHONY: deps core-deps run cli-demo test core-test lint docs-demo bench
+
+include $(wildcard mk/*.mk)
+
+core-deps:
+	@command -v $(CARGO) >/dev/null || { echo "Rust is missing: install it from https://rustup.rs and run make again."; exit 1; }
+	@scripts/ensure-apt $(CORE_APT)
+
+deps: core-deps
+
+# Prints the demo meeting with the CLI (the desktop app's target extends `run`).
+cli-demo: core-deps
+	$(CARGO) build --quiet --bin quorum
+	@mkdir -p $(dir $(DEMO_DB))
+	@[ -s $(DEMO_DB) ] || ./target/debug/quorum --db $(DEMO_DB) demo
+	./target/debug/quorum --db $(DEMO_DB) meeting show --body E-helserådet 4/2025
+
+core-test: core-deps
+	$(CARGO) test --package quorum
+
+run: cli-demo
+
+test: core-test
+
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
