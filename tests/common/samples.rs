@@ -1,0 +1,124 @@
+//! Sample documents shared by the layout tests and the examples.
+#![allow(dead_code)]
+
+use chrono::NaiveDate;
+use quorum::pdf::*;
+
+pub fn meta(title: &str) -> DocMeta {
+    DocMeta {
+        title: title.to_string(),
+        author: "Sekretariatet for Nasjonalt e-helseråd".to_string(),
+        subject: "Møte 4/2025".to_string(),
+        language: "nb-NO".to_string(),
+        created: NaiveDate::from_ymd_opt(2025, 11, 27)
+            .unwrap()
+            .and_hms_opt(14, 30, 0)
+            .unwrap(),
+        keywords: vec!["e-helse".to_string(), "møteinnkalling".to_string()],
+    }
+}
+
+pub fn doc(title: &str, blocks: Vec<Block>) -> Document {
+    Document {
+        meta: meta(title),
+        running_header: "Nasjonalt e-helseråd · Møte 4/2025".to_string(),
+        footer: FooterStyle::Norwegian,
+        blocks,
+    }
+}
+
+fn timetable_row(sak: &str, agenda: &str, tid: &str, kind: &str) -> Row {
+    Row::text([sak, agenda, tid, kind])
+}
+
+/// An agenda like the secretariat's: title, head fields, timetable with a
+/// break row, and headed sections with bullets.
+pub fn agenda() -> Document {
+    let members = vec![
+        "Kari Nordmann, Helse- og omsorgsdepartementet (leder)".to_string(),
+        "Ola Hansen, Helsedirektoratet".to_string(),
+        "Ingrid Æsøy, Norsk helsenett SF".to_string(),
+        "Per Ødegård, KS".to_string(),
+        "Åse Lie, Helse Sør-Øst RHF".to_string(),
+        "Jørgen Bråten, Helse Nord RHF".to_string(),
+        "Siri Håkonsen, Legeforeningen".to_string(),
+        "Tor Eriksen, Sykepleierforbundet".to_string(),
+    ];
+    let mut blocks = vec![
+        Block::Title("Møteinnkalling".into()),
+        Block::Subtitle("Nasjonalt e-helseråd – møte 4/2025".into()),
+        Block::Fields(vec![
+            Field::single("Dato", "Torsdag 11. desember 2025"),
+            Field::single("Tid", "Kl. 09.00–15.00"),
+            Field::single("Sted", "Helsedirektoratet, Vitaminveien 4, Oslo – møterom «Fjorden»"),
+            Field::two_columns("Medlemmer", members),
+            Field::new(
+                "Sekretariat",
+                vec!["Marte Kirkerud (referent)".into(), "Jonas Berg".into()],
+            ),
+        ]),
+        Block::Rule,
+        Block::heading("Saksliste", 1),
+        Block::Table(Table {
+            columns: vec![
+                Column::auto("Sak"),
+                Column::auto("Agenda"),
+                Column::auto("Tidspunkt"),
+                Column::auto("Sakstype"),
+            ],
+            rows: vec![
+                timetable_row("", "Velkommen og innledning ved leder", "09.00–09.15", ""),
+                timetable_row("36/25", "Godkjenning av innkalling og saksliste", "09.15–09.20", "Beslutningssak"),
+                timetable_row("37/25", "Referat fra møte 3/2025", "09.20–09.30", "Beslutningssak"),
+                timetable_row(
+                    "38/25",
+                    "Nasjonal e-helseportefølje: status og prioriteringer for 2026, med innspill fra regionale helseforetak og kommunesektoren",
+                    "09.30–10.30",
+                    "Drøftingssak",
+                ),
+                Row::text(["", "Pause", "10.30–10.45", ""]).with_emphasis(RowEmphasis::BREAK),
+                timetable_row("39/25", "Felles språk og terminologi – «SNOMED CT» i norsk helsetjeneste", "10.45–11.45", "Orienteringssak"),
+                Row::text(["", "Lunsj", "11.45–12.30", ""]).with_emphasis(RowEmphasis::BREAK),
+                Row {
+                    cells: vec![
+                        Cell::text("40/25"),
+                        Cell {
+                            content: vec![
+                                CellBlock::Paragraph(vec![Span::regular("Eventuelt")]),
+                                CellBlock::Bullet(vec![Span::regular("Møteplan for 2026")]),
+                                CellBlock::Bullet(vec![Span::regular("Innspill til neste møte")]),
+                            ],
+                        },
+                        Cell::text("12.30–13.00"),
+                        Cell::text("Orienteringssak"),
+                    ],
+                    emphasis: RowEmphasis::default(),
+                },
+            ],
+        }),
+    ];
+    let sections = [
+        ("Sak 38/25 Nasjonal e-helseportefølje", "Direktoratet for e-helse orienterer om porteføljen og ber rådet drøfte prioriteringene for 2026. Saken ble sist behandlet i møte 2/2025, der rådet ba om en samlet oversikt over gevinster, kostnader og risiko."),
+        ("Sak 39/25 Felles språk og terminologi", "Helsedirektoratet orienterer om arbeidet med innføring av SNOMED CT. Rådet inviteres til å gi innspill på videre fremdrift og på hvordan kommunene kan involveres tidlig."),
+        ("Sak 40/25 Eventuelt", "Medlemmene kan melde saker til eventuelt til sekretariatet innen 8. desember."),
+    ];
+    for (heading, text) in sections {
+        blocks.push(Block::heading(heading, 2));
+        blocks.push(Block::paragraph(text));
+        blocks.push(Block::Paragraph(vec![Span::bold("Forslag til vedtak: ")]));
+        blocks.push(Block::Bullets(vec![
+            vec![Span::regular("Nasjonalt e-helseråd tar orienteringen til etterretning.")],
+            vec![
+                Span::regular("Rådet ber sekretariatet om å følge opp innspillene fra møtet, "),
+                Span::italic("særlig"),
+                Span::regular(" de som gjelder kommunenes rolle og finansiering."),
+            ],
+        ]));
+    }
+    blocks.push(Block::Paragraph(vec![
+        Span::regular("Vennlig hilsen\n"),
+        Span::bold("Kari Nordmann"),
+        Span::regular("\nleder, Nasjonalt e-helseråd"),
+    ]));
+    doc("Møteinnkalling – Nasjonalt e-helseråd møte 4/2025", blocks)
+}
