@@ -81,7 +81,15 @@ impl Layout<'_> {
             }
             Block::Subtitle(text) => {
                 let lines = self.text_lines(text, Face::Regular, SUBTITLE_SIZE, TEXT_WIDTH);
-                push_lines_box(out, &lines, TEXT_LEFT, SUBTITLE_SIZE, SUBTITLE_GREY, true, None);
+                push_lines_box(
+                    out,
+                    &lines,
+                    TEXT_LEFT,
+                    SUBTITLE_SIZE,
+                    SUBTITLE_GREY,
+                    true,
+                    None,
+                );
                 out.push(VItem::Space(SUBTITLE_AFTER));
             }
             Block::Heading {
@@ -98,12 +106,22 @@ impl Layout<'_> {
                 });
                 out.push(VItem::Space(before));
                 push_lines_box(out, &lines, TEXT_LEFT, size, BLACK, true, mark);
+                if let Some(VItem::Box(b)) = out.last_mut() {
+                    b.sticky = true;
+                }
                 out.push(VItem::Space(after));
             }
             Block::Paragraph(spans) => {
                 let runs = self.runs(spans, |f| f);
                 let lines = self.wrap(&runs, BODY_SIZE, TEXT_WIDTH);
                 push_paragraph(out, &lines, TEXT_LEFT, BODY_SIZE, None);
+                if leads_in(spans) {
+                    // "Forslag til vedtak:" belongs with what follows it.
+                    if let Some(VItem::Box(b)) = out.last_mut() {
+                        b.keep_with_next = true;
+                        b.sticky = true;
+                    }
+                }
                 out.push(VItem::Space(PARAGRAPH_AFTER));
             }
             Block::Bullets(items) => {
@@ -139,7 +157,11 @@ impl Layout<'_> {
                 out.push(VItem::Space(RULE_SPACE));
             }
             Block::Spacer(h) => {
-                let h = if h.is_finite() { h.clamp(0.0, BODY_HEIGHT) } else { 0.0 };
+                let h = if h.is_finite() {
+                    h.clamp(0.0, BODY_HEIGHT)
+                } else {
+                    0.0
+                };
                 out.push(VItem::Spacer(h));
             }
             Block::PageBreak => out.push(VItem::PageBreak),
@@ -237,13 +259,27 @@ impl Layout<'_> {
                 if ri == 0 {
                     height_lines = height_lines.max(label.len());
                     for (li, line) in label.iter().enumerate() {
-                        draw_line(line, TEXT_LEFT, lh * li as f32 + size * BASELINE, size, BLACK, &mut draws);
+                        draw_line(
+                            line,
+                            TEXT_LEFT,
+                            lh * li as f32 + size * BASELINE,
+                            size,
+                            BLACK,
+                            &mut draws,
+                        );
                     }
                 }
                 for (ci, lines) in row.iter().enumerate() {
                     let x = value_x + ci as f32 * (col_w + FIELD_COLUMN_GAP);
                     for (li, line) in lines.iter().enumerate() {
-                        draw_line(line, x, lh * li as f32 + size * BASELINE, size, BLACK, &mut draws);
+                        draw_line(
+                            line,
+                            x,
+                            lh * li as f32 + size * BASELINE,
+                            size,
+                            BLACK,
+                            &mut draws,
+                        );
                     }
                 }
                 out.push(VItem::Box(VBox {
@@ -256,6 +292,16 @@ impl Layout<'_> {
         }
         out.push(VItem::Space(PARAGRAPH_AFTER + 4.0));
     }
+}
+
+/// Whether a paragraph introduces what follows (ends with a colon).
+fn leads_in(spans: &[Span]) -> bool {
+    spans
+        .iter()
+        .rev()
+        .flat_map(|s| s.text.chars().rev())
+        .find(|c| !c.is_whitespace())
+        == Some(':')
 }
 
 /// Orphan and widow control: whether line `i` of `n` must stay with the next.
@@ -305,13 +351,20 @@ fn push_lines_box(
     let lh = line_height(size);
     let mut draws = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        draw_line(line, x, lh * i as f32 + size * BASELINE, size, grey, &mut draws);
+        draw_line(
+            line,
+            x,
+            lh * i as f32 + size * BASELINE,
+            size,
+            grey,
+            &mut draws,
+        );
     }
     out.push(VItem::Box(VBox {
         height: lh * lines.len() as f32,
         draws,
         keep_with_next,
         mark,
-        table: None,
+        ..VBox::default()
     }));
 }

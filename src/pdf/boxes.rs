@@ -78,6 +78,10 @@ pub(crate) struct VBox {
     pub(crate) draws: Vec<Draw>,
     /// Never end a page after this box (headings, first line of a paragraph, …).
     pub(crate) keep_with_next: bool,
+    /// Stronger than `keep_with_next`: even inside a run of kept boxes too
+    /// long for a page, never the last box on a page (headings, table
+    /// header rows, lead-in paragraphs).
+    pub(crate) sticky: bool,
     pub(crate) mark: Option<Mark>,
     pub(crate) table: Option<TableRef>,
 }

@@ -70,7 +70,10 @@ pub(crate) fn finish(
     if !meta.language.trim().is_empty() {
         catalog.set(
             "Lang",
-            Object::String(meta.language.trim().as_bytes().to_vec(), StringFormat::Literal),
+            Object::String(
+                meta.language.trim().as_bytes().to_vec(),
+                StringFormat::Literal,
+            ),
         );
     }
     catalog.set(
@@ -88,7 +91,8 @@ pub(crate) fn finish(
     }
 
     let zero = Object::String(vec![0; 16], StringFormat::Hexadecimal);
-    doc.trailer.set("ID", Object::Array(vec![zero.clone(), zero]));
+    doc.trailer
+        .set("ID", Object::Array(vec![zero.clone(), zero]));
 
     doc.compress();
     let mut bytes = Vec::new();
@@ -116,7 +120,9 @@ pub(crate) fn finish(
         search_end = at;
     }
     if replaced != 2 {
-        return Err(PdfError::Serialize("document ID not found in trailer".into()));
+        return Err(PdfError::Serialize(
+            "document ID not found in trailer".into(),
+        ));
     }
     Ok(bytes)
 }
@@ -176,10 +182,9 @@ fn write_outline(
     }
     for (n, node) in nodes.iter().enumerate() {
         let e = &entries[node.entry];
-        let page = pages
-            .get(&(e.page as u32 + 1))
-            .copied()
-            .ok_or_else(|| PdfError::Serialize(format!("bookmark to missing page {}", e.page + 1)))?;
+        let page = pages.get(&(e.page as u32 + 1)).copied().ok_or_else(|| {
+            PdfError::Serialize(format!("bookmark to missing page {}", e.page + 1))
+        })?;
         let siblings = match node.parent {
             Some(p) => &nodes[p].children,
             None => &top,
@@ -218,7 +223,10 @@ fn write_outline(
     let root_dict = Dictionary::from_iter(vec![
         ("Type", Object::Name(b"Outlines".to_vec())),
         ("First", Object::Reference(ids[top[0]])),
-        ("Last", Object::Reference(ids[*top.last().unwrap_or(&top[0])])),
+        (
+            "Last",
+            Object::Reference(ids[*top.last().unwrap_or(&top[0])]),
+        ),
         ("Count", Object::Integer(nodes.len() as i64)),
     ]);
     doc.set_object(root, root_dict);

@@ -82,9 +82,6 @@ pub(crate) struct FaceData {
     /// `(gid << 16) | advance` per code point below [`DENSE`], or [`MISSING`].
     dense: Vec<u32>,
     units_per_em: f32,
-    /// Ascender and descender (positive) as fractions of the em.
-    pub(crate) ascent: f32,
-    pub(crate) descent: f32,
 }
 
 impl FaceData {
@@ -96,15 +93,15 @@ impl FaceData {
         let mut data = FaceData {
             dense: Vec::new(),
             units_per_em,
-            ascent: f32::from(parsed.pdf_font_metrics.ascender) / units_per_em,
-            descent: -f32::from(parsed.pdf_font_metrics.descender) / units_per_em,
             parsed,
         };
         data.dense = (0..DENSE as u32)
             .map(|cp| {
                 char::from_u32(cp)
                     .and_then(|c| data.lookup(c))
-                    .map_or(MISSING, |(gid, adv)| (u32::from(gid) << 16) | u32::from(adv))
+                    .map_or(MISSING, |(gid, adv)| {
+                        (u32::from(gid) << 16) | u32::from(adv)
+                    })
             })
             .collect();
         Ok(data)
@@ -194,7 +191,10 @@ impl FontSet {
     /// left that the font cannot show is replaced per grapheme cluster by `□`
     /// (a mark on a known base letter is dropped instead), and recorded.
     pub(crate) fn prepare(&self, face: Face, text: &str, notes: &mut Notes) -> String {
-        if text.bytes().all(|b| (0x20..0x7F).contains(&b) || b == b'\n') {
+        if text
+            .bytes()
+            .all(|b| (0x20..0x7F).contains(&b) || b == b'\n')
+        {
             return text.to_string();
         }
         let fd = self.face(face);
@@ -228,7 +228,11 @@ impl FontSet {
             if any_missing {
                 notes.replaced(cluster);
                 if base_missing || kept.is_empty() {
-                    out.push(if fd.has(REPLACEMENT) { REPLACEMENT } else { '?' });
+                    out.push(if fd.has(REPLACEMENT) {
+                        REPLACEMENT
+                    } else {
+                        '?'
+                    });
                     continue;
                 }
             }
@@ -278,8 +282,8 @@ mod tests {
         );
         assert_eq!(out, "Møte □ okay é □□□□ x-y");
         let notes = notes.into_vec();
-        assert!(notes
-            .iter()
-            .any(|n| matches!(n, crate::pdf::RenderNote::GlyphReplaced { text, .. } if text == "👍🏽")));
+        assert!(notes.iter().any(
+            |n| matches!(n, crate::pdf::RenderNote::GlyphReplaced { text, .. } if text == "👍🏽")
+        ));
     }
 }

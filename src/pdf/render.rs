@@ -4,8 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use printpdf::{
-    Color, FontId, Greyscale, Line as PdfLine, LineCapStyle, LinePoint, Mm, Op, PaintMode, PdfDocument,
-    PdfFont, PdfFontHandle, PdfPage, Point, Pt, Rect, TextItem, TextMatrix, WindingOrder,
+    Color, FontId, Greyscale, Line as PdfLine, LineCapStyle, LinePoint, Mm, Op, PaintMode,
+    PdfDocument, PdfFont, PdfFontHandle, PdfPage, Point, Pt, Rect, TextItem, TextMatrix,
+    WindingOrder,
 };
 use sha2::{Digest, Sha256};
 
@@ -115,7 +116,10 @@ pub(crate) fn font_tags(pages: &[Page]) -> BTreeMap<Face, String> {
             let s: String = chars.into_iter().collect();
             h.update(s.as_bytes());
             let digest = h.finalize();
-            let tag: String = digest[..6].iter().map(|b| char::from(b'A' + b % 26)).collect();
+            let tag: String = digest[..6]
+                .iter()
+                .map(|b| char::from(b'A' + b % 26))
+                .collect();
             (face, tag)
         })
         .collect()
@@ -157,7 +161,14 @@ fn page_ops(page: &Page, tags: &BTreeMap<Face, String>) -> Vec<Op> {
     // Shading under everything, then rules, then text.
     let mut fill: Option<f32> = None;
     for d in &page.draws {
-        if let Draw::Fill { x, y, w, h, grey: g } = d {
+        if let Draw::Fill {
+            x,
+            y,
+            w,
+            h,
+            grey: g,
+        } = d
+        {
             if fill != Some(*g) {
                 ops.push(Op::SetFillColor { col: grey(*g) });
                 fill = Some(*g);
@@ -210,8 +221,14 @@ fn page_ops(page: &Page, tags: &BTreeMap<Face, String>) -> Vec<Op> {
         ops.push(Op::DrawLine {
             line: PdfLine {
                 points: vec![
-                    LinePoint { p: a, bezier: false },
-                    LinePoint { p: b, bezier: false },
+                    LinePoint {
+                        p: a,
+                        bezier: false,
+                    },
+                    LinePoint {
+                        p: b,
+                        bezier: false,
+                    },
                 ],
                 is_closed: false,
             },

@@ -55,7 +55,8 @@ pub(crate) const SUBTITLE_SIZE: f32 = 13.0;
 pub(crate) const SUBTITLE_AFTER: f32 = 14.0;
 
 /// Heading size, space before and space after, by level 1–3.
-pub(crate) const HEADING: [(f32, f32, f32); 3] = [(14.0, 16.0, 5.0), (12.0, 12.0, 4.0), (11.0, 10.0, 3.0)];
+pub(crate) const HEADING: [(f32, f32, f32); 3] =
+    [(14.0, 16.0, 5.0), (12.0, 12.0, 4.0), (11.0, 10.0, 3.0)];
 
 /// Lists: bullet position and text indent from the left edge.
 pub(crate) const BULLET_X: f32 = mm(3.0);
@@ -75,6 +76,7 @@ pub(crate) const CELL_PAD_X: f32 = 4.5;
 pub(crate) const CELL_PAD_TOP: f32 = 3.0;
 pub(crate) const CELL_PAD_BOTTOM: f32 = 3.5;
 pub(crate) const CELL_PARA_GAP: f32 = 3.0;
+pub(crate) const CELL_BULLET_GAP: f32 = 1.0;
 pub(crate) const CELL_BULLET_INDENT: f32 = 9.0;
 pub(crate) const TABLE_RULE_WIDTH: f32 = 0.5;
 pub(crate) const TABLE_BEFORE: f32 = 6.0;

@@ -82,7 +82,9 @@ pub(crate) fn layout_table(
     // Column widths.
     let mut mins = vec![MIN_COLUMN; ncols];
     let mut maxs = vec![MIN_COLUMN; ncols];
-    let all_rows = std::iter::once(&header).filter(|_| has_header).chain(rows.iter());
+    let all_rows = std::iter::once(&header)
+        .filter(|_| has_header)
+        .chain(rows.iter());
     for row in all_rows {
         for (c, cell) in row.iter().enumerate() {
             for (bullet, runs) in cell {
@@ -116,6 +118,7 @@ pub(crate) fn layout_table(
         let mut hbox = row_box(&refs, &geometry, false);
         let id = l.laid.headers.len();
         hbox.keep_with_next = true;
+        hbox.sticky = true;
         hbox.table = Some(TableRef {
             header: id,
             is_header: true,
@@ -186,9 +189,22 @@ fn set_cell(l: &mut Layout<'_>, cell: &Prepared, g: &Geometry, col: usize) -> Ve
                 (Align::Center, false) => free / 2.0,
                 (Align::Right, false) => free,
             };
-            draw_line(line, left + indent + dx, baseline, TABLE_SIZE, BLACK, &mut draws);
+            draw_line(
+                line,
+                left + indent + dx,
+                baseline,
+                TABLE_SIZE,
+                BLACK,
+                &mut draws,
+            );
             out.push(CellLine {
-                gap: if i == 0 && p > 0 { CELL_PARA_GAP } else { 0.0 },
+                gap: match (i, p) {
+                    (0, 0) => 0.0,
+                    // Consecutive bullet items sit closer than paragraphs.
+                    (0, _) if *bullet && cell[p - 1].0 => CELL_BULLET_GAP,
+                    (0, _) => CELL_PARA_GAP,
+                    _ => 0.0,
+                },
                 height: lh,
                 draws,
             });
@@ -313,7 +329,11 @@ pub(crate) fn column_widths(
             ColumnWidth::Fixed(mm_) => mm(mm_),
             ColumnWidth::Fraction(f) => f * avail,
         };
-        let w = if w.is_finite() { w.clamp(MIN_COLUMN, avail) } else { MIN_COLUMN };
+        let w = if w.is_finite() {
+            w.clamp(MIN_COLUMN, avail)
+        } else {
+            MIN_COLUMN
+        };
         widths[i] = w;
         fixed_total += w;
     }

@@ -107,7 +107,9 @@ pub fn agenda() -> Document {
         blocks.push(Block::paragraph(text));
         blocks.push(Block::Paragraph(vec![Span::bold("Forslag til vedtak: ")]));
         blocks.push(Block::Bullets(vec![
-            vec![Span::regular("Nasjonalt e-helseråd tar orienteringen til etterretning.")],
+            vec![Span::regular(
+                "Nasjonalt e-helseråd tar orienteringen til etterretning.",
+            )],
             vec![
                 Span::regular("Rådet ber sekretariatet om å følge opp innspillene fra møtet, "),
                 Span::italic("særlig"),
