@@ -1,12 +1,17 @@
-//! Renders the sample agenda: `cargo run --example render_sample -- out.pdf`
+//! Renders a sample document: `cargo run --example render_sample -- [agenda|memo] out.pdf`
 #[path = "../tests/common/samples.rs"]
 mod samples;
 
 fn main() {
-    let out = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "agenda.pdf".to_string());
-    let r = quorum::pdf::render_with_report(&samples::agenda()).expect("render");
+    let mut args = std::env::args().skip(1);
+    let which = args.next().unwrap_or_else(|| "agenda".to_string());
+    let out = args.next().unwrap_or_else(|| format!("{which}.pdf"));
+    let doc = match which.as_str() {
+        "agenda" => samples::agenda(),
+        "memo" => samples::memo(),
+        other => panic!("unknown sample {other:?} (agenda, memo)"),
+    };
+    let r = quorum::pdf::render_with_report(&doc).expect("render");
     std::fs::write(&out, &r.bytes).expect("write");
     eprintln!(
         "{out}: {} pages, {} bytes, notes: {:?}",

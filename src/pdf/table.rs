@@ -307,11 +307,12 @@ fn row_box(cells: &[&[CellLine]], g: &Geometry, shaded: bool) -> VBox {
 /// Column widths within `avail` points.
 ///
 /// Fixed and fractional columns get their width; automatic columns share the
-/// rest like an HTML auto table: each gets its full text width (`max`) and
-/// the surplus in proportion to it when everything fits; otherwise at least
-/// its longest word (`min`) plus a share of what remains; and when even the
-/// longest words do not fit, the narrow columns keep theirs and the wide
-/// ones share the rest equally (their words are then broken).
+/// rest: each gets its full text width (`max`) and the surplus in proportion
+/// to it when everything fits; otherwise short columns keep their full text
+/// and the widest ones are capped at a common width (never below their
+/// longest word, `min`); and when even the longest words do not fit, the
+/// narrow columns keep theirs and the wide ones share the rest equally
+/// (their words are then broken).
 pub(crate) fn column_widths(
     hints: &[ColumnWidth],
     mins: &[f32],
@@ -359,9 +360,30 @@ pub(crate) fn column_widths(
             widths[i] = mx + (rest - sum_max) * mx / sum_max;
         }
     } else if sum_min <= rest {
-        let k = (rest - sum_min) / (sum_max - sum_min);
+        // Cap the widest columns at a common width C, chosen so that the
+        // columns fill the room exactly: short columns keep their full text,
+        // only the long ones wrap.
+        let width_at = |cap: f32, i: usize| maxs[i].min(cap).max(mins[i]);
+        let total = |cap: f32| autos.iter().map(|&i| width_at(cap, i)).sum::<f32>();
+        let (mut lo, mut hi) = (0.0f32, autos.iter().map(|&i| maxs[i]).fold(0.0, f32::max));
+        for _ in 0..60 {
+            let mid = (lo + hi) / 2.0;
+            if total(mid) <= rest {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
         for &i in &autos {
-            widths[i] = mins[i] + (maxs[i].max(mins[i]) - mins[i]) * k;
+            widths[i] = width_at(lo, i);
+        }
+        // Rounding residue to the widest column.
+        let residue = rest - total(lo);
+        if let Some(&widest) = autos
+            .iter()
+            .max_by(|&&a, &&b| widths[a].total_cmp(&widths[b]).then(b.cmp(&a)))
+        {
+            widths[widest] += residue;
         }
     } else {
         // Water-fill: columns whose longest word fits a fair share keep it.
@@ -411,6 +433,18 @@ mod tests {
         }
         // Short columns are not wrapped when the long one can give way.
         assert!((w[0] - 30.0).abs() < 0.01 && w[2] >= 60.0 - 0.01, "{w:?}");
+    }
+
+    #[test]
+    fn the_widest_column_gives_way_first() {
+        let hints = [ColumnWidth::Auto; 4];
+        // Nr | long text | "Norsk helsenett SF" | date
+        let mins = [30.0, 90.0, 60.0, 55.0];
+        let maxs = [30.0, 400.0, 95.0, 55.0];
+        let w = column_widths(&hints, &mins, &maxs, 450.0);
+        assert!((w.iter().sum::<f32>() - 450.0).abs() < 0.01, "{w:?}");
+        assert!((w[2] - 95.0).abs() < 0.01, "short column wraps: {w:?}");
+        assert!((w[1] - 270.0).abs() < 0.01, "{w:?}");
     }
 
     #[test]

@@ -124,3 +124,69 @@ pub fn agenda() -> Document {
     ]));
     doc("Møteinnkalling – Nasjonalt e-helseråd møte 4/2025", blocks)
 }
+
+/// A case memo with numbered lists, a long table running over pages, and
+/// some hostile content (emoji, right-to-left text, very long words).
+pub fn memo() -> Document {
+    let mut rows = Vec::new();
+    for i in 0..45 {
+        let mut row = Row::text([
+            format!("{}/25", i + 1),
+            format!(
+                "Tiltak {} – {}",
+                i + 1,
+                [
+                    "oppfølging av vedtak",
+                    "høring om forskrift for pasientjournal og helseregistre",
+                    "budsjett",
+                    "rapport fra arbeidsgruppen for deling av journalopplysninger"
+                ][i % 4]
+            ),
+            ["Helsedirektoratet", "KS", "Norsk helsenett SF", "HOD"][i % 4].to_string(),
+            format!("{}.{:02}.2026", 1 + i % 28, 1 + i % 12),
+        ]);
+        if i % 10 == 9 {
+            row = row.with_emphasis(RowEmphasis {
+                bold: true,
+                shaded: false,
+            });
+        }
+        rows.push(row);
+    }
+    let blocks = vec![
+        Block::Title("Saksnotat".into()),
+        Block::Subtitle("Sak 38/25 Nasjonal e-helseportefølje".into()),
+        Block::Fields(vec![
+            Field::single("Saksbehandler", "Marte Kirkerud"),
+            Field::single("Dato", "27. november 2025"),
+            Field::single("Arkivsak", "25/01234-5"),
+        ]),
+        Block::heading("1 Bakgrunn", 1),
+        Block::paragraph(
+            "Nasjonalt e-helseråd behandlet porteføljen i møte 2/2025. Rådet ba om en samlet oversikt over gevinster, kostnader og risiko, og om at kommunesektorens behov ble synliggjort. Dette notatet svarer på bestillingen.",
+        ),
+        Block::heading("1.1 Tidligere behandling", 2),
+        Block::Numbered(vec![
+            vec![Span::regular("Møte 1/2025: orientering om porteføljen.")],
+            vec![Span::regular("Møte 2/2025: drøfting av prioriteringer, se "), Span::italic("referat punkt 4"), Span::regular(".")],
+            vec![Span::regular("Møte 3/2025: innspill fra regionale helseforetak.")],
+        ]),
+        Block::heading("2 Tiltak i porteføljen", 1),
+        Block::Table(Table {
+            columns: vec![
+                Column::auto("Nr."),
+                Column::auto("Tiltak"),
+                Column::auto("Ansvarlig"),
+                Column::auto("Frist").with_align(Align::Right),
+            ],
+            rows,
+        }),
+        Block::heading("3 Vurdering", 1),
+        Block::paragraph("Sekretariatet vurderer at porteføljen er godt forankret. Enkelte innspill inneholdt tegn som skriften ikke har: «Bra jobbet 👍🏽», سلام og שלום, og et svært langt ord: Personopplysningsbehandlingsansvarsfordelingsavklaringsarbeidsgruppemøtereferatgodkjenningsprosedyrebeskrivelsesdokument."),
+        Block::KeepTogether(vec![
+            Block::heading("4 Forslag til vedtak", 1),
+            Block::Paragraph(vec![Span::bold("Nasjonalt e-helseråd tar saken til orientering.")]),
+        ]),
+    ];
+    doc("Saksnotat – sak 38/25", blocks)
+}
