@@ -1,4 +1,4 @@
-//! Renders a sample document: `cargo run --example render_sample -- [agenda|memo] out.pdf`
+//! Renders a sample document: `cargo run --example render_sample -- [agenda|memo|hostile] out.pdf`
 #[path = "../tests/common/samples.rs"]
 mod samples;
 
@@ -9,7 +9,8 @@ fn main() {
     let doc = match which.as_str() {
         "agenda" => samples::agenda(),
         "memo" => samples::memo(),
-        other => panic!("unknown sample {other:?} (agenda, memo)"),
+        "hostile" => samples::hostile(),
+        other => panic!("unknown sample {other:?} (agenda, memo, hostile)"),
     };
     let r = quorum::pdf::render_with_report(&doc).expect("render");
     std::fs::write(&out, &r.bytes).expect("write");

@@ -7,7 +7,7 @@ use super::model::{Block, Field, Span};
 use super::notes::Notes;
 use super::style::*;
 use super::table;
-use super::wrap::{wrap, Line, Run};
+use super::wrap::{wrap, wrap_hanging, Line, Run};
 
 /// Distance from the top of a line box to the baseline, as a fraction of the size.
 pub(crate) const BASELINE: f32 = 0.95;
@@ -239,13 +239,25 @@ impl Layout<'_> {
             let label = self.text_lines(&field.label, Face::Bold, size, label_w - FIELD_LABEL_GAP);
             let cols = if field.two_columns { 2 } else { 1 };
             let col_w = (value_w - FIELD_COLUMN_GAP * (cols - 1) as f32) / cols as f32;
+            // In a list of values, wrapped lines hang so that each entry stands out.
+            let hang = if field.values.len() > 1 {
+                FIELD_HANG
+            } else {
+                0.0
+            };
             let mut rows: Vec<Vec<Vec<Line>>> = field
                 .values
                 .chunks(cols)
                 .map(|chunk| {
                     chunk
                         .iter()
-                        .map(|v| self.text_lines(v, Face::Regular, size, col_w))
+                        .map(|v| {
+                            let runs = [Run {
+                                face: Face::Regular,
+                                text: self.fonts.prepare(Face::Regular, v, self.notes),
+                            }];
+                            wrap_hanging(self.fonts, &runs, size, col_w, col_w - hang, self.notes)
+                        })
                         .collect()
                 })
                 .collect();
@@ -272,14 +284,9 @@ impl Layout<'_> {
                 for (ci, lines) in row.iter().enumerate() {
                     let x = value_x + ci as f32 * (col_w + FIELD_COLUMN_GAP);
                     for (li, line) in lines.iter().enumerate() {
-                        draw_line(
-                            line,
-                            x,
-                            lh * li as f32 + size * BASELINE,
-                            size,
-                            BLACK,
-                            &mut draws,
-                        );
+                        let indent = if li > 0 { hang } else { 0.0 };
+                        let y = lh * li as f32 + size * BASELINE;
+                        draw_line(line, x + indent, y, size, BLACK, &mut draws);
                     }
                 }
                 out.push(VItem::Box(VBox {

@@ -69,6 +69,8 @@ pub(crate) const FIELD_LABEL_GAP: f32 = 12.0;
 pub(crate) const FIELD_LABEL_MAX: f32 = TEXT_WIDTH * 0.32;
 pub(crate) const FIELD_COLUMN_GAP: f32 = 12.0;
 pub(crate) const FIELD_ROW_GAP: f32 = 3.0;
+/// Hanging indent of wrapped entries in a list of values.
+pub(crate) const FIELD_HANG: f32 = 9.0;
 
 /// Tables.
 pub(crate) const TABLE_SIZE: f32 = 10.5;

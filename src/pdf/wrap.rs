@@ -140,7 +140,21 @@ pub(crate) fn wrap(
     max_width: f32,
     notes: &mut Notes,
 ) -> Vec<Line> {
+    wrap_hanging(fonts, runs, size, max_width, max_width, notes)
+}
+
+/// Like [`wrap`], with lines after the first no wider than `rest_width`
+/// (for a hanging indent).
+pub(crate) fn wrap_hanging(
+    fonts: &FontSet,
+    runs: &[Run],
+    size: f32,
+    max_width: f32,
+    rest_width: f32,
+    notes: &mut Notes,
+) -> Vec<Line> {
     let mut b = Builder {
+        rest_max: rest_width,
         fonts,
         size,
         lines: Vec::new(),
@@ -175,12 +189,15 @@ struct Builder<'f> {
     /// Space to put before the next word if it goes on the current line.
     space: Option<(Face, f32)>,
     max: f32,
+    /// Width of the lines after the first.
+    rest_max: f32,
 }
 
 impl Builder<'_> {
     fn finish(&mut self) {
         self.lines.push(std::mem::take(&mut self.cur));
         self.space = None;
+        self.max = self.rest_max;
     }
 
     fn push(&mut self, face: Face, text: &str, width: f32) {
@@ -271,5 +288,85 @@ impl Builder<'_> {
                 self.finish();
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::fonts::fonts;
+
+    fn run(text: &str) -> Vec<Run> {
+        vec![Run {
+            face: Face::Regular,
+            text: text.to_string(),
+        }]
+    }
+
+    fn lines(text: &str, width: f32) -> Vec<String> {
+        let mut notes = Notes::default();
+        wrap(fonts().unwrap(), &run(text), 11.0, width, &mut notes)
+            .iter()
+            .map(Line::text)
+            .collect()
+    }
+
+    #[test]
+    fn breaks_at_spaces_within_the_width() {
+        let set = fonts().unwrap();
+        let text = "Rådet drøftet saken og la vekt på at kommunene må involveres tidlig";
+        let mut notes = Notes::default();
+        let ls = wrap(set, &run(text), 11.0, 120.0, &mut notes);
+        assert!(ls.len() > 2);
+        for l in &ls {
+            assert!(l.width <= 120.0 + EPS, "{l:?}");
+            assert!((l.width - set.width(Face::Regular, &l.text(), 11.0)).abs() < 0.01);
+            assert!(!l.text().starts_with(' ') && !l.text().ends_with(' '));
+        }
+        let joined: Vec<String> = ls.iter().map(Line::text).collect();
+        assert_eq!(joined.join(" "), text);
+    }
+
+    #[test]
+    fn hard_breaks_and_no_break_spaces() {
+        assert_eq!(lines("a\n\nb", 500.0), ["a", "", "b"]);
+        // The no-break space is printed as a space but never breaks.
+        let ls = lines("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx kl.\u{a0}10.00", 160.0);
+        assert_eq!(ls.last().unwrap(), "kl. 10.00");
+    }
+
+    #[test]
+    fn long_words_break_after_hyphens_or_between_clusters() {
+        let ls = lines(
+            "helse-og-omsorgsdepartementets-saksbehandlingssystem",
+            100.0,
+        );
+        assert!(ls.len() > 1);
+        assert!(ls[0].ends_with('-'), "{ls:?}");
+        // Combining marks stay on their letter.
+        let word = "e\u{301}".repeat(80);
+        for l in lines(&word, 50.0) {
+            assert!(!l.starts_with('\u{301}'), "mark separated from its letter");
+        }
+        // A line narrower than one letter still makes progress.
+        assert_eq!(lines("abc", 0.5), ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn hanging_indent_narrows_later_lines() {
+        let set = fonts().unwrap();
+        let mut notes = Notes::default();
+        let text = "en to tre fire fem seks sju åtte ni ti elleve tolv tretten fjorten";
+        let ls = wrap_hanging(set, &run(text), 11.0, 150.0, 100.0, &mut notes);
+        assert!(ls[0].width > 100.0 && ls[0].width <= 150.0 + EPS);
+        assert!(ls[1..].iter().all(|l| l.width <= 100.0 + EPS));
+    }
+
+    #[test]
+    fn measure_gives_longest_word_and_full_width() {
+        let set = fonts().unwrap();
+        let (min, max) = measure(set, &run("kort langeste ord"), 11.0);
+        assert!((min - set.width(Face::Regular, "langeste", 11.0)).abs() < 0.01);
+        assert!((max - set.width(Face::Regular, "kort langeste ord", 11.0)).abs() < 0.01);
     }
 }

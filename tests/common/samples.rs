@@ -190,3 +190,34 @@ pub fn memo() -> Document {
     ];
     doc("Saksnotat – sak 38/25", blocks)
 }
+
+/// Hostile content: emoji, right-to-left scripts, combining marks, very
+/// long words, a long member list in two columns.
+pub fn hostile() -> Document {
+    let long_word: String = "Sjøtrafikksentral".repeat(12).chars().take(200).collect();
+    let members: Vec<String> = (1..=60)
+        .map(|i| format!("Medlem {i} Ødegård-Åsheim, Helse Sør-Øst RHF"))
+        .collect();
+    doc(
+        "Fiendtlig innhold",
+        vec![
+            Block::Title(format!("Tittel med {long_word}")),
+            Block::heading("Emoji 👍🏽 og 🇳🇴 i overskrift", 1),
+            Block::paragraph("Møtet var 👍 bra 😀😀😀 – 👨‍👩‍👧 familie"),
+            Block::paragraph("العربية نص من اليمين إلى اليسار مع أرقام 123 · עברית טקסט מימין לשמאל"),
+            Block::paragraph("Kombinerte tegn: e\u{0301} a\u{030A} q\u{0303}\u{0323} x\u{20DD}; NBSP kl.\u{00A0}10.00"),
+            Block::paragraph(format!("Før {long_word} etter")),
+            Block::Table(Table {
+                columns: vec![Column::auto("Emoji 🙂"), Column::auto("Langt ord"), Column::auto("Tid")],
+                rows: vec![
+                    Row::text(["🙂".repeat(30), format!("Før {long_word} etter"), "09.00–10.00".into()]),
+                    Row::text(["שלום".to_string(), "kort".into(), "10.00".into()]),
+                ],
+            }),
+            Block::Fields(vec![
+                Field::single("Dato", "11. desember 2025"),
+                Field::two_columns("Medlemmer", members),
+            ]),
+        ],
+    )
+}
