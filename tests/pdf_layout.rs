@@ -778,3 +778,34 @@ fn english_and_custom_footers() {
     let r = render_file(&d);
     assert!(!text(&r.path).contains("1/1"));
 }
+
+#[test]
+fn very_wide_tables_and_long_marginalia_stay_inside_the_margins() {
+    let columns: Vec<Column> = (0..40)
+        .map(|i| Column::auto(format!("Kolonne{i}")))
+        .collect();
+    let rows = (0..3)
+        .map(|r| Row::text((0..40).map(|c| format!("W{r}{c}Wæøå"))))
+        .collect();
+    let mut d = meta_doc(vec![
+        Block::Table(Table { columns, rows }),
+        Block::Table(Table {
+            columns: vec![
+                Column::auto("Fast").with_width(ColumnWidth::Fixed(400.0)),
+                Column::auto("Brøk").with_width(ColumnWidth::Fraction(0.9)),
+                Column::auto("Auto"),
+            ],
+            rows: vec![Row::text(["a b c", "d e f", "g h i"])],
+        }),
+        Block::PageBreak,
+        Block::paragraph("Side to."),
+    ]);
+    d.running_header = "Svært lang topptekst ".repeat(30);
+    d.footer = FooterStyle::Custom("Svært lang bunntekst {x} av {y} ".repeat(20));
+    let r = render_file(&d);
+    assert_sound(&r);
+    assert!(
+        page_text(&r.path, 2).contains('…'),
+        "cut header ends with an ellipsis"
+    );
+}

@@ -28,3 +28,13 @@ pub enum PdfError {
     #[error("PDF serialisation failed: {0}")]
     Serialize(String),
 }
+
+impl PdfError {
+    /// The face named by a [`PdfError::Font`] (empty for other errors).
+    pub(crate) fn face_name(&self) -> &'static str {
+        match self {
+            PdfError::Font { face } => face,
+            _ => "",
+        }
+    }
+}

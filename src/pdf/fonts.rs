@@ -146,15 +146,15 @@ pub(crate) struct FontSet {
     faces: Vec<FaceData>,
 }
 
-static FONTS: OnceLock<Result<FontSet, PdfError>> = OnceLock::new();
+/// The parsed faces, or the name of the face that failed to parse.
+static FONTS: OnceLock<Result<FontSet, &'static str>> = OnceLock::new();
 
-/// The embedded fonts (parsed on first use).
+/// The embedded fonts (parsed on first use, once per process).
 pub(crate) fn fonts() -> Result<&'static FontSet, PdfError> {
-    match FONTS.get_or_init(FontSet::load) {
-        Ok(set) => Ok(set),
-        Err(PdfError::Font { face }) => Err(PdfError::Font { face }),
-        Err(other) => Err(PdfError::Serialize(other.to_string())),
-    }
+    FONTS
+        .get_or_init(|| FontSet::load().map_err(|e| e.face_name()))
+        .as_ref()
+        .map_err(|face| PdfError::Font { face })
 }
 
 impl FontSet {

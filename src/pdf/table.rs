@@ -20,8 +20,14 @@ struct CellLine {
     draws: Vec<Draw>,
 }
 
-/// Narrowest a column may get (padding plus about two letters).
+/// Narrowest a column may get (padding plus about two letters), unless
+/// there are so many columns that they cannot all have that much.
 const MIN_COLUMN: f32 = 2.0 * CELL_PAD_X + 2.0 * TABLE_SIZE;
+
+/// Horizontal cell padding: less in very narrow columns.
+fn pad_x(column_width: f32) -> f32 {
+    CELL_PAD_X.min(column_width / 8.0)
+}
 
 pub(crate) fn layout_table(
     l: &mut Layout<'_>,
@@ -163,8 +169,9 @@ struct Geometry {
 
 /// Sets the paragraphs of one cell into lines.
 fn set_cell(l: &mut Layout<'_>, cell: &Prepared, g: &Geometry, col: usize) -> Vec<CellLine> {
-    let left = g.xs[col] + CELL_PAD_X;
-    let inner = g.xs[col + 1] - g.xs[col] - 2.0 * CELL_PAD_X;
+    let pad = pad_x(g.xs[col + 1] - g.xs[col]);
+    let left = g.xs[col] + pad;
+    let inner = g.xs[col + 1] - g.xs[col] - 2.0 * pad;
     let lh = line_height(TABLE_SIZE);
     let mut out = Vec::new();
     for (p, (bullet, runs)) in cell.iter().enumerate() {
@@ -320,9 +327,10 @@ pub(crate) fn column_widths(
     avail: f32,
 ) -> Vec<f32> {
     let n = hints.len();
+    let floor = MIN_COLUMN.min(avail / n.max(1) as f32);
     let mut widths = vec![0.0; n];
     let autos: Vec<usize> = (0..n).filter(|&i| hints[i] == ColumnWidth::Auto).collect();
-    let floor_for_autos = autos.len() as f32 * MIN_COLUMN;
+    let floor_for_autos = autos.len() as f32 * floor;
     let mut fixed_total = 0.0;
     for i in 0..n {
         let w = match hints[i] {
@@ -331,9 +339,9 @@ pub(crate) fn column_widths(
             ColumnWidth::Fraction(f) => f * avail,
         };
         let w = if w.is_finite() {
-            w.clamp(MIN_COLUMN, avail)
+            w.clamp(floor, avail)
         } else {
-            MIN_COLUMN
+            floor
         };
         widths[i] = w;
         fixed_total += w;
