@@ -809,3 +809,53 @@ fn very_wide_tables_and_long_marginalia_stay_inside_the_margins() {
         "cut header ends with an ellipsis"
     );
 }
+
+#[test]
+fn paragraphs_leave_no_widows_or_orphans() {
+    // Paragraphs of 4+ lines with markers at their start and end, of varying
+    // length, so that page ends fall at every line position.
+    let blocks: Vec<Block> = (0..70)
+        .map(|i| {
+            Block::paragraph(format!(
+                "P{i}start {} P{i}end",
+                words_text(60 + (i * 29) % 70, i)
+            ))
+        })
+        .collect();
+    let r = render_file(&meta_doc(blocks));
+    assert_sound(&r);
+    let n = page_count(&r.path);
+    assert!(n >= 5);
+    let mut splits = 0;
+    for page in 1..=n {
+        let t = page_text(&r.path, page);
+        let body: Vec<&str> = t
+            .lines()
+            .map(str::trim)
+            .filter(|l| {
+                !l.is_empty() && !l.starts_with("Side ") && !l.starts_with("Nasjonalt e-helseråd ·")
+            })
+            .collect();
+        let first = body.first().unwrap();
+        let last = body.last().unwrap();
+        let has = |line: &str, kind: &str| {
+            line.split_whitespace()
+                .any(|w| w.starts_with('P') && w.ends_with(kind))
+        };
+        assert!(
+            !has(first, "end") || has(first, "start"),
+            "widow at the top of page {page}: {first:?}"
+        );
+        assert!(
+            !has(last, "start") || has(last, "end"),
+            "orphan at the bottom of page {page}: {last:?}"
+        );
+        if page > 1 && !has(first, "start") {
+            splits += 1;
+        }
+    }
+    assert!(
+        splits > 0,
+        "no paragraph was split over pages: the test tests nothing"
+    );
+}
