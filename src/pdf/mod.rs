@@ -5,6 +5,15 @@
 //! subset. Layout is done here, from the font's glyph advances; printpdf only
 //! writes the result. The same [`Document`] always gives the same bytes.
 //!
+//! Pipeline, one module per step:
+//! `model` (what the builders hand in) → `fonts` (embedded faces, advances,
+//! replacement of what the font lacks) → `wrap` (line breaking) → `blocks` and
+//! `table` (blocks to a vertical list of unbreakable boxes, `boxes`) →
+//! `paginate` (pages: keep-with-next, widows and orphans, repeated table
+//! headers) → `render` (running header, footer, printpdf operations) →
+//! `finish` (Info, `/Lang`, outline, document ID on the lopdf level).
+//! Page geometry and sizes live in `style`.
+//!
 //! ```no_run
 //! use quorum::pdf::*;
 //! # fn main() -> Result<(), PdfError> {

@@ -97,6 +97,8 @@ pub enum Block {
         level: u8,
         bookmark: Option<String>,
     },
+    /// Body text. One ending in a colon ("Forslag til vedtak:") is kept on
+    /// the page of the block after it.
     Paragraph(Vec<Span>),
     /// Bulleted list, one item per entry.
     Bullets(Vec<Vec<Span>>),
