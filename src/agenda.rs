@@ -61,6 +61,7 @@ impl Store {
                     "case" => (Some(case_to_place(tx, &m, input)?), None),
                     "continuation" => {
                         let c = input.continues_case_id.clone().ok_or(Error::State(StateProblem::ContinuationWithoutCase))?;
+                        case(tx, &c)?; // an unknown id is "not found", not a constraint failure
                         (None, Some(c))
                     }
                     _ => (None, None),
@@ -288,14 +289,14 @@ pub(crate) fn renumber(tx: &Connection, body_id: &str, year: i32) -> Result<()> 
                         r.get(0)
                     })?;
                 if let Some(n) = n {
-                    if n <= last {
-                        if let Some(draft) = draft_before_frozen {
-                            return Err(Error::State(StateProblem::NumberingConflict {
-                                meeting: draft,
-                            }));
-                        }
+                    // Frozen numbers must continue exactly where the numbers before them end:
+                    // a collision or a gap (a draft before it dropping a case) is refused.
+                    if n != last + 1 {
+                        return Err(Error::State(StateProblem::NumberingConflict {
+                            meeting: draft_before_frozen.unwrap_or_else(|| m.number.clone()),
+                        }));
                     }
-                    last = last.max(n);
+                    last = n;
                 }
             }
         } else {

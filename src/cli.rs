@@ -53,10 +53,74 @@ enum Command {
         #[arg(long = "type")]
         case_type: Option<String>,
     },
+    /// Write a document as PDF
+    Pdf {
+        #[command(subcommand)]
+        document: PdfCommand,
+    },
     /// Export the whole record as JSON
     Export { file: PathBuf },
     /// Import an export into an empty database
     Import { file: PathBuf },
+}
+
+#[derive(clap::Args)]
+struct PdfOut {
+    /// The PDF file to write
+    #[arg(short = 'o', long = "output")]
+    output: PathBuf,
+    /// The public version: exempt cases show only number, "Unntatt offentlighet" and legal basis
+    #[arg(long)]
+    public: bool,
+}
+
+#[derive(Subcommand)]
+enum PdfCommand {
+    /// Notice and agenda ("Innkalling og dagsorden")
+    Agenda {
+        #[arg(long)]
+        body: String,
+        #[arg(long)]
+        meeting: String,
+        #[command(flatten)]
+        out: PdfOut,
+    },
+    /// Case memo ("toppnotat")
+    Memo {
+        #[arg(long)]
+        body: String,
+        #[arg(long)]
+        case: String,
+        #[command(flatten)]
+        out: PdfOut,
+    },
+    /// Minutes ("referat")
+    Minutes {
+        #[arg(long)]
+        body: String,
+        #[arg(long)]
+        meeting: String,
+        #[command(flatten)]
+        out: PdfOut,
+    },
+    /// Decision register and action points of a year
+    Register {
+        #[arg(long)]
+        body: String,
+        #[arg(long)]
+        year: i32,
+        #[command(flatten)]
+        out: PdfOut,
+    },
+    /// Meeting pack: agenda, memos and attached PDFs in one file
+    Pack {
+        #[arg(long)]
+        body: String,
+        #[arg(long)]
+        meeting: String,
+        #[command(flatten)]
+        out: PdfOut,
+    },
 }
 
 #[derive(Subcommand)]
@@ -234,6 +298,12 @@ fn execute(cli: &Cli, lang: Lang) -> quorum::Result<String> {
                 }
             }
         }
+        Command::Pdf { document } => {
+            let (bytes, out_opts) = write_pdf(&store, document)?;
+            std::fs::write(&out_opts.output, bytes)
+                .map_err(|source| quorum::Error::Io { path: out_opts.output.display().to_string(), source })?;
+            out += &format!("{} {}\n", lang.pick("Skrev", "Wrote"), out_opts.output.display());
+        }
         Command::Export { file } => {
             let json = store.export_json()?;
             std::fs::write(file, json).map_err(|source| quorum::Error::Io {
@@ -255,6 +325,20 @@ fn execute(cli: &Cli, lang: Lang) -> quorum::Result<String> {
         }
     }
     Ok(out)
+}
+
+fn write_pdf<'a>(store: &Store, document: &'a PdfCommand) -> quorum::Result<(Vec<u8>, &'a PdfOut)> {
+    let opts = |o: &PdfOut| quorum::documents::DocOptions { public: o.public, lang: None };
+    Ok(match document {
+        PdfCommand::Agenda { body, meeting, out } => (store.agenda_pdf(&store.meeting_by_number(body, meeting)?.id, opts(out))?, out),
+        PdfCommand::Memo { body, case, out } => (store.memo_pdf(&store.case_by_number(body, case)?.id, opts(out))?, out),
+        PdfCommand::Minutes { body, meeting, out } => (store.minutes_pdf(&store.meeting_by_number(body, meeting)?.id, opts(out))?, out),
+        PdfCommand::Register { body, year, out } => (store.register_pdf(&store.body_by_short(body)?.id, *year, opts(out))?, out),
+        PdfCommand::Pack { out, .. } => {
+            return Err(quorum::Error::other("pdf", "Møtepakken er ikke tilgjengelig i denne versjonen.", "The meeting pack is not available in this version."))
+                .map(|b: Vec<u8>| (b, out))
+        }
+    })
 }
 
 fn place_of(m: &quorum::model::Meeting) -> String {

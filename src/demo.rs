@@ -295,10 +295,17 @@ impl Store {
                         )));
                     }
                     case_ids.insert(printed.clone(), case_id.clone());
-                    self.fill_demo_case(case_id, &item.id, it)?;
+                    // Links to cases already loaded come first, as the seed's table of earlier
+                    // decisions lists them; links to cases loaded later are made at the end.
                     for l in &it.link {
-                        links.push((case_id.clone(), l.body.clone(), l.case.clone()));
+                        match self.case_by_number(&l.body, &l.case) {
+                            Ok(target) => {
+                                self.link_case(case_id, &target.id)?;
+                            }
+                            Err(_) => links.push((case_id.clone(), l.body.clone(), l.case.clone())),
+                        }
                     }
+                    self.fill_demo_case(case_id, &item.id, it)?;
                 }
                 if !it.narrative.is_empty() {
                     self.set_narrative(&item.id, &it.narrative)?;

@@ -1,0 +1,200 @@
+//! "Referat fra møte i …": header with who was there, the case list, each case's narrative,
+//! innspill, action points and decision, and the status line (draft, or approved, with any
+//! corrections listed).
+
+use super::agenda::shown_title;
+use super::labels::Labels;
+use super::richtext;
+use super::{DocOptions, MeetingContext};
+use crate::error::Result;
+use crate::model::{AgendaItem, Attendance, Case};
+use crate::pdf::{Block, Column, ColumnWidth, Document, Field, Row, Span, Table};
+use crate::Store;
+
+pub(crate) fn build(store: &Store, meeting_id: &str, opts: DocOptions) -> Result<Document> {
+    let cx = MeetingContext::load(store, meeting_id, opts)?;
+    let l = Labels::new(cx.lang);
+    let attendance = store.attendance(meeting_id)?;
+    let items: Vec<AgendaItem> = store.agenda(meeting_id)?.into_iter().filter(|i| matches!(i.kind.as_str(), "case" | "open" | "orientation")).collect();
+    let mut cases = std::collections::HashMap::new();
+    for i in &items {
+        if let Some(id) = &i.case_id {
+            cases.insert(id.clone(), store.case(id)?);
+        }
+    }
+    let mut blocks = vec![
+        Block::Title(format!("{} {}", l.minutes_title(), cx.body_name)),
+        Block::Subtitle(format!("{} {}", l.meeting(), cx.meeting.number)),
+        Block::Fields(header_fields(&cx, &l, &attendance)),
+        Block::Spacer(6.0),
+    ];
+    let list_rows = items
+        .iter()
+        .map(|i| {
+            let case = i.case_id.as_ref().and_then(|id| cases.get(id));
+            let hidden = cx.public && case.is_some_and(|c| c.exempt);
+            Row::text([
+                i.case_number.clone().unwrap_or_default(),
+                shown_title(cx.public, &l, &i.title, case),
+                if hidden { String::new() } else { i.case_type.clone() },
+            ])
+        })
+        .collect();
+    blocks.push(Block::Table(Table {
+        columns: vec![
+            Column::auto(l.case()).with_width(ColumnWidth::Fixed(22.0)),
+            Column::auto(l.case_title()),
+            Column::auto(l.case_type()).with_width(ColumnWidth::Fixed(28.0)),
+        ],
+        rows: list_rows,
+    }));
+    for i in &items {
+        let case = i.case_id.as_ref().and_then(|id| cases.get(id));
+        blocks.extend(item_record(store, &cx, &l, i, case)?);
+    }
+    blocks.push(Block::Rule);
+    blocks.extend(status(store, &cx, &l)?);
+    Ok(Document {
+        meta: cx.meta(
+            format!("{} {} {}", l.minutes_title(), cx.body_name, cx.meeting.number),
+            format!("{} {}, {}", l.meeting(), cx.meeting.number, cx.long_date()),
+        ),
+        running_header: cx.running_header(),
+        footer: cx.footer(),
+        blocks,
+    })
+}
+
+fn with_org(a: &Attendance) -> String {
+    if a.person.organisation.is_empty() { a.person.name.clone() } else { format!("{} ({})", a.person.name, a.person.organisation) }
+}
+
+/// Dato, Tid, Sted; present members (two columns), Ikke til stede, Stedfortreder lines, and the
+/// others present grouped as the seed does (secretariat by organisation, observers, guests).
+fn header_fields(cx: &MeetingContext, l: &Labels, attendance: &[Attendance]) -> Vec<Field> {
+    let mut fields = vec![
+        Field::single(l.date(), cx.long_date()),
+        Field::single(l.time(), cx.time_span()),
+        Field::single(l.place(), cx.place()),
+    ];
+    let remote = |a: &Attendance, s: String| if a.remote { format!("{s} – {}", l.remote()) } else { s };
+    let of = |status: &'static str| attendance.iter().filter(move |a| a.status == status);
+    let present: Vec<String> = of("present").map(|a| remote(a, with_org(a))).collect();
+    if !present.is_empty() {
+        fields.push(Field::two_columns(l.members(), present));
+    }
+    let absent: Vec<String> = of("absent").map(with_org).collect();
+    if !absent.is_empty() {
+        fields.push(Field::two_columns(l.absent(), absent));
+    }
+    let subs: Vec<String> = of("substitute")
+        .map(|a| {
+            let line = l.stands_in_for(&a.person.name, &a.person.organisation, a.substitute_for.as_ref().map(|p| p.name.as_str()).unwrap_or(""));
+            remote(a, line)
+        })
+        .collect();
+    if !subs.is_empty() {
+        fields.push(Field::new(l.substitute(), subs));
+    }
+    let observers: Vec<String> = of("observer").map(|a| remote(a, with_org(a))).collect();
+    if !observers.is_empty() {
+        fields.push(Field::new(l.observers(), observers));
+    }
+    // The secretariat is listed under its organisation's name ("Helsedirektoratet").
+    let mut orgs: Vec<String> = Vec::new();
+    for a in of("secretariat") {
+        let org = if a.person.organisation.is_empty() { cx.body.secretariat.clone() } else { a.person.organisation.clone() };
+        if !orgs.contains(&org) {
+            orgs.push(org);
+        }
+    }
+    for org in orgs {
+        let names: Vec<String> = of("secretariat")
+            .filter(|a| a.person.organisation == org || (a.person.organisation.is_empty() && org == cx.body.secretariat))
+            .map(|a| remote(a, a.person.name.clone()))
+            .collect();
+        fields.push(Field::two_columns(if org.is_empty() { l.status() } else { &org }, names));
+    }
+    let guests: Vec<String> = of("guest").map(|a| remote(a, with_org(a))).collect();
+    if !guests.is_empty() {
+        fields.push(Field::two_columns(l.guests(), guests));
+    }
+    fields
+}
+
+/// One item: narrative, Innspill, Aksjonspunkt, Vedtak.
+fn item_record(store: &Store, cx: &MeetingContext, l: &Labels, item: &AgendaItem, case: Option<&Case>) -> Result<Vec<Block>> {
+    let number = item.case_number.clone().unwrap_or_default();
+    let title = shown_title(cx.public, l, &item.title, case);
+    let heading = if number.is_empty() { title.clone() } else { format!("{number} {title}") };
+    let mut out = vec![Block::Heading { text: heading.clone(), level: 2, bookmark: Some(heading) }];
+    if cx.public && case.is_some_and(|c| c.exempt) {
+        return Ok(out);
+    }
+    out.extend(richtext::blocks(&item.narrative));
+    let innspill = store.innspill(&item.id)?;
+    if !innspill.is_empty() {
+        out.push(Block::Paragraph(vec![Span::bold(format!("{}:", l.innspill()))]));
+        out.push(Block::Bullets(innspill.into_iter().map(|i| vec![Span::regular(i.text)]).collect()));
+    }
+    let actions = store.actions(&item.id)?;
+    if !actions.is_empty() {
+        out.push(Block::Paragraph(vec![Span::bold(format!("{}:", l.action()))]));
+        out.push(Block::Bullets(
+            actions
+                .into_iter()
+                .map(|a| {
+                    let mut spans = vec![Span::regular(a.text)];
+                    if a.status != "open" {
+                        spans.push(Span::italic(format!(" ({})", l.action_status(&a.status))));
+                    }
+                    spans
+                })
+                .collect(),
+        ));
+    }
+    if let Some(c) = case {
+        let decision = match &c.decision {
+            Some(d) => {
+                let label = if c.amended { l.decision_amended() } else { l.decision() };
+                std::iter::once(Block::Paragraph(vec![Span::bold(format!("{label}:"))])).chain(richtext::blocks(d)).collect()
+            }
+            None if cx.meeting.status == "draft" || cx.meeting.status == "agenda_sent" => Vec::new(),
+            None => vec![Block::Paragraph(vec![Span::italic(l.no_decision())])],
+        };
+        if !decision.is_empty() {
+            out.push(Block::KeepTogether(decision));
+        }
+    }
+    Ok(out)
+}
+
+/// "Status: Utkast …" or "Status: Godkjent i møte 4/2025, sak 31/25." with corrections.
+fn status(store: &Store, cx: &MeetingContext, l: &Labels) -> Result<Vec<Block>> {
+    let mut out = Vec::new();
+    match &cx.meeting.approved_by_case_id {
+        Some(case_id) if cx.meeting.locked() => {
+            let c = store.case(case_id)?;
+            let by = match &c.meeting_id {
+                Some(m) => store.meeting(m)?.number,
+                None => String::new(),
+            };
+            out.push(Block::Paragraph(vec![Span::bold(l.status_approved(&by, c.number.as_deref().unwrap_or("")))]));
+            let corrections = store.corrections(&cx.meeting.id)?;
+            if !corrections.is_empty() {
+                out.push(Block::Paragraph(vec![Span::bold(format!("{}:", l.corrections()))]));
+                let lines = corrections
+                    .into_iter()
+                    .map(|c| {
+                        let when = c.at.get(..10).unwrap_or(&c.at).to_string();
+                        let when = crate::numbers::parse_date("date", &when).map(crate::numbers::short_date).unwrap_or(when);
+                        vec![Span::regular(format!("{when}: {}", c.reason))]
+                    })
+                    .collect();
+                out.push(Block::Bullets(lines));
+            }
+        }
+        _ => out.push(Block::Paragraph(vec![Span::italic(l.status_draft())])),
+    }
+    Ok(out)
+}

@@ -1,0 +1,145 @@
+//! The documents a council sends, archives and publishes: agenda, case memo, minutes and the
+//! decision register, built as a `pdf::Document` from the record and rendered by `pdf::render`;
+//! and the meeting pack that merges them with the attached PDF files.
+
+mod agenda;
+mod labels;
+mod memo;
+mod minutes;
+
+mod register;
+mod richtext;
+
+
+
+use crate::error::Result;
+use crate::model::{Body, Meeting};
+use crate::numbers::{parse_date, parse_time};
+use crate::pdf::{DocMeta, Document, FooterStyle};
+use crate::{Lang, Store};
+use chrono::NaiveDateTime;
+
+/// How to write a document.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DocOptions {
+    /// The public version: exempt cases show only their number, "Unntatt offentlighet" and the
+    /// legal basis, and none of their content.
+    pub public: bool,
+    /// The document's language; None uses the body's.
+    pub lang: Option<Lang>,
+}
+
+impl Store {
+    pub fn agenda_pdf(&self, meeting_id: &str, opts: DocOptions) -> Result<Vec<u8>> {
+        render(agenda::build(self, meeting_id, opts)?)
+    }
+
+    pub fn memo_pdf(&self, case_id: &str, opts: DocOptions) -> Result<Vec<u8>> {
+        render(memo::build(self, case_id, opts)?)
+    }
+
+    pub fn minutes_pdf(&self, meeting_id: &str, opts: DocOptions) -> Result<Vec<u8>> {
+        render(minutes::build(self, meeting_id, opts)?)
+    }
+
+    pub fn register_pdf(&self, body_id: &str, year: i32, opts: DocOptions) -> Result<Vec<u8>> {
+        render(register::build(self, body_id, year, opts)?)
+    }
+}
+
+pub(crate) fn render(doc: Document) -> Result<Vec<u8>> {
+    crate::pdf::render(&doc).map_err(|e| crate::Error::other("pdf", format!("PDF-en kunne ikke lages: {e}"), format!("The PDF could not be made: {e}")))
+}
+
+/// What every document of a meeting shares: the body, its name on the meeting date, the language.
+pub(crate) struct MeetingContext {
+    pub body: Body,
+    pub body_name: String,
+    pub meeting: Meeting,
+    pub lang: Lang,
+    pub public: bool,
+}
+
+impl MeetingContext {
+    pub fn load(store: &Store, meeting_id: &str, opts: DocOptions) -> Result<MeetingContext> {
+        let meeting = store.meeting(meeting_id)?;
+        let body = store.body(&meeting.body_id)?;
+        let body_name = store.body_name_on(&body.id, &meeting.date)?;
+        let lang = opts.lang.unwrap_or(if body.language == "en" { Lang::En } else { Lang::Nb });
+        Ok(MeetingContext { body, body_name, meeting, lang, public: opts.public })
+    }
+
+    /// "Nasjonalt e-helseråd · Møte 4/2025"
+    pub fn running_header(&self) -> String {
+        format!("{} · {} {}", self.body_name, self.lang.pick("Møte", "Meeting"), self.meeting.number)
+    }
+
+    pub fn long_date(&self) -> String {
+        parse_date("date", &self.meeting.date).map(|d| crate::numbers::long_date(d, self.lang)).unwrap_or_default()
+    }
+
+    /// "Kl. 10.00 – 16.00"
+    pub fn time_span(&self) -> String {
+        let t = |s: &str| parse_time("start", s).map(crate::numbers::text_time).unwrap_or_else(|_| s.to_string());
+        format!("{} {} – {}", self.lang.pick("Kl.", "At"), t(&self.meeting.start), t(&self.meeting.end))
+    }
+
+    pub fn place(&self) -> String {
+        if self.meeting.remote {
+            let v = self.lang.pick("Videomøte", "Video meeting");
+            if self.meeting.remote_link.is_empty() { v.to_string() } else { format!("{v} ({})", self.meeting.remote_link) }
+        } else {
+            self.meeting.place.clone()
+        }
+    }
+
+    /// The meeting's date and start: the documents' creation date, so one record gives one file.
+    pub fn created(&self) -> NaiveDateTime {
+        record_time(&self.meeting.date, &self.meeting.start)
+    }
+
+    pub fn meta(&self, title: String, subject: String) -> DocMeta {
+        DocMeta {
+            title,
+            author: self.body_name.clone(),
+            subject,
+            language: language_tag(self.lang).into(),
+            created: self.created(),
+            keywords: vec![self.body.short_name.clone(), self.meeting.number.clone()],
+        }
+    }
+
+    pub fn footer(&self) -> FooterStyle {
+        footer(self.lang)
+    }
+
+    pub fn meeting_title(&self) -> String {
+        let kind = if self.meeting.extraordinary {
+            self.lang.pick("Ekstra møte i", "Extraordinary meeting of")
+        } else {
+            self.lang.pick("Møte i", "Meeting of")
+        };
+        format!("{kind} {}", self.body_name)
+    }
+}
+
+pub(crate) fn footer(lang: Lang) -> FooterStyle {
+    match lang {
+        Lang::Nb => FooterStyle::Norwegian,
+        Lang::En => FooterStyle::English,
+    }
+}
+
+pub(crate) fn language_tag(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nb => "nb-NO",
+        Lang::En => "en-GB",
+    }
+}
+
+/// A date and time from the record as a timestamp (midnight when the time is missing).
+pub(crate) fn record_time(date: &str, time: &str) -> NaiveDateTime {
+    let d = parse_date("date", date).unwrap_or_default();
+    let t = parse_time("start", time).unwrap_or_default();
+    d.and_time(t)
+}

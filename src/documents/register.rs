@@ -1,0 +1,83 @@
+//! The decision register of a body for a year: every case with meeting, date, title and
+//! decision, then the year's action points with their status.
+
+use super::agenda::action_table;
+use super::labels::Labels;
+use super::richtext;
+use super::{footer, language_tag, record_time, DocOptions};
+use crate::error::Result;
+use crate::pdf::{Block, Cell, Column, ColumnWidth, DocMeta, Document, Row, Table};
+use crate::{Lang, Store};
+
+pub(crate) fn build(store: &Store, body_id: &str, year: i32, opts: DocOptions) -> Result<Document> {
+    let body = store.body(body_id)?;
+    let lang = opts.lang.unwrap_or(if body.language == "en" { Lang::En } else { Lang::Nb });
+    let l = Labels::new(lang);
+    let meetings = store.meetings(body_id, Some(year))?;
+    let last = meetings.last().map(|m| (m.date.clone(), m.start.clone())).unwrap_or((format!("{year}-01-01"), String::new()));
+    let name = store.body_name_on(body_id, &last.0)?;
+    let mut rows = Vec::new();
+    let mut actions = Vec::new();
+    for m in &meetings {
+        let date = crate::numbers::parse_date("date", &m.date).map(crate::numbers::short_date).unwrap_or_default();
+        for item in store.agenda(&m.id)?.into_iter().filter(|i| i.kind == "case") {
+            let Some(case_id) = &item.case_id else { continue };
+            let c = store.case(case_id)?;
+            let hidden = opts.public && c.exempt;
+            let (title, decision) = if hidden {
+                (format!("{} ({})", l.exempt(), c.exempt_basis), String::new())
+            } else {
+                let d = match (&c.decision, c.amended) {
+                    (Some(d), true) => format!("{}: {d}", l.decision_amended()),
+                    (Some(d), false) => d.clone(),
+                    (None, _) => format!("{}: {}", l.proposal(), c.proposal),
+                };
+                (c.title.clone(), d)
+            };
+            rows.push(Row {
+                cells: vec![
+                    Cell::text(c.number.clone().unwrap_or_default()),
+                    Cell { content: richtext::cell(&format!("{} {}\n\n{date}", l.meeting(), m.number)) },
+                    Cell::text(title),
+                    Cell { content: richtext::cell(&decision) },
+                ],
+                ..Default::default()
+            });
+            if !hidden {
+                actions.extend(store.actions(&item.id)?);
+            }
+        }
+    }
+    let title = format!("{} {year} – {name}", l.register_title());
+    let mut blocks = vec![
+        Block::Title(format!("{} {year}", l.register_title())),
+        Block::Subtitle(name.clone()),
+        Block::heading(l.case_list(), 1),
+        Block::Table(Table {
+            columns: vec![
+                Column::auto(l.case()).with_width(ColumnWidth::Fixed(18.0)),
+                Column::auto(l.meeting_and_date()).with_width(ColumnWidth::Fixed(28.0)),
+                Column::auto(l.case_title()).with_width(ColumnWidth::Fraction(0.3)),
+                Column::auto(l.decision()),
+            ],
+            rows,
+        }),
+    ];
+    if !actions.is_empty() {
+        blocks.push(Block::heading(l.action_list(), 1));
+        blocks.push(Block::Table(action_table(&l, &actions)));
+    }
+    Ok(Document {
+        meta: DocMeta {
+            title: title.clone(),
+            author: name.clone(),
+            subject: title,
+            language: language_tag(lang).into(),
+            created: record_time(&last.0, &last.1),
+            keywords: vec![body.short_name.clone(), year.to_string()],
+        },
+        running_header: format!("{name} · {} {year}", l.register_title()),
+        footer: footer(lang),
+        blocks,
+    })
+}
