@@ -14,12 +14,14 @@ use serde::{Deserialize, Serialize};
 /// A new agenda item. For `kind = "case"` give either `case_id` (an unplaced case of the body) or
 /// `new_case`; for `kind = "continuation"` give `continues_case_id` (a case earlier on the agenda).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ItemInput {
     pub kind: String,
     pub title: String,
     pub case_type: String,
     pub guest: String,
     pub summary: String,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub duration_min: i64,
     pub case_id: Option<String>,
     pub new_case: Option<CaseInput>,
@@ -28,11 +30,13 @@ pub struct ItemInput {
 
 /// Fields of an item that are its own (a case's title and summary belong to the case).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ItemUpdate {
     pub title: String,
     pub case_type: String,
     pub guest: String,
     pub summary: String,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub duration_min: i64,
 }
 

@@ -24,6 +24,7 @@ pub const DEFAULT_CASE_TYPES: &[(&str, &str)] = &[
 const BEGINNING: &str = "1900-01-01";
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct BodyInput {
     pub short_name: String,
     pub name: String,

@@ -12,6 +12,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CaseInput {
     pub title: String,
     /// A case type name of the body ("Drøfting"); empty for none.
@@ -27,6 +28,7 @@ pub struct CaseInput {
 
 /// An earlier treatment outside the record (a row of "Vedtak fra tidligere behandlinger").
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ReferenceInput {
     pub number: String,
     pub body: String,
@@ -37,6 +39,7 @@ pub struct ReferenceInput {
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AttachmentInput {
     /// "2", "7A".
     pub label: String,

@@ -300,9 +300,15 @@ fn execute(cli: &Cli, lang: Lang) -> quorum::Result<String> {
         }
         Command::Pdf { document } => {
             let (bytes, out_opts) = write_pdf(&store, document)?;
-            std::fs::write(&out_opts.output, bytes)
-                .map_err(|source| quorum::Error::Io { path: out_opts.output.display().to_string(), source })?;
-            out += &format!("{} {}\n", lang.pick("Skrev", "Wrote"), out_opts.output.display());
+            std::fs::write(&out_opts.output, bytes).map_err(|source| quorum::Error::Io {
+                path: out_opts.output.display().to_string(),
+                source,
+            })?;
+            out += &format!(
+                "{} {}\n",
+                lang.pick("Skrev", "Wrote"),
+                out_opts.output.display()
+            );
         }
         Command::Export { file } => {
             let json = store.export_json()?;
@@ -328,15 +334,34 @@ fn execute(cli: &Cli, lang: Lang) -> quorum::Result<String> {
 }
 
 fn write_pdf<'a>(store: &Store, document: &'a PdfCommand) -> quorum::Result<(Vec<u8>, &'a PdfOut)> {
-    let opts = |o: &PdfOut| quorum::documents::DocOptions { public: o.public, lang: None };
+    let opts = |o: &PdfOut| quorum::documents::DocOptions {
+        public: o.public,
+        lang: None,
+    };
     Ok(match document {
-        PdfCommand::Agenda { body, meeting, out } => (store.agenda_pdf(&store.meeting_by_number(body, meeting)?.id, opts(out))?, out),
-        PdfCommand::Memo { body, case, out } => (store.memo_pdf(&store.case_by_number(body, case)?.id, opts(out))?, out),
-        PdfCommand::Minutes { body, meeting, out } => (store.minutes_pdf(&store.meeting_by_number(body, meeting)?.id, opts(out))?, out),
-        PdfCommand::Register { body, year, out } => (store.register_pdf(&store.body_by_short(body)?.id, *year, opts(out))?, out),
+        PdfCommand::Agenda { body, meeting, out } => (
+            store.agenda_pdf(&store.meeting_by_number(body, meeting)?.id, opts(out))?,
+            out,
+        ),
+        PdfCommand::Memo { body, case, out } => (
+            store.memo_pdf(&store.case_by_number(body, case)?.id, opts(out))?,
+            out,
+        ),
+        PdfCommand::Minutes { body, meeting, out } => (
+            store.minutes_pdf(&store.meeting_by_number(body, meeting)?.id, opts(out))?,
+            out,
+        ),
+        PdfCommand::Register { body, year, out } => (
+            store.register_pdf(&store.body_by_short(body)?.id, *year, opts(out))?,
+            out,
+        ),
         PdfCommand::Pack { out, .. } => {
-            return Err(quorum::Error::other("pdf", "Møtepakken er ikke tilgjengelig i denne versjonen.", "The meeting pack is not available in this version."))
-                .map(|b: Vec<u8>| (b, out))
+            return Err(quorum::Error::other(
+                "pdf",
+                "Møtepakken er ikke tilgjengelig i denne versjonen.",
+                "The meeting pack is not available in this version.",
+            ))
+            .map(|b: Vec<u8>| (b, out))
         }
     })
 }

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 pub type Id = String;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Body {
     pub id: Id,
     pub short_name: String,
@@ -17,6 +18,7 @@ pub struct Body {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct BodyName {
     pub name: String,
     /// ISO date from which this name is used.
@@ -24,6 +26,7 @@ pub struct BodyName {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CaseType {
     pub id: Id,
     pub name: String,
@@ -31,6 +34,7 @@ pub struct CaseType {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Person {
     pub id: Id,
     pub name: String,
@@ -41,6 +45,7 @@ pub struct Person {
 pub const ROLES: &[&str] = &["leder", "nestleder", "medlem", "observator", "sekretar"];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Membership {
     pub id: Id,
     pub person: Person,
@@ -54,6 +59,7 @@ pub struct Membership {
 pub const MEETING_STATUSES: &[&str] = &["draft", "agenda_sent", "held", "approved"];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Meeting {
     pub id: Id,
     pub body_id: Id,
@@ -87,9 +93,11 @@ impl Meeting {
 pub const ITEM_KINDS: &[&str] = &["case", "break", "open", "orientation", "continuation"];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AgendaItem {
     pub id: Id,
     pub meeting_id: Id,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub position: i64,
     /// One of `ITEM_KINDS`.
     pub kind: String,
@@ -104,12 +112,14 @@ pub struct AgendaItem {
     pub guest: String,
     pub summary: String,
     pub no_memo: bool,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub duration_min: i64,
     pub narrative: String,
     pub actual_start: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Case {
     pub id: Id,
     pub body_id: Id,
@@ -137,6 +147,7 @@ pub struct Case {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MemoSections {
     pub purpose: String,
     pub background: String,
@@ -145,6 +156,7 @@ pub struct MemoSections {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Attachment {
     pub id: Id,
     /// "2", "7A": printed as "Vedlegg 7A".
@@ -152,11 +164,13 @@ pub struct Attachment {
     pub title: String,
     pub file_name: String,
     pub media_type: String,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub size: i64,
 }
 
 /// An earlier treatment of the same matter, resolved for display.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CaseLink {
     pub id: Id,
     pub target_case_id: Option<Id>,
@@ -182,6 +196,7 @@ pub const ATTENDANCE_STATUSES: &[&str] = &[
 ];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Attendance {
     pub id: Id,
     pub person: Person,
@@ -191,9 +206,11 @@ pub struct Attendance {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Innspill {
     pub id: Id,
     pub item_id: Id,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub position: i64,
     pub text: String,
 }
@@ -201,6 +218,7 @@ pub struct Innspill {
 pub const ACTION_STATUSES: &[&str] = &["open", "done", "cancelled"];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ActionPoint {
     pub id: Id,
     pub item_id: Id,
@@ -208,6 +226,7 @@ pub struct ActionPoint {
     /// "3/2025".
     pub meeting_number: String,
     pub case_number: Option<String>,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub position: i64,
     pub text: String,
     pub responsible: String,
@@ -220,6 +239,7 @@ pub struct ActionPoint {
 
 /// Due: a date, or "next meeting".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Due {
     None,
@@ -228,6 +248,7 @@ pub enum Due {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Correction {
     pub id: Id,
     pub at: String,

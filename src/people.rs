@@ -9,6 +9,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PersonInput {
     pub name: String,
     pub organisation: String,
@@ -16,6 +17,7 @@ pub struct PersonInput {
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MembershipInput {
     pub person_id: String,
     /// One of leder, nestleder, medlem, observator, sekretar (Norwegian spellings with ø/æ are accepted).

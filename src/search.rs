@@ -13,6 +13,7 @@ pub const HIT_START: char = '\u{E000}';
 pub const HIT_END: char = '\u{E001}';
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SearchQuery {
     pub text: String,
     pub body: Option<String>,
@@ -22,6 +23,7 @@ pub struct SearchQuery {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SearchHit {
     pub item_id: String,
     pub case_id: Option<String>,

@@ -9,6 +9,7 @@ use chrono::{Duration, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TimetableRow {
     pub item: AgendaItem,
     /// "10:05".
@@ -17,13 +18,16 @@ pub struct TimetableRow {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Timetable {
     pub rows: Vec<TimetableRow>,
     /// The meeting's end ("16:00"): the "Slutt" line.
     pub end: String,
     /// Minutes the items run past the end (0 when they fit).
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub overrun_min: i64,
     /// Minutes left before the end (0 when overrun).
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub slack_min: i64,
 }
 
