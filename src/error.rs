@@ -121,7 +121,7 @@ pub enum Problem {
 }
 
 impl Invalid {
-    pub fn new(field: &'static str, problem: Problem) -> Error {
+    pub fn error(field: &'static str, problem: Problem) -> Error {
         Error::Invalid(Invalid { field, problem })
     }
 
@@ -206,8 +206,6 @@ pub enum StateProblem {
     ContinuationWithoutCase,
     /// Minutes must be approved by a case of a later meeting of the same body.
     ApprovalCase,
-    /// The decision must be recorded before the minutes it approves can lock.
-    CorrectionNotNeeded,
     /// Action point status changes on items that are not action points, etc.
     Other { nb: String, en: String },
 }
@@ -235,8 +233,6 @@ fn message_state(lang: Lang, p: &StateProblem) -> String {
         (ContinuationWithoutCase, Lang::En) => "A continuation must refer to a case placed earlier on the same meeting's agenda.".into(),
         (ApprovalCase, Lang::Nb) => "Referatet må godkjennes i en sak i et senere møte i samme organ, og vedtaket i den saken må være registrert.".into(),
         (ApprovalCase, Lang::En) => "Minutes must be approved by a case of a later meeting of the same body, and that case's decision must be recorded.".into(),
-        (CorrectionNotNeeded, Lang::Nb) => "Møtet er ikke låst; endre direkte uten rettelse.".into(),
-        (CorrectionNotNeeded, Lang::En) => "The meeting is not locked; edit directly without a correction.".into(),
         (Other { nb, .. }, Lang::Nb) => nb.clone(),
         (Other { en, .. }, Lang::En) => en.clone(),
     }
@@ -365,7 +361,7 @@ impl Error {
     }
 
     pub fn other(field: &'static str, nb: impl Into<String>, en: impl Into<String>) -> Error {
-        Invalid::new(
+        Invalid::error(
             field,
             Problem::Other {
                 nb: nb.into(),

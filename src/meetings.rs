@@ -55,7 +55,7 @@ fn check(input: &MeetingInput) -> Result<Checked> {
     let start = parse_time("start", &input.start)?;
     let end = parse_time("end", &input.end)?;
     if end <= start {
-        return Err(Invalid::new("end", Problem::EndBeforeStart));
+        return Err(Invalid::error("end", Problem::EndBeforeStart));
     }
     let place = validate::optional_line("place", &input.place)?;
     let link = validate::optional_line("remote_link", &input.remote_link)?;

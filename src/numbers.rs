@@ -16,7 +16,7 @@ impl CaseNumber {
     /// Parses "N/YY". Rejects "32-25", "0/25" and "32/2025" (a meeting-style year) with a message
     /// that shows the expected form.
     pub fn parse(s: &str) -> Result<CaseNumber> {
-        let bad = || Invalid::new("case", Problem::CaseNumber(s.to_string()));
+        let bad = || Invalid::error("case", Problem::CaseNumber(s.to_string()));
         let (n, y) = s.trim().split_once('/').ok_or_else(bad)?;
         if n.is_empty()
             || y.len() != 2
@@ -49,7 +49,7 @@ pub struct MeetingNumber {
 
 impl MeetingNumber {
     pub fn parse(s: &str) -> Result<MeetingNumber> {
-        let bad = || Invalid::new("meeting", Problem::MeetingNumber(s.to_string()));
+        let bad = || Invalid::error("meeting", Problem::MeetingNumber(s.to_string()));
         let (n, y) = s.trim().split_once('/').ok_or_else(bad)?;
         if n.is_empty()
             || y.len() != 4
@@ -77,9 +77,9 @@ impl fmt::Display for MeetingNumber {
 pub fn parse_date(field: &'static str, s: &str) -> Result<NaiveDate> {
     let s = s.trim();
     let d = NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| Invalid::new(field, Problem::Date(s.to_string())))?;
+        .map_err(|_| Invalid::error(field, Problem::Date(s.to_string())))?;
     if !(1900..=2999).contains(&chrono::Datelike::year(&d)) {
-        return Err(Invalid::new(field, Problem::Date(s.to_string())));
+        return Err(Invalid::error(field, Problem::Date(s.to_string())));
     }
     Ok(d)
 }
@@ -88,7 +88,7 @@ pub fn parse_date(field: &'static str, s: &str) -> Result<NaiveDate> {
 pub fn parse_time(field: &'static str, s: &str) -> Result<NaiveTime> {
     let t = s.trim().replace('.', ":");
     NaiveTime::parse_from_str(&t, "%H:%M")
-        .map_err(|_| Invalid::new(field, Problem::Time(s.trim().to_string())))
+        .map_err(|_| Invalid::error(field, Problem::Time(s.trim().to_string())))
 }
 
 const MONTHS_NB: [&str; 12] = [

@@ -165,7 +165,7 @@ fn membership_fields(input: &MembershipInput) -> Result<(String, Option<String>,
     let to = date(&input.term_to, "term_to")?;
     if let (Some(f), Some(t)) = (&from, &to) {
         if t < f {
-            return Err(Invalid::new("term_to", Problem::EndBeforeStart));
+            return Err(Invalid::error("term_to", Problem::EndBeforeStart));
         }
     }
     Ok((role, from, to))

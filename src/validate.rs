@@ -10,7 +10,7 @@ pub const MAX_TEXT: usize = 200_000;
 pub fn line(field: &'static str, value: &str) -> Result<String> {
     let v = optional_line(field, value)?;
     if v.is_empty() {
-        return Err(Invalid::new(field, Problem::Empty));
+        return Err(Invalid::error(field, Problem::Empty));
     }
     Ok(v)
 }
@@ -19,7 +19,7 @@ pub fn line(field: &'static str, value: &str) -> Result<String> {
 pub fn optional_line(field: &'static str, value: &str) -> Result<String> {
     let v = value.trim();
     if v.chars().any(char::is_control) {
-        return Err(Invalid::new(field, Problem::ControlChar));
+        return Err(Invalid::error(field, Problem::ControlChar));
     }
     check_len(field, v, MAX_LINE)?;
     Ok(v.to_string())
@@ -31,7 +31,7 @@ pub fn text(field: &'static str, value: &str) -> Result<String> {
     let v = value.replace("\r\n", "\n").replace('\r', "\n");
     let v = v.trim();
     if v.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        return Err(Invalid::new(field, Problem::ControlChar));
+        return Err(Invalid::error(field, Problem::ControlChar));
     }
     check_len(field, v, MAX_TEXT)?;
     Ok(v.to_string())
@@ -41,14 +41,14 @@ pub fn text(field: &'static str, value: &str) -> Result<String> {
 pub fn required_text(field: &'static str, value: &str) -> Result<String> {
     let v = text(field, value)?;
     if v.is_empty() {
-        return Err(Invalid::new(field, Problem::Empty));
+        return Err(Invalid::error(field, Problem::Empty));
     }
     Ok(v)
 }
 
 fn check_len(field: &'static str, v: &str, max: usize) -> Result<()> {
     if v.chars().count() > max {
-        return Err(Invalid::new(field, Problem::TooLong { max }));
+        return Err(Invalid::error(field, Problem::TooLong { max }));
     }
     Ok(())
 }
@@ -62,7 +62,7 @@ pub fn choice(
     if allowed.contains(&value) {
         Ok(value.to_string())
     } else {
-        Err(Invalid::new(
+        Err(Invalid::error(
             field,
             Problem::Choice {
                 value: value.to_string(),
@@ -77,7 +77,7 @@ pub fn range(field: &'static str, value: i64, min: i64, max: i64) -> Result<i64>
     if (min..=max).contains(&value) {
         Ok(value)
     } else {
-        Err(Invalid::new(field, Problem::Range { min, max }))
+        Err(Invalid::error(field, Problem::Range { min, max }))
     }
 }
 
