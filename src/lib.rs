@@ -10,6 +10,7 @@ pub mod demo;
 pub mod documents;
 pub mod error;
 pub mod i18n;
+pub mod ics;
 pub mod meetings;
 pub mod model;
 pub mod numbers;
