@@ -1,1 +1,2 @@
 pub mod placeholder_never_shipped {}
+pub mod paths;
