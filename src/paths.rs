@@ -92,10 +92,7 @@ mod tests {
             db_arg(["prog", "--db", "/x/møte.db"]),
             Some(PathBuf::from("/x/møte.db"))
         );
-        assert_eq!(
-            db_arg(["prog", "--db=/y.db"]),
-            Some(PathBuf::from("/y.db"))
-        );
+        assert_eq!(db_arg(["prog", "--db=/y.db"]), Some(PathBuf::from("/y.db")));
         assert_eq!(db_arg(["prog", "--other"]), None);
         assert_eq!(db_arg(["prog", "--db"]), None);
         // The program name is never taken as an argument.

@@ -16,7 +16,7 @@
 
 use std::error::Error;
 use std::fs;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
@@ -158,7 +158,15 @@ fn start_xvfb() -> (Group, String) {
     let mut group = Group::spawn(
         "Xvfb",
         Command::new(xvfb)
-            .args(["-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+            .args([
+                "-displayfd",
+                "1",
+                "-screen",
+                "0",
+                "1280x800x24",
+                "-nolisten",
+                "tcp",
+            ])
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::null()),
@@ -189,8 +197,19 @@ fn free_port(preferred: u16) -> u16 {
 fn wait_for_port(port: u16, driver: &mut Group, timeout: Duration) {
     let deadline = Instant::now() + timeout;
     while Instant::now() < deadline {
-        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            return;
+        // A whole HTTP request, not a bare connect (which tauri-driver logs as an error).
+        if let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) {
+            let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+            let mut reply = Vec::new();
+            let request = b"GET /status HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+            if stream
+                .write_all(request)
+                .and_then(|()| stream.read_to_end(&mut reply))
+                .is_ok()
+                && reply.starts_with(b"HTTP/1.")
+            {
+                return;
+            }
         }
         if let Some(status) = driver.exited() {
             panic!("tauri-driver exited early ({status}); see e2e-artifacts/tauri-driver.log");
@@ -210,41 +229,87 @@ async fn text_of(client: &Client, css: &str) -> TestResult<String> {
     Ok(element.text().await?)
 }
 
+/// Waits two animation frames, so that a screenshot shows the DOM just read: WebKit's
+/// snapshot can otherwise show the frame before the last change.
+async fn settle(client: &Client) -> TestResult {
+    client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+            vec![],
+        )
+        .await?;
+    Ok(())
+}
+
 /// What the test expects the window to show.
 struct Expected {
     version: String,
     db_path: String,
 }
 
+/// Like `assert!`, but returns an error, so that the session still ends cleanly and a
+/// failure screenshot is taken.
+macro_rules! ensure {
+    ($cond:expr, $($msg:tt)+) => {
+        if !$cond {
+            return Err(format!($($msg)+).into());
+        }
+    };
+}
+
 async fn drive(client: &Client, expected: &Expected, artifacts: &Path) -> TestResult {
     let version = text_of(client, "[data-testid=app-version]").await?;
     eprintln!("e2e: the window shows version {version:?}");
-    assert_eq!(version, expected.version, "version shown in the window");
+    ensure!(
+        version == expected.version,
+        "version shown {version:?}, expected {:?}",
+        expected.version
+    );
 
     let db_path = text_of(client, "[data-testid=db-path]").await?;
     eprintln!("e2e: the window shows database {db_path:?}");
-    assert_eq!(
-        db_path, expected.db_path,
-        "database path shown (QUORUM_DB must reach the app)"
+    ensure!(
+        db_path == expected.db_path,
+        "database path shown {db_path:?}, expected {:?} (QUORUM_DB must reach the app)",
+        expected.db_path
     );
 
-    assert_eq!(text_of(client, "h1").await?, "Quorum");
-    assert_eq!(client.title().await?, "Quorum");
+    let h1 = text_of(client, "h1").await?;
+    ensure!(h1 == "Quorum", "h1 is {h1:?}");
+    let title = client.title().await?;
+    ensure!(title == "Quorum", "window title is {title:?}");
+    let lang = client
+        .execute("return document.documentElement.lang", vec![])
+        .await?;
+    ensure!(
+        lang.as_str() == Some("nb"),
+        "default language should be nb, is {lang}"
+    );
     let tagline = text_of(client, "[data-testid=tagline]").await?;
     for word in ["Møter", "sekretærer", "råd"] {
-        assert!(
+        ensure!(
             tagline.contains(word),
             "tagline {tagline:?} lacks {word:?} (charset?)"
         );
     }
-    let lang: Option<String> = client
-        .execute("return document.documentElement.lang", vec![])
-        .await?
-        .as_str()
-        .map(str::to_string);
-    assert_eq!(lang.as_deref(), Some("nb"), "default language");
+
+    // The strict CSP from tauri.conf.json is in force: no eval.
+    let csp_probe = client
+        .execute(
+            "try { new Function('return 1')(); return 'eval allowed'; } \
+             catch (e) { return 'eval blocked'; }",
+            vec![],
+        )
+        .await?;
+    eprintln!("e2e: CSP probe: {csp_probe}");
+    ensure!(
+        csp_probe.as_str() == Some("eval blocked"),
+        "the CSP must forbid eval, probe said {csp_probe}"
+    );
 
     let shot = artifacts.join("quorum-desk.png");
+    settle(client).await?;
     fs::write(&shot, client.screenshot().await?)?;
     eprintln!("e2e: screenshot saved to {}", shot.display());
 
@@ -261,6 +326,7 @@ async fn drive(client: &Client, expected: &Expected, artifacts: &Path) -> TestRe
         .await
         .map_err(|e| format!("English labels did not appear after the switch: {e}"))?;
     let shot_en = artifacts.join("quorum-desk-en.png");
+    settle(client).await?;
     fs::write(&shot_en, client.screenshot().await?)?;
     eprintln!("e2e: screenshot saved to {}", shot_en.display());
     Ok(())
@@ -341,6 +407,11 @@ async fn window_shows_version_and_database_path() {
             .args(["--native-port", &native_port.to_string()])
             .env("DISPLAY", &display)
             .env("QUORUM_DB", &db_path)
+            // The app's own data (WebKit's localStorage, caches) goes into the temp dir
+            // too, so runs do not see each other's state or the user's real profile.
+            .env("XDG_DATA_HOME", data.path().join("xdg-data"))
+            .env("XDG_CONFIG_HOME", data.path().join("xdg-config"))
+            .env("XDG_CACHE_HOME", data.path().join("xdg-cache"))
             .stdin(Stdio::null())
             .stdout(log.try_clone().unwrap())
             .stderr(log),
