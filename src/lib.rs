@@ -14,6 +14,7 @@ pub mod ics;
 pub mod meetings;
 pub mod model;
 pub mod numbers;
+pub mod paths;
 pub mod pdf;
 pub mod people;
 pub mod record;

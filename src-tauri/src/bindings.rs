@@ -1,0 +1,83 @@
+//! TypeScript bindings for the IPC types, generated with ts-rs.
+//!
+//! `cargo test -p quorum-desk` regenerates them into `ui/src/lib/bindings/` (or into
+//! `$TS_RS_EXPORT_DIR` when set) and fails if the files there were missing or stale, so a
+//! changed Rust type cannot silently drift from the UI's idea of it. With
+//! `QUORUM_BLESS_BINDINGS=1` (what `make ui-bindings` sets) it regenerates without failing.
+
+use std::path::PathBuf;
+
+/// Where the generated `.ts` files live: `$TS_RS_EXPORT_DIR`, else `ui/src/lib/bindings`.
+pub fn bindings_dir() -> PathBuf {
+    match std::env::var_os("TS_RS_EXPORT_DIR") {
+        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
+        _ => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings"),
+    }
+}
+
+/// Exports every IPC type (with its dependencies) into `dir`.
+pub fn export_all(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> {
+    use ts_rs::TS;
+    let cfg = ts_rs::Config::new().with_out_dir(dir);
+    crate::commands::AppInfo::export_all(&cfg)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    fn files_in(dir: &std::path::Path) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                out.extend(files_in(&path));
+            } else {
+                out.push(path);
+            }
+        }
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn typescript_bindings_are_current() {
+        let fresh = tempfile::tempdir().unwrap();
+        export_all(fresh.path()).unwrap();
+
+        let target = bindings_dir();
+        let mut stale = Vec::new();
+        for file in files_in(fresh.path()) {
+            let relative = file.strip_prefix(fresh.path()).unwrap();
+            let wanted = fs::read_to_string(&file).unwrap();
+            let dest = target.join(relative);
+            if fs::read_to_string(&dest).ok().as_deref() != Some(wanted.as_str()) {
+                fs::create_dir_all(dest.parent().unwrap()).unwrap();
+                fs::write(&dest, &wanted).unwrap();
+                stale.push(relative.display().to_string());
+            }
+        }
+        let bless = std::env::var_os("QUORUM_BLESS_BINDINGS").is_some_and(|v| v == "1");
+        if bless && !stale.is_empty() {
+            eprintln!("regenerated: {}", stale.join(", "));
+            return;
+        }
+        assert!(
+            stale.is_empty(),
+            "TypeScript bindings in {} were missing or stale and have been regenerated: {}. \
+             Review and commit them, then run the tests again.",
+            target.display(),
+            stale.join(", ")
+        );
+    }
+
+    #[test]
+    fn app_info_binding_has_the_command_fields() {
+        use ts_rs::TS;
+        let decl = crate::commands::AppInfo::decl(&ts_rs::Config::new());
+        assert!(decl.contains("version: string"), "{decl}");
+        assert!(decl.contains("db_path: string"), "{decl}");
+    }
+}

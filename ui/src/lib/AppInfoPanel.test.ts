@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { mockIPC } from '@tauri-apps/api/mocks';
+import AppInfoPanel from './AppInfoPanel.svelte';
+import App from '../App.svelte';
+import { appInfo } from './api';
+import type { AppInfo } from './bindings/AppInfo';
+
+const INFO: AppInfo = { version: '9.8.7', db_path: '/home/sekretær/møter/quorum.db' };
+
+describe('app_info over IPC', () => {
+  it('appInfo() invokes the app_info command without arguments', async () => {
+    const calls: Array<{ cmd: string; args: unknown }> = [];
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args });
+      if (cmd === 'app_info') return INFO;
+      throw new Error(`unexpected command ${cmd}`);
+    });
+    await expect(appInfo()).resolves.toEqual(INFO);
+    expect(calls).toHaveLength(1);
+    expect(calls[0].cmd).toBe('app_info');
+  });
+
+  it('the panel shows the version and database path', async () => {
+    mockIPC((cmd) => (cmd === 'app_info' ? INFO : undefined));
+    render(AppInfoPanel);
+    expect(await screen.findByTestId('app-version')).toHaveProperty('textContent', '9.8.7');
+    expect(screen.getByTestId('db-path').textContent).toBe('/home/sekretær/møter/quorum.db');
+    expect(screen.getByText('Databasefil')).toBeTruthy();
+  });
+
+  it('the panel shows an error when the command fails', async () => {
+    mockIPC(() => {
+      throw new Error('databasen er låst');
+    });
+    render(AppInfoPanel);
+    const alert = await screen.findByTestId('app-info-error');
+    expect(alert.textContent).toContain('databasen er låst');
+    expect(alert.textContent).toContain('Klarte ikke å hente opplysninger');
+  });
+
+  it('the app switches between Norwegian and English', async () => {
+    mockIPC((cmd) => (cmd === 'app_info' ? INFO : undefined));
+    render(App);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Quorum');
+    await screen.findByTestId('app-version');
+    expect(screen.getByText('Versjon')).toBeTruthy();
+
+    await fireEvent.click(screen.getByTestId('locale-switch'));
+    expect(screen.getByText('Version')).toBeTruthy();
+    expect(document.documentElement.lang).toBe('en');
+    expect(localStorage.getItem('quorum.locale')).toBe('en');
+
+    await fireEvent.click(screen.getByTestId('locale-switch'));
+    expect(screen.getByText('Versjon')).toBeTruthy();
+    expect(document.documentElement.lang).toBe('nb');
+  });
+});
