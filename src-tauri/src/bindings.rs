@@ -19,7 +19,40 @@ pub fn bindings_dir() -> PathBuf {
 pub fn export_all(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> {
     use ts_rs::TS;
     let cfg = ts_rs::Config::new().with_out_dir(dir);
-    crate::commands::AppInfo::export_all(&cfg)?;
+    use crate::commands::{app, documents, record};
+    use quorum::{
+        agenda, bodies, cases, meetings, model, people, record as rec, search, timetable,
+    };
+    app::AppInfo::export_all(&cfg)?;
+    crate::error::UiError::export_all(&cfg)?;
+    documents::DocRequest::export_all(&cfg)?;
+    documents::ExportProgress::export_all(&cfg)?;
+    record::CorrectionEdit::export_all(&cfg)?;
+    model::Body::export_all(&cfg)?;
+    model::CaseType::export_all(&cfg)?;
+    model::Person::export_all(&cfg)?;
+    model::Membership::export_all(&cfg)?;
+    model::Meeting::export_all(&cfg)?;
+    model::AgendaItem::export_all(&cfg)?;
+    model::Case::export_all(&cfg)?;
+    model::Attendance::export_all(&cfg)?;
+    model::Innspill::export_all(&cfg)?;
+    model::ActionPoint::export_all(&cfg)?;
+    model::Correction::export_all(&cfg)?;
+    bodies::BodyInput::export_all(&cfg)?;
+    people::PersonInput::export_all(&cfg)?;
+    people::MembershipInput::export_all(&cfg)?;
+    meetings::MeetingInput::export_all(&cfg)?;
+    agenda::ItemInput::export_all(&cfg)?;
+    agenda::ItemUpdate::export_all(&cfg)?;
+    cases::CaseInput::export_all(&cfg)?;
+    cases::ReferenceInput::export_all(&cfg)?;
+    cases::AttachmentInput::export_all(&cfg)?;
+    rec::AttendanceInput::export_all(&cfg)?;
+    rec::ActionInput::export_all(&cfg)?;
+    timetable::Timetable::export_all(&cfg)?;
+    search::SearchQuery::export_all(&cfg)?;
+    search::SearchHit::export_all(&cfg)?;
     Ok(())
 }
 
@@ -76,7 +109,7 @@ mod tests {
     #[test]
     fn app_info_binding_has_the_command_fields() {
         use ts_rs::TS;
-        let decl = crate::commands::AppInfo::decl(&ts_rs::Config::new());
+        let decl = crate::commands::app::AppInfo::decl(&ts_rs::Config::new());
         assert!(decl.contains("version: string"), "{decl}");
         assert!(decl.contains("db_path: string"), "{decl}");
     }

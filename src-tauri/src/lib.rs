@@ -5,22 +5,91 @@
 
 pub mod bindings;
 pub mod commands;
+pub mod error;
+pub mod state;
 
-use std::path::PathBuf;
-
-/// State shared by all commands, decided once at start-up.
-#[derive(Debug, Clone)]
-pub struct DeskState {
-    /// The database file this window works on (`--db`, `QUORUM_DB` or the default).
-    pub db_path: PathBuf,
-}
+pub use state::DeskState;
 
 /// The Tauri builder with Quorum's commands and state, generic over the runtime so that
 /// tests can use `tauri::test::mock_builder()` with the very same registration.
 pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>, state: DeskState) -> tauri::Builder<R> {
+    use commands::{app, documents, record};
     builder
+        .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
-        .invoke_handler(tauri::generate_handler![commands::app_info])
+        .invoke_handler(tauri::generate_handler![
+            app::app_info,
+            app::set_language,
+            app::export_archive,
+            app::pick_archive,
+            app::open_archive,
+            app::close_archive,
+            documents::preview_document,
+            documents::export_documents,
+            documents::open_path,
+            documents::open_attachment,
+            record::list_bodies,
+            record::create_body,
+            record::update_body,
+            record::rename_body,
+            record::list_case_types,
+            record::save_case_type,
+            record::remove_case_type,
+            record::list_people,
+            record::create_person,
+            record::update_person,
+            record::list_memberships,
+            record::add_membership,
+            record::update_membership,
+            record::remove_membership,
+            record::list_meetings,
+            record::get_meeting,
+            record::create_meeting,
+            record::update_meeting,
+            record::send_agenda,
+            record::mark_held,
+            record::approve_minutes,
+            record::set_current_item,
+            record::list_corrections,
+            record::get_timetable,
+            record::timetable_warning,
+            record::add_item,
+            record::update_item,
+            record::move_item,
+            record::remove_item,
+            record::get_item,
+            record::get_case,
+            record::unplaced_cases,
+            record::create_case,
+            record::update_case,
+            record::set_exempt,
+            record::add_attachment,
+            record::remove_attachment,
+            record::link_case,
+            record::add_reference,
+            record::remove_link,
+            record::list_attendance,
+            record::set_attendance,
+            record::remove_attendance,
+            record::set_narrative,
+            record::list_innspill,
+            record::add_innspill,
+            record::update_innspill,
+            record::remove_innspill,
+            record::record_decision,
+            record::accept_proposal,
+            record::clear_decision,
+            record::list_actions,
+            record::add_action,
+            record::update_action,
+            record::remove_action,
+            record::set_action_status,
+            record::open_actions,
+            record::body_actions,
+            record::correct,
+            record::search,
+        ])
 }
 
 /// Opens the window and runs until it is closed.
@@ -43,3 +112,6 @@ pub fn build_info_json() -> String {
     })
     .to_string()
 }
+
+#[cfg(test)]
+mod tests;

@@ -10,5 +10,13 @@ fn main() {
         return;
     }
     let db_path = quorum::paths::resolve_db_path(quorum::paths::db_arg(args));
-    quorum_desk::run(quorum_desk::DeskState { db_path });
+    let export_dir = quorum_desk::state::default_export_dir();
+    match quorum_desk::DeskState::open(db_path.clone(), export_dir) {
+        Ok(state) => quorum_desk::run(state),
+        Err(e) => {
+            let lang = quorum::Lang::detect(None);
+            eprintln!("quorum-desk: {}: {}", db_path.display(), e.message(lang));
+            std::process::exit(1);
+        }
+    }
 }

@@ -3,12 +3,12 @@
 /**
  * What the window shows about the running application.
  */
-export type AppInfo = { 
+export type AppInfo = { version: string, 
 /**
- * The version of the desktop application.
+ * The record file in use.
  */
-version: string, 
+db_path: string, 
 /**
- * The database file in use, as text for display.
+ * Set when an archive snapshot is open read-only: nothing can change it.
  */
-db_path: string, };
+archive_path: string | null, read_only: boolean, export_dir: string, lang: string, };

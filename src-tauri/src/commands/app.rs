@@ -1,0 +1,109 @@
+//! The application: what is open, language, and the read-only archive members open.
+
+use crate::error::{UiError, UiResult};
+use crate::state::DeskState;
+use quorum::{Lang, Store};
+use serde::Serialize;
+use tauri::State;
+use ts_rs::TS;
+
+/// What the window shows about the running application.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export_to = "AppInfo.ts")]
+pub struct AppInfo {
+    pub version: String,
+    /// The record file in use.
+    pub db_path: String,
+    /// Set when an archive snapshot is open read-only: nothing can change it.
+    pub archive_path: Option<String>,
+    pub read_only: bool,
+    pub export_dir: String,
+    pub lang: String,
+}
+
+impl AppInfo {
+    pub fn from_state(state: &DeskState) -> AppInfo {
+        let archive = state.archive.lock().ok().and_then(|a| a.clone());
+        AppInfo {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            db_path: state.db_path.display().to_string(),
+            read_only: archive.is_some(),
+            archive_path: archive.map(|p| p.display().to_string()),
+            export_dir: state.export_dir.display().to_string(),
+            lang: match state.lang() {
+                Lang::Nb => "nb".into(),
+                Lang::En => "en".into(),
+            },
+        }
+    }
+}
+
+#[tauri::command]
+pub fn app_info(state: State<'_, DeskState>) -> AppInfo {
+    AppInfo::from_state(&state)
+}
+
+/// Sets the language of messages from the core ("nb" or "en").
+#[tauri::command]
+pub fn set_language(state: State<'_, DeskState>, lang: String) -> AppInfo {
+    if let Ok(mut l) = state.lang.lock() {
+        *l = Lang::parse(&lang).unwrap_or_default();
+    }
+    AppInfo::from_state(&state)
+}
+
+/// Writes a snapshot of the record for members (SQLite backup API) into the export folder.
+#[tauri::command]
+pub fn export_archive(state: State<'_, DeskState>) -> UiResult<String> {
+    let dir = state.export_dir.clone();
+    std::fs::create_dir_all(&dir).map_err(|e| UiError::plain("io", e.to_string()))?;
+    let today = chrono::Local::now().format("%Y-%m-%d");
+    let file = dir.join(format!("Quorum-arkiv {today}.quorum"));
+    state.with(|s| s.snapshot_to(&file))?;
+    Ok(file.display().to_string())
+}
+
+/// Lets the member pick an archive file with the system's file dialog.
+#[tauri::command(async)]
+pub fn pick_archive<R: tauri::Runtime>(app: tauri::AppHandle<R>) -> Option<String> {
+    use tauri_plugin_dialog::DialogExt;
+    app.dialog()
+        .file()
+        .add_filter("Quorum-arkiv", &["quorum", "db"])
+        .blocking_pick_file()
+        .and_then(|f| f.into_path().ok())
+        .map(|p| p.display().to_string())
+}
+
+/// Opens an archive file read-only in place of the own record.
+#[tauri::command]
+pub fn open_archive(state: State<'_, DeskState>, path: String) -> UiResult<AppInfo> {
+    let lang = state.lang();
+    let archive = Store::open_read_only(std::path::Path::new(&path))
+        .map_err(|e| UiError::from_core(&e, lang))?;
+    *state
+        .store
+        .lock()
+        .map_err(|_| UiError::plain("internal", "lock"))? = archive;
+    *state
+        .archive
+        .lock()
+        .map_err(|_| UiError::plain("internal", "lock"))? = Some(path.into());
+    Ok(AppInfo::from_state(&state))
+}
+
+/// Closes the archive and returns to the own record.
+#[tauri::command]
+pub fn close_archive(state: State<'_, DeskState>) -> UiResult<AppInfo> {
+    let lang = state.lang();
+    let own = Store::open(&state.db_path).map_err(|e| UiError::from_core(&e, lang))?;
+    *state
+        .store
+        .lock()
+        .map_err(|_| UiError::plain("internal", "lock"))? = own;
+    *state
+        .archive
+        .lock()
+        .map_err(|_| UiError::plain("internal", "lock"))? = None;
+    Ok(AppInfo::from_state(&state))
+}
