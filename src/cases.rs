@@ -364,3 +364,47 @@ impl Store {
         }
     }
 }
+
+impl Store {
+    /// A case's history across bodies: the earlier treatments it links to, then the later cases
+    /// (of any body) that link back to it, oldest first.
+    pub fn case_history(&self, case_id: &str) -> Result<Vec<crate::model::CaseLink>> {
+        let c = case(&self.conn, case_id)?;
+        let mut out = c.links;
+        let mut stmt = self.conn.prepare(
+            "SELECT l.case_id FROM case_link l JOIN \"case\" c ON c.id = l.case_id
+             LEFT JOIN agenda_item i ON i.case_id = c.id LEFT JOIN meeting m ON m.id = i.meeting_id
+             WHERE l.target_case_id = ?1 ORDER BY m.date, c.number",
+        )?;
+        let later: Vec<String> = stmt
+            .query_map([case_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for id in later {
+            let l = case(&self.conn, &id)?;
+            let (body, date) = match &l.meeting_id {
+                Some(m) => {
+                    let m = crate::store::meeting(&self.conn, m)?;
+                    (
+                        crate::bodies::body(&self.conn, &l.body_id)?.short_name,
+                        m.date,
+                    )
+                }
+                None => (
+                    crate::bodies::body(&self.conn, &l.body_id)?.short_name,
+                    String::new(),
+                ),
+            };
+            out.push(crate::model::CaseLink {
+                id: format!("later-{}", l.id),
+                target_case_id: Some(l.id.clone()),
+                number: l.number.clone().unwrap_or_default(),
+                body,
+                date,
+                title: l.title.clone(),
+                decision: l.decision.clone().unwrap_or(l.proposal.clone()),
+                exempt: l.exempt,
+            });
+        }
+        Ok(out)
+    }
+}

@@ -440,3 +440,18 @@ fn actions_where(
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+impl Store {
+    /// Records when an item actually started ("10:07"), as the chair moves to it in live mode.
+    pub fn mark_item_started(&self, item_id: &str, time: &str) -> Result<crate::model::AgendaItem> {
+        let t = crate::numbers::table_time(crate::numbers::parse_time("start", time)?);
+        self.on_item(item_id, "agenda_item", item_id, |tx| {
+            tx.execute(
+                "UPDATE agenda_item SET actual_start = ?2 WHERE id = ?1",
+                params![item_id, t],
+            )?;
+            Ok(())
+        })?;
+        item(&self.conn, item_id)
+    }
+}

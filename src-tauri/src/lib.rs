@@ -89,6 +89,8 @@ pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>, state: DeskState) ->
             record::body_actions,
             record::correct,
             record::search,
+            record::mark_item_started,
+            record::case_history,
         ])
 }
 

@@ -446,3 +446,13 @@ pub fn correct(state: S<'_>, reason: String, edit: CorrectionEdit) -> UiResult<(
 pub fn search(state: S<'_>, query: SearchQuery) -> UiResult<Vec<SearchHit>> {
     state.with(|s| s.search(&query))
 }
+
+#[tauri::command]
+pub fn mark_item_started(state: S<'_>, item_id: String, time: String) -> UiResult<AgendaItem> {
+    state.with(|s| s.mark_item_started(&item_id, &time))
+}
+
+#[tauri::command]
+pub fn case_history(state: S<'_>, case_id: String) -> UiResult<Vec<CaseLink>> {
+    state.with(|s| s.case_history(&case_id))
+}

@@ -5,29 +5,34 @@ export const locales = ['nb', 'en'] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = 'nb';
 
+import * as common from './messages/common';
+import * as secretariat from './messages/secretariat';
+import * as agenda from './messages/agenda';
+import * as documents from './messages/documents';
+import * as live from './messages/live';
+import * as archive from './messages/archive';
+
+// Each area of the window keeps its words in its own file under messages/; Bokmål is the
+// source of the keys and English must give every one (the type checker enforces it).
 const nb = {
-  'app.tagline': 'Møter, saker og vedtak – for sekretærer i råd og utvalg',
-  'info.heading': 'Om programmet',
-  'info.version': 'Versjon',
-  'info.database': 'Databasefil',
-  'info.loading': 'Henter opplysninger …',
-  'info.error': 'Klarte ikke å hente opplysninger: {message}',
-  'lang.label': 'Språk',
-  'lang.switchTo': 'English',
+  ...common.nb,
+  ...secretariat.nb,
+  ...agenda.nb,
+  ...documents.nb,
+  ...live.nb,
+  ...archive.nb,
 } as const;
 
 export type MessageKey = keyof typeof nb;
 export type Dictionary = Record<MessageKey, string>;
 
 const en: Dictionary = {
-  'app.tagline': 'Meetings, cases and decisions – for council secretariats',
-  'info.heading': 'About',
-  'info.version': 'Version',
-  'info.database': 'Database file',
-  'info.loading': 'Loading …',
-  'info.error': 'Could not load application info: {message}',
-  'lang.label': 'Language',
-  'lang.switchTo': 'Norsk',
+  ...common.en,
+  ...secretariat.en,
+  ...agenda.en,
+  ...documents.en,
+  ...live.en,
+  ...archive.en,
 };
 
 export const dictionaries: Record<Locale, Dictionary> = { nb, en };

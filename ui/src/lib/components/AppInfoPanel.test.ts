@@ -2,11 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import AppInfoPanel from './AppInfoPanel.svelte';
-import App from '../App.svelte';
-import { appInfo } from './api';
-import type { AppInfo } from './bindings/AppInfo';
+import App from '../../App.svelte';
+import { appInfo } from '../api';
+import type { AppInfo } from '../bindings/AppInfo';
 
-const INFO: AppInfo = { version: '9.8.7', db_path: '/home/sekretær/møter/quorum.db' };
+const INFO: AppInfo = {
+  version: '9.8.7',
+  db_path: '/home/sekretær/møter/quorum.db',
+  archive_path: null,
+  read_only: false,
+  export_dir: '/home/sekretær/Dokumenter/Quorum',
+  lang: 'nb',
+};
 
 describe('app_info over IPC', () => {
   it('appInfo() invokes the app_info command without arguments', async () => {
@@ -40,9 +47,17 @@ describe('app_info over IPC', () => {
   });
 
   it('the app switches between Norwegian and English', async () => {
-    mockIPC((cmd) => (cmd === 'app_info' ? INFO : undefined));
+    const calls: string[] = [];
+    mockIPC((cmd, args) => {
+      calls.push(cmd);
+      if (cmd === 'app_info') return INFO;
+      if (cmd === 'set_language') return { ...INFO, lang: (args as { lang: string }).lang };
+      if (cmd === 'list_bodies') return [];
+      return [];
+    });
     render(App);
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Quorum');
+    expect(screen.getByText('Quorum')).toBeTruthy();
+    await fireEvent.click(screen.getByTestId('nav-about'));
     await screen.findByTestId('app-version');
     expect(screen.getByText('Versjon')).toBeTruthy();
 
@@ -50,6 +65,8 @@ describe('app_info over IPC', () => {
     expect(screen.getByText('Version')).toBeTruthy();
     expect(document.documentElement.lang).toBe('en');
     expect(localStorage.getItem('quorum.locale')).toBe('en');
+    // The core's messages follow the window's language.
+    expect(calls.filter((c) => c === 'set_language').length).toBeGreaterThanOrEqual(2);
 
     await fireEvent.click(screen.getByTestId('locale-switch'));
     expect(screen.getByText('Versjon')).toBeTruthy();
