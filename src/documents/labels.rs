@@ -23,6 +23,7 @@ impl Labels {
 label! {
     agenda_title => "Innkalling og dagsorden", "Notice and agenda";
     minutes_title => "Referat fra møte i", "Minutes of the meeting of";
+    minutes_title_extra => "Referat fra ekstra møte i", "Minutes of the extraordinary meeting of";
     date => "Dato", "Date";
     time => "Tid", "Time";
     place => "Sted", "Place";
@@ -47,12 +48,13 @@ label! {
     attachment => "Vedlegg", "Attachment";
     no_memo => "Ingen toppnotat", "No memo";
     exempt => "Unntatt offentlighet", "Exempt from public disclosure";
+    basis => "Hjemmel", "Legal basis";
+    secretariat => "Sekretariat", "Secretariat";
     open_actions => "Åpne aksjonspunkter", "Open action points";
     responsible => "Ansvarlig", "Responsible";
     due => "Frist", "Due";
     status => "Status", "Status";
     next_meeting => "Neste møte", "Next meeting";
-    raised => "Fra", "Raised";
     to => "Til", "To";
     case_number => "Saksnummer", "Case number";
     direction => "Innretning", "Type";
@@ -66,11 +68,12 @@ label! {
     meeting_and_date => "Møte og dato", "Meeting and date";
     register_title => "Vedtaksregister", "Decision register";
     action_list => "Aksjonspunkter", "Action points";
-    case_list => "Saksliste", "Cases";
+    case_list => "Saker og vedtak", "Cases and decisions";
     memo_title => "Toppnotat", "Case memo";
     pack_title => "Møtedokumenter", "Meeting papers";
     attachments_not_merged => "Vedlegg som ikke er PDF (ikke slått sammen i denne filen)", "Attachments that are not PDF (not merged into this file)";
     no_decision => "Vedtak ikke registrert", "No decision recorded";
+    no_cases => "Ingen saker dette året.", "No cases this year.";
     meeting => "Møte", "Meeting";
 }
 
@@ -85,8 +88,15 @@ impl Labels {
 
     /// "Lucie Aunan, Helsedirektoratet, stiller for Mariann Hornnes"
     pub fn stands_in_for(&self, name: &str, org: &str, for_name: &str) -> String {
-        let who = if org.is_empty() { name.to_string() } else { format!("{name}, {org}") };
-        format!("{who}, {} {for_name}", self.lang.pick("stiller for", "stands in for"))
+        let who = if org.is_empty() {
+            name.to_string()
+        } else {
+            format!("{name}, {org}")
+        };
+        format!(
+            "{who}, {} {for_name}",
+            self.lang.pick("stiller for", "stands in for")
+        )
     }
 
     pub fn remote(&self) -> &'static str {
@@ -94,7 +104,10 @@ impl Labels {
     }
 
     pub fn status_draft(&self) -> &'static str {
-        self.lang.pick("Status: Utkast – referatet er ikke godkjent.", "Status: Draft – the minutes are not approved.")
+        self.lang.pick(
+            "Status: Utkast – referatet er ikke godkjent.",
+            "Status: Draft – the minutes are not approved.",
+        )
     }
 
     pub fn status_approved(&self, meeting: &str, case: &str) -> String {
@@ -105,7 +118,8 @@ impl Labels {
     }
 
     pub fn corrections(&self) -> &'static str {
-        self.lang.pick("Rettelser etter godkjenning", "Corrections after approval")
+        self.lang
+            .pick("Rettelser etter godkjenning", "Corrections after approval")
     }
 
     pub fn continuation(&self) -> &'static str {

@@ -22,11 +22,18 @@ pub(crate) fn build(store: &Store, case_id: &str, opts: DocOptions) -> Result<Do
     let blocks = memo_blocks(&cx, &case);
     let l = Labels::new(cx.lang);
     let number = case.number.clone().unwrap_or_default();
-    let title = if cx.public && case.exempt { format!("{} {number}", l.case()) } else { format!("{number} {}", case.title) };
+    let title = if cx.public && case.exempt {
+        format!("{} {number}", l.case())
+    } else {
+        format!("{number} {}", case.title)
+    };
     Ok(Document {
         meta: DocMeta {
             title: format!("{} – {title}", l.memo_title()),
-            ..cx.meta(String::new(), format!("{} {}, {}", l.meeting(), cx.meeting.number, cx.long_date()))
+            ..cx.meta(
+                String::new(),
+                format!("{} {}, {}", l.meeting(), cx.meeting.number, cx.long_date()),
+            )
         },
         running_header: format!("{} · {} {number}", cx.running_header(), l.case()),
         footer: cx.footer(),
@@ -40,13 +47,28 @@ pub(crate) fn memo_blocks(cx: &MeetingContext, case: &Case) -> Vec<Block> {
     let number = case.number.clone().unwrap_or_default();
     if cx.public && case.exempt {
         return vec![
-            Block::Heading { text: format!("{} {number}", l.case()), level: 1, bookmark: Some(format!("{} {number}", l.memo_title())) },
-            Block::Fields(vec![Field::single(l.case_number(), number.clone()), Field::single(l.exempt(), case.exempt_basis.clone())]),
+            Block::Heading {
+                text: format!("{} {number}", l.case()),
+                level: 1,
+                bookmark: Some(format!("{} {number}", l.memo_title())),
+            },
+            Block::Fields(vec![
+                Field::single(l.case_number(), number.clone()),
+                Field::single(l.theme(), l.exempt()),
+                Field::single(l.basis(), case.exempt_basis.clone()),
+            ]),
         ];
     }
-    let date = crate::numbers::parse_date("date", &cx.meeting.date).map(crate::numbers::short_date).unwrap_or_default();
+    let date = crate::numbers::parse_date("date", &cx.meeting.date)
+        .map(crate::numbers::short_date)
+        .unwrap_or_default();
     // "Møte 4/25": the memo header writes the meeting with a two-digit year, as the seeds do.
-    let to = format!("{} {}/{:02}", l.meeting(), cx.meeting.seq, cx.meeting.year.rem_euclid(100));
+    let to = format!(
+        "{} {}/{:02}",
+        l.meeting(),
+        cx.meeting.seq,
+        cx.meeting.year.rem_euclid(100)
+    );
     let mut fields = vec![
         Field::single(l.to(), to),
         Field::single(l.date(), date),
@@ -60,13 +82,21 @@ pub(crate) fn memo_blocks(cx: &MeetingContext, case: &Case) -> Vec<Block> {
         fields.push(Field::single(l.officer(), case.officer.clone()));
     }
     let mut out = vec![
-        Block::Heading { text: case.title.clone(), level: 1, bookmark: Some(format!("{} {number} {}", l.memo_title(), case.title)) },
+        Block::Heading {
+            text: case.title.clone(),
+            level: 1,
+            bookmark: Some(format!("{} {number} {}", l.memo_title(), case.title)),
+        },
         Block::Fields(fields),
         Block::Rule,
     ];
     let mut section = |title: &str, text: &str| {
         if !text.trim().is_empty() {
-            out.push(Block::Heading { text: title.to_string(), level: 2, bookmark: None });
+            out.push(Block::Heading {
+                text: title.to_string(),
+                level: 2,
+                bookmark: None,
+            });
             out.extend(richtext::blocks(text));
         }
     };
@@ -76,7 +106,11 @@ pub(crate) fn memo_blocks(cx: &MeetingContext, case: &Case) -> Vec<Block> {
     section(l.questions(), &case.memo.questions);
     section(l.process(), &case.memo.process);
     if !case.links.is_empty() {
-        out.push(Block::Heading { text: l.earlier().to_string(), level: 2, bookmark: None });
+        out.push(Block::Heading {
+            text: l.earlier().to_string(),
+            level: 2,
+            bookmark: None,
+        });
         out.push(Block::Table(earlier_table(cx, &l, case)));
     }
     out
@@ -88,16 +122,31 @@ fn earlier_table(cx: &MeetingContext, l: &Labels, case: &Case) -> Table {
         .links
         .iter()
         .map(|link| {
-            let date = crate::numbers::parse_date("date", &link.date).map(crate::numbers::short_date).unwrap_or_else(|_| link.date.clone());
-            let meeting = [link.body.as_str(), date.as_str()].iter().filter(|s| !s.is_empty()).cloned().collect::<Vec<_>>().join("\n");
+            let date = crate::numbers::parse_date("date", &link.date)
+                .map(crate::numbers::short_date)
+                .unwrap_or_else(|_| link.date.clone());
+            let meeting = [link.body.as_str(), date.as_str()]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("\n");
             let hidden = cx.public && link.exempt;
-            let (title, decision) = if hidden { (l.exempt().to_string(), String::new()) } else { (link.title.clone(), link.decision.clone()) };
+            let (title, decision) = if hidden {
+                (l.exempt().to_string(), String::new())
+            } else {
+                (link.title.clone(), link.decision.clone())
+            };
             Row {
                 cells: vec![
                     Cell::text(link.number.clone()),
-                    Cell { content: richtext::cell(&meeting.replace('\n', "\n\n")) },
+                    Cell {
+                        content: richtext::cell(&meeting.replace('\n', "\n\n")),
+                    },
                     Cell::text(title),
-                    Cell { content: richtext::cell(&decision) },
+                    Cell {
+                        content: richtext::cell(&decision),
+                    },
                 ],
                 ..Default::default()
             }

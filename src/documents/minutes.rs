@@ -15,7 +15,11 @@ pub(crate) fn build(store: &Store, meeting_id: &str, opts: DocOptions) -> Result
     let cx = MeetingContext::load(store, meeting_id, opts)?;
     let l = Labels::new(cx.lang);
     let attendance = store.attendance(meeting_id)?;
-    let items: Vec<AgendaItem> = store.agenda(meeting_id)?.into_iter().filter(|i| matches!(i.kind.as_str(), "case" | "open" | "orientation")).collect();
+    let items: Vec<AgendaItem> = store
+        .agenda(meeting_id)?
+        .into_iter()
+        .filter(|i| matches!(i.kind.as_str(), "case" | "open" | "orientation"))
+        .collect();
     let mut cases = std::collections::HashMap::new();
     for i in &items {
         if let Some(id) = &i.case_id {
@@ -23,7 +27,7 @@ pub(crate) fn build(store: &Store, meeting_id: &str, opts: DocOptions) -> Result
         }
     }
     let mut blocks = vec![
-        Block::Title(format!("{} {}", l.minutes_title(), cx.body_name)),
+        Block::Title(format!("{} {}", minutes_title(&cx, &l), cx.body_name)),
         Block::Subtitle(format!("{} {}", l.meeting(), cx.meeting.number)),
         Block::Fields(header_fields(&cx, &l, &attendance)),
         Block::Spacer(6.0),
@@ -36,18 +40,24 @@ pub(crate) fn build(store: &Store, meeting_id: &str, opts: DocOptions) -> Result
             Row::text([
                 i.case_number.clone().unwrap_or_default(),
                 shown_title(cx.public, &l, &i.title, case),
-                if hidden { String::new() } else { i.case_type.clone() },
+                if hidden {
+                    String::new()
+                } else {
+                    i.case_type.clone()
+                },
             ])
         })
         .collect();
-    blocks.push(Block::Table(Table {
+    // The case list is read as a whole: it moves to the next page rather than leave a row or
+    // two behind (a list longer than a page still breaks where it must).
+    blocks.push(Block::KeepTogether(vec![Block::Table(Table {
         columns: vec![
             Column::auto(l.case()).with_width(ColumnWidth::Fixed(22.0)),
             Column::auto(l.case_title()),
             Column::auto(l.case_type()).with_width(ColumnWidth::Fixed(28.0)),
         ],
         rows: list_rows,
-    }));
+    })]));
     for i in &items {
         let case = i.case_id.as_ref().and_then(|id| cases.get(id));
         blocks.extend(item_record(store, &cx, &l, i, case)?);
@@ -56,7 +66,12 @@ pub(crate) fn build(store: &Store, meeting_id: &str, opts: DocOptions) -> Result
     blocks.extend(status(store, &cx, &l)?);
     Ok(Document {
         meta: cx.meta(
-            format!("{} {} {}", l.minutes_title(), cx.body_name, cx.meeting.number),
+            format!(
+                "{} {} {}",
+                minutes_title(&cx, &l),
+                cx.body_name,
+                cx.meeting.number
+            ),
             format!("{} {}, {}", l.meeting(), cx.meeting.number, cx.long_date()),
         ),
         running_header: cx.running_header(),
@@ -65,8 +80,21 @@ pub(crate) fn build(store: &Store, meeting_id: &str, opts: DocOptions) -> Result
     })
 }
 
+/// "Referat fra møte i" or, for an extraordinary meeting, "Referat fra ekstra møte i".
+fn minutes_title(cx: &MeetingContext, l: &Labels) -> &'static str {
+    if cx.meeting.extraordinary {
+        l.minutes_title_extra()
+    } else {
+        l.minutes_title()
+    }
+}
+
 fn with_org(a: &Attendance) -> String {
-    if a.person.organisation.is_empty() { a.person.name.clone() } else { format!("{} ({})", a.person.name, a.person.organisation) }
+    if a.person.organisation.is_empty() {
+        a.person.name.clone()
+    } else {
+        format!("{} ({})", a.person.name, a.person.organisation)
+    }
 }
 
 /// Dato, Tid, Sted; present members (two columns), Ikke til stede, Stedfortreder lines, and the
@@ -77,7 +105,13 @@ fn header_fields(cx: &MeetingContext, l: &Labels, attendance: &[Attendance]) -> 
         Field::single(l.time(), cx.time_span()),
         Field::single(l.place(), cx.place()),
     ];
-    let remote = |a: &Attendance, s: String| if a.remote { format!("{s} – {}", l.remote()) } else { s };
+    let remote = |a: &Attendance, s: String| {
+        if a.remote {
+            format!("{s} – {}", l.remote())
+        } else {
+            s
+        }
+    };
     let of = |status: &'static str| attendance.iter().filter(move |a| a.status == status);
     let present: Vec<String> = of("present").map(|a| remote(a, with_org(a))).collect();
     if !present.is_empty() {
@@ -87,9 +121,26 @@ fn header_fields(cx: &MeetingContext, l: &Labels, attendance: &[Attendance]) -> 
     if !absent.is_empty() {
         fields.push(Field::two_columns(l.absent(), absent));
     }
-    let subs: Vec<String> = of("substitute")
+    // Substitutes in the order of the members they stand in for, as the seed lists them.
+    let rank = |a: &Attendance| {
+        a.substitute_for
+            .as_ref()
+            .and_then(|p| attendance.iter().position(|b| b.person.id == p.id))
+            .unwrap_or(usize::MAX)
+    };
+    let mut subs: Vec<&Attendance> = of("substitute").collect();
+    subs.sort_by_key(|a| rank(a));
+    let subs: Vec<String> = subs
+        .into_iter()
         .map(|a| {
-            let line = l.stands_in_for(&a.person.name, &a.person.organisation, a.substitute_for.as_ref().map(|p| p.name.as_str()).unwrap_or(""));
+            let line = l.stands_in_for(
+                &a.person.name,
+                &a.person.organisation,
+                a.substitute_for
+                    .as_ref()
+                    .map(|p| p.name.as_str())
+                    .unwrap_or(""),
+            );
             remote(a, line)
         })
         .collect();
@@ -103,17 +154,31 @@ fn header_fields(cx: &MeetingContext, l: &Labels, attendance: &[Attendance]) -> 
     // The secretariat is listed under its organisation's name ("Helsedirektoratet").
     let mut orgs: Vec<String> = Vec::new();
     for a in of("secretariat") {
-        let org = if a.person.organisation.is_empty() { cx.body.secretariat.clone() } else { a.person.organisation.clone() };
+        let org = if a.person.organisation.is_empty() {
+            cx.body.secretariat.clone()
+        } else {
+            a.person.organisation.clone()
+        };
         if !orgs.contains(&org) {
             orgs.push(org);
         }
     }
     for org in orgs {
         let names: Vec<String> = of("secretariat")
-            .filter(|a| a.person.organisation == org || (a.person.organisation.is_empty() && org == cx.body.secretariat))
+            .filter(|a| {
+                a.person.organisation == org
+                    || (a.person.organisation.is_empty() && org == cx.body.secretariat)
+            })
             .map(|a| remote(a, a.person.name.clone()))
             .collect();
-        fields.push(Field::two_columns(if org.is_empty() { l.status() } else { &org }, names));
+        fields.push(Field::two_columns(
+            if org.is_empty() {
+                l.secretariat()
+            } else {
+                &org
+            },
+            names,
+        ));
     }
     let guests: Vec<String> = of("guest").map(|a| remote(a, with_org(a))).collect();
     if !guests.is_empty() {
@@ -123,23 +188,48 @@ fn header_fields(cx: &MeetingContext, l: &Labels, attendance: &[Attendance]) -> 
 }
 
 /// One item: narrative, Innspill, Aksjonspunkt, Vedtak.
-fn item_record(store: &Store, cx: &MeetingContext, l: &Labels, item: &AgendaItem, case: Option<&Case>) -> Result<Vec<Block>> {
+fn item_record(
+    store: &Store,
+    cx: &MeetingContext,
+    l: &Labels,
+    item: &AgendaItem,
+    case: Option<&Case>,
+) -> Result<Vec<Block>> {
     let number = item.case_number.clone().unwrap_or_default();
     let title = shown_title(cx.public, l, &item.title, case);
-    let heading = if number.is_empty() { title.clone() } else { format!("{number} {title}") };
-    let mut out = vec![Block::Heading { text: heading.clone(), level: 2, bookmark: Some(heading) }];
+    let heading = if number.is_empty() {
+        title.clone()
+    } else {
+        format!("{number} {title}")
+    };
+    let mut out = vec![Block::Heading {
+        text: heading.clone(),
+        level: 2,
+        bookmark: Some(heading),
+    }];
     if cx.public && case.is_some_and(|c| c.exempt) {
         return Ok(out);
     }
     out.extend(richtext::blocks(&item.narrative));
     let innspill = store.innspill(&item.id)?;
     if !innspill.is_empty() {
-        out.push(Block::Paragraph(vec![Span::bold(format!("{}:", l.innspill()))]));
-        out.push(Block::Bullets(innspill.into_iter().map(|i| vec![Span::regular(i.text)]).collect()));
+        out.push(Block::Paragraph(vec![Span::bold(format!(
+            "{}:",
+            l.innspill()
+        ))]));
+        out.push(Block::Bullets(
+            innspill
+                .into_iter()
+                .map(|i| vec![Span::regular(i.text)])
+                .collect(),
+        ));
     }
     let actions = store.actions(&item.id)?;
     if !actions.is_empty() {
-        out.push(Block::Paragraph(vec![Span::bold(format!("{}:", l.action()))]));
+        out.push(Block::Paragraph(vec![Span::bold(format!(
+            "{}:",
+            l.action()
+        ))]));
         out.push(Block::Bullets(
             actions
                 .into_iter()
@@ -156,10 +246,20 @@ fn item_record(store: &Store, cx: &MeetingContext, l: &Labels, item: &AgendaItem
     if let Some(c) = case {
         let decision = match &c.decision {
             Some(d) => {
-                let label = if c.amended { l.decision_amended() } else { l.decision() };
-                std::iter::once(Block::Paragraph(vec![Span::bold(format!("{label}:"))])).chain(richtext::blocks(d)).collect()
+                let label = if c.amended {
+                    l.decision_amended()
+                } else {
+                    l.decision()
+                };
+                std::iter::once(Block::Paragraph(vec![Span::bold(format!("{label}:"))]))
+                    .chain(richtext::blocks(d))
+                    .collect()
             }
-            None if cx.meeting.status == "draft" || cx.meeting.status == "agenda_sent" => Vec::new(),
+            None if cx.meeting.status == "draft" || cx.meeting.status == "agenda_sent" => {
+                Vec::new()
+            }
+            // Nothing was proposed ("Eventuelt"): nothing was to be decided.
+            None if c.proposal.trim().is_empty() => Vec::new(),
             None => vec![Block::Paragraph(vec![Span::italic(l.no_decision())])],
         };
         if !decision.is_empty() {
@@ -179,19 +279,30 @@ fn status(store: &Store, cx: &MeetingContext, l: &Labels) -> Result<Vec<Block>> 
                 Some(m) => store.meeting(m)?.number,
                 None => String::new(),
             };
-            out.push(Block::Paragraph(vec![Span::bold(l.status_approved(&by, c.number.as_deref().unwrap_or("")))]));
+            out.push(Block::Paragraph(vec![Span::bold(
+                l.status_approved(&by, c.number.as_deref().unwrap_or("")),
+            )]));
             let corrections = store.corrections(&cx.meeting.id)?;
             if !corrections.is_empty() {
-                out.push(Block::Paragraph(vec![Span::bold(format!("{}:", l.corrections()))]));
-                let lines = corrections
-                    .into_iter()
-                    .map(|c| {
-                        let when = c.at.get(..10).unwrap_or(&c.at).to_string();
-                        let when = crate::numbers::parse_date("date", &when).map(crate::numbers::short_date).unwrap_or(when);
-                        vec![Span::regular(format!("{when}: {}", c.reason))]
-                    })
-                    .collect();
-                out.push(Block::Bullets(lines));
+                out.push(Block::Paragraph(vec![Span::bold(format!(
+                    "{}:",
+                    l.corrections()
+                ))]));
+                // One line per correction: a correction that changed several rows is listed once.
+                let mut lines: Vec<String> = Vec::new();
+                for c in corrections {
+                    let when = c.at.get(..10).unwrap_or(&c.at).to_string();
+                    let when = crate::numbers::parse_date("date", &when)
+                        .map(crate::numbers::short_date)
+                        .unwrap_or(when);
+                    let line = format!("{when}: {}", c.reason);
+                    if lines.last() != Some(&line) {
+                        lines.push(line);
+                    }
+                }
+                out.push(Block::Bullets(
+                    lines.into_iter().map(|t| vec![Span::regular(t)]).collect(),
+                ));
             }
         }
         _ => out.push(Block::Paragraph(vec![Span::italic(l.status_draft())])),

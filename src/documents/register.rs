@@ -6,40 +6,72 @@ use super::labels::Labels;
 use super::richtext;
 use super::{footer, language_tag, record_time, DocOptions};
 use crate::error::Result;
-use crate::pdf::{Block, Cell, Column, ColumnWidth, DocMeta, Document, Row, Table};
+use crate::pdf::{
+    Block, Cell, CellBlock, Column, ColumnWidth, DocMeta, Document, Row, Span, Table,
+};
 use crate::{Lang, Store};
 
 pub(crate) fn build(store: &Store, body_id: &str, year: i32, opts: DocOptions) -> Result<Document> {
     let body = store.body(body_id)?;
-    let lang = opts.lang.unwrap_or(if body.language == "en" { Lang::En } else { Lang::Nb });
+    let lang = opts.lang.unwrap_or(if body.language == "en" {
+        Lang::En
+    } else {
+        Lang::Nb
+    });
     let l = Labels::new(lang);
     let meetings = store.meetings(body_id, Some(year))?;
-    let last = meetings.last().map(|m| (m.date.clone(), m.start.clone())).unwrap_or((format!("{year}-01-01"), String::new()));
+    let last = meetings
+        .last()
+        .map(|m| (m.date.clone(), m.start.clone()))
+        .unwrap_or((format!("{year}-01-01"), String::new()));
     let name = store.body_name_on(body_id, &last.0)?;
     let mut rows = Vec::new();
     let mut actions = Vec::new();
     for m in &meetings {
-        let date = crate::numbers::parse_date("date", &m.date).map(crate::numbers::short_date).unwrap_or_default();
-        for item in store.agenda(&m.id)?.into_iter().filter(|i| i.kind == "case") {
-            let Some(case_id) = &item.case_id else { continue };
+        let date = crate::numbers::parse_date("date", &m.date)
+            .map(crate::numbers::short_date)
+            .unwrap_or_default();
+        for item in store
+            .agenda(&m.id)?
+            .into_iter()
+            .filter(|i| i.kind == "case")
+        {
+            let Some(case_id) = &item.case_id else {
+                continue;
+            };
             let c = store.case(case_id)?;
             let hidden = opts.public && c.exempt;
             let (title, decision) = if hidden {
-                (format!("{} ({})", l.exempt(), c.exempt_basis), String::new())
+                // "Unntatt offentlighet" and the legal basis on lines of their own.
+                (
+                    Cell {
+                        content: vec![
+                            CellBlock::Paragraph(vec![Span::regular(l.exempt())]),
+                            CellBlock::Paragraph(vec![Span::regular(c.exempt_basis.clone())]),
+                        ],
+                    },
+                    Cell::default(),
+                )
             } else {
+                let undecided = matches!(m.status.as_str(), "draft" | "agenda_sent");
                 let d = match (&c.decision, c.amended) {
-                    (Some(d), true) => format!("{}: {d}", l.decision_amended()),
-                    (Some(d), false) => d.clone(),
-                    (None, _) => format!("{}: {}", l.proposal(), c.proposal),
+                    (Some(d), true) => labelled(Some(l.decision_amended()), d),
+                    (Some(d), false) => labelled(None, d),
+                    // Nothing proposed ("Eventuelt"): nothing to show.
+                    (None, _) if c.proposal.trim().is_empty() => Cell::default(),
+                    (None, _) if undecided => labelled(Some(l.proposal()), &c.proposal),
+                    (None, _) => Cell::spans(vec![Span::italic(l.no_decision())]),
                 };
-                (c.title.clone(), d)
+                (Cell::text(c.title.clone()), d)
             };
             rows.push(Row {
                 cells: vec![
                     Cell::text(c.number.clone().unwrap_or_default()),
-                    Cell { content: richtext::cell(&format!("{} {}\n\n{date}", l.meeting(), m.number)) },
-                    Cell::text(title),
-                    Cell { content: richtext::cell(&decision) },
+                    Cell {
+                        content: richtext::cell(&format!("{} {}\n\n{date}", l.meeting(), m.number)),
+                    },
+                    title,
+                    decision,
                 ],
                 ..Default::default()
             });
@@ -53,7 +85,11 @@ pub(crate) fn build(store: &Store, body_id: &str, year: i32, opts: DocOptions) -
         Block::Title(format!("{} {year}", l.register_title())),
         Block::Subtitle(name.clone()),
         Block::heading(l.case_list(), 1),
-        Block::Table(Table {
+    ];
+    if rows.is_empty() {
+        blocks.push(Block::Paragraph(vec![Span::italic(l.no_cases())]));
+    } else {
+        blocks.push(Block::Table(Table {
             columns: vec![
                 Column::auto(l.case()).with_width(ColumnWidth::Fixed(18.0)),
                 Column::auto(l.meeting_and_date()).with_width(ColumnWidth::Fixed(28.0)),
@@ -61,8 +97,8 @@ pub(crate) fn build(store: &Store, body_id: &str, year: i32, opts: DocOptions) -
                 Column::auto(l.decision()),
             ],
             rows,
-        }),
-    ];
+        }));
+    }
     if !actions.is_empty() {
         blocks.push(Block::heading(l.action_list(), 1));
         blocks.push(Block::Table(action_table(&l, &actions)));
@@ -80,4 +116,21 @@ pub(crate) fn build(store: &Store, body_id: &str, year: i32, opts: DocOptions) -
         footer: footer(lang),
         blocks,
     })
+}
+
+/// The text of a decision cell, with "Vedtak oppdatert:" or "Forslag til vedtak:" in bold before
+/// its first paragraph (or on a line of its own when the text starts with a list).
+fn labelled(label: Option<&str>, text: &str) -> Cell {
+    let mut content = richtext::cell(text);
+    if let Some(label) = label {
+        let lead = Span::bold(format!("{label}: "));
+        match content.first_mut() {
+            Some(CellBlock::Paragraph(spans)) => spans.insert(0, lead),
+            _ => content.insert(
+                0,
+                CellBlock::Paragraph(vec![Span::bold(format!("{label}:"))]),
+            ),
+        }
+    }
+    Cell { content }
 }

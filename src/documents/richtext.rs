@@ -54,14 +54,15 @@ pub(crate) fn blocks(text: &str) -> Vec<Block> {
     let mut out = Vec::new();
     let mut bullets: Vec<Vec<Span>> = Vec::new();
     let mut numbers: Vec<Vec<Span>> = Vec::new();
-    let flush = |out: &mut Vec<Block>, bullets: &mut Vec<Vec<Span>>, numbers: &mut Vec<Vec<Span>>| {
-        if !bullets.is_empty() {
-            out.push(Block::Bullets(std::mem::take(bullets)));
-        }
-        if !numbers.is_empty() {
-            out.push(Block::Numbered(std::mem::take(numbers)));
-        }
-    };
+    let flush =
+        |out: &mut Vec<Block>, bullets: &mut Vec<Vec<Span>>, numbers: &mut Vec<Vec<Span>>| {
+            if !bullets.is_empty() {
+                out.push(Block::Bullets(std::mem::take(bullets)));
+            }
+            if !numbers.is_empty() {
+                out.push(Block::Numbered(std::mem::take(numbers)));
+            }
+        };
     for p in parts(text) {
         match p {
             Part::Para(t) => {
