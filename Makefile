@@ -8,7 +8,7 @@ DOCS_DIR ?= $(CURDIR)/docs-demo
 # Packages the core's tests use to check PDFs (pdftotext, pdffonts, pdftoppm, qpdf).
 CORE_APT := build-essential pkg-config poppler-utils qpdf
 
-.PHONY: deps core-deps run cli-demo test core-test lint docs-demo bench
+.PHONY: deps core-deps run cli-demo test core-test lint
 
 include $(wildcard mk/*.mk)
 
@@ -16,7 +16,7 @@ core-deps:
 	@command -v $(CARGO) >/dev/null || { echo "Rust is missing: install it from https://rustup.rs and run make again."; exit 1; }
 	@scripts/ensure-apt $(CORE_APT)
 
-deps: core-deps
+deps: core-deps desktop-deps
 
 # Prints the demo meeting with the CLI (the desktop app's target extends `run`).
 cli-demo: core-deps
@@ -28,9 +28,12 @@ cli-demo: core-deps
 core-test: core-deps
 	$(CARGO) test --package quorum
 
-run: cli-demo
+# Opens the desktop app on the user's record; an empty record starts as the demo council.
+run: deps desktop-run
 
-test: core-test
+# Every test: the core (record rules, PDFs, CLI), the desktop commands, the UI logic and the
+# real window end to end.
+test: deps core-test desk-test ui-test e2e
 
 lint:
 	$(CARGO) fmt --all -- --check

@@ -29,18 +29,8 @@ CARGO_BIN_DIR := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 desktop-deps: desktop-apt-deps tauri-driver ui-deps
 
 desktop-apt-deps:
-	@missing=""; \
-	for p in $(DESKTOP_APT_PACKAGES); do \
-	  dpkg-query -W -f='$${Status}\n' "$$p" 2>/dev/null | grep -q '^install ok installed$$' \
-	    || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	  echo "desktop-deps: installing$$missing"; \
-	  $(SUDO) apt-get update -q && \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
-	else \
-	  echo "desktop-deps: Debian packages present"; \
-	fi
+	@scripts/ensure-apt $(DESKTOP_APT_PACKAGES)
+	@command -v node >/dev/null && command -v npm >/dev/null || scripts/ensure-apt nodejs npm
 
 tauri-driver:
 	@if command -v tauri-driver >/dev/null 2>&1 || [ -x "$(CARGO_BIN_DIR)/tauri-driver" ]; then \
