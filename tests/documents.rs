@@ -404,6 +404,42 @@ fn memo_37_lists_the_nuit_treatment_first_in_its_table() {
 }
 
 #[test]
+fn memo_33_keeps_the_numbers_and_sub_items_of_its_list() {
+    let d = Db::demo();
+    let path = d.file("memo33.pdf", &d.memo("33/25", false));
+    let body = body_text(&path);
+    let c = d.case("33/25");
+    let mut want: Vec<String> = vec!["Bakgrunn".into()];
+    want.extend(parts(&c.memo.background));
+    want.push("Videre saksprosess".into());
+    let want: Vec<&str> = want.iter().map(String::as_str).collect();
+    assert_in_order(&body, &want);
+    // The Riksrevisjon's four conclusions are numbered 1 to 4 with their i), ii), iii) under
+    // them, not restarted at 1 after each sub-item.
+    assert_in_order(
+        &body,
+        &[
+            "Hovedkonklusjonene er:",
+            "1.",
+            "Det er mulig å øke bruken",
+            "i) Bruken av digital hjemmeoppfølging",
+            "ii) Samarbeid med kommuner",
+            "2.",
+            "Helseforetakene og Helse- og omsorgsdepartementet",
+            "iii) Helse- og omsorgsdepartementet har gitt oppdrag",
+            "3.",
+            "Foretakene og departementet",
+            "4.",
+            "Styringsinformasjonen om bruk",
+            "Riksrevisjonsrapporten kan leses",
+        ],
+    );
+    let list = &norm(&body)[norm(&body).find("Hovedkonklusjonene").unwrap()..];
+    let list = &list[..list.find("Riksrevisjonsrapporten kan leses").unwrap()];
+    assert_eq!(list.matches("1. ").count(), 1, "{list}");
+}
+
+#[test]
 fn memos_without_owner_or_sections_leave_them_out() {
     let d = Db::demo();
     // 36/25: no questions, no process, no earlier treatments.
@@ -1563,6 +1599,7 @@ fn hostile_content_renders_without_panic_overflow_or_damage() {
     for name in ["agenda", "minutes", "register", "memo-img", "memo-long"] {
         let path = render(name, false);
         assert_sound(&path);
+        assert_no_orphaned_labels(&path);
         files.push((name, path));
     }
     let text_of = |name: &str| norm(&text(&files.iter().find(|f| f.0 == name).unwrap().1));

@@ -269,17 +269,32 @@ pub fn parts(stored: &str) -> Vec<String> {
         }
         para.clear();
     };
+    // An indented line right under a list item is a line of that item.
+    let mut in_item = false;
     for line in stored.lines() {
         let l = line.trim();
+        let indented = line.starts_with(char::is_whitespace);
         if l.is_empty() {
             flush(&mut para, &mut out);
+            in_item = false;
+        } else if indented && in_item {
+            let sub = match l.strip_prefix("- ") {
+                Some(rest) => format!("– {}", rest.trim()),
+                None => l.to_string(),
+            };
+            let last = out.last_mut().unwrap();
+            last.push(' ');
+            last.push_str(&sub);
         } else if let Some(rest) = l.strip_prefix("- ").or_else(|| l.strip_prefix("• ")) {
             flush(&mut para, &mut out);
             out.push(rest.trim().to_string());
+            in_item = true;
         } else if let Some(rest) = numbered(l) {
             flush(&mut para, &mut out);
             out.push(rest.to_string());
+            in_item = true;
         } else {
+            in_item = false;
             if !para.is_empty() {
                 para.push(' ');
             }
