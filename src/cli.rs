@@ -355,14 +355,10 @@ fn write_pdf<'a>(store: &Store, document: &'a PdfCommand) -> quorum::Result<(Vec
             store.register_pdf(&store.body_by_short(body)?.id, *year, opts(out))?,
             out,
         ),
-        PdfCommand::Pack { out, .. } => {
-            return Err(quorum::Error::other(
-                "pdf",
-                "Møtepakken er ikke tilgjengelig i denne versjonen.",
-                "The meeting pack is not available in this version.",
-            ))
-            .map(|b: Vec<u8>| (b, out))
-        }
+        PdfCommand::Pack { body, meeting, out } => (
+            store.pack_pdf(&store.meeting_by_number(body, meeting)?.id, opts(out))?,
+            out,
+        ),
     })
 }
 

@@ -639,6 +639,98 @@ fn minutes_record_each_case_with_innspill_actions_and_decision() {
 }
 
 #[test]
+fn what_is_recorded_when_a_case_resumes_is_in_its_minutes_and_the_register() {
+    let d = Db::demo();
+    let s = &d.store;
+    let m3 = d.meeting("3/2025");
+    let c24 = d.case("24/25");
+    // 24/25 resumed at the end of the day, and an action point under Dagsaktuelt.
+    let resumed = s
+        .add_item(
+            &m3.id,
+            &ItemInput {
+                kind: "continuation".into(),
+                continues_case_id: Some(c24.id.clone()),
+                duration_min: 10,
+                ..Default::default()
+            },
+            None,
+        )
+        .unwrap();
+    s.set_narrative(&resumed.id, "Saken ble tatt opp igjen etter lunsj.")
+        .unwrap();
+    s.add_innspill(&resumed.id, "Ahus deler gjerne erfaringene fra MILA.", None)
+        .unwrap();
+    s.add_action(
+        &resumed.id,
+        &ActionInput {
+            text: "Helse Nord RHF sender kartleggingen til sekretariatet.".into(),
+            responsible: "Helse Nord RHF".into(),
+            due: Due::Date("2025-11-15".into()),
+        },
+    )
+    .unwrap();
+    let dagsaktuelt = s
+        .agenda(&m3.id)
+        .unwrap()
+        .into_iter()
+        .find(|i| i.title == "Dagsaktuelt")
+        .unwrap();
+    s.add_action(
+        &dagsaktuelt.id,
+        &ActionInput {
+            text: "Sekretariatet forbereder en sak om totalberedskap.".into(),
+            responsible: "Helsedirektoratet".into(),
+            due: Due::NextMeeting,
+        },
+    )
+    .unwrap();
+
+    let path = d.file("minutes.pdf", &d.minutes("3/2025", false));
+    let body = body_text(&path);
+    assert_in_order(
+        &body,
+        &[
+            "Dagsaktuelt",
+            "Aksjonspunkt:",
+            "Sekretariatet forbereder en sak om totalberedskap.",
+            "24/25 Helse Nords arbeid",
+            "gjøres i regi av Helse Nord RHF.",
+            "Saken ble tatt opp igjen etter lunsj.",
+            "Innspill:",
+            "Dette var tidligere et prosjekt hos Helsedirektoratet",
+            "Ahus deler gjerne erfaringene fra MILA.",
+            "Aksjonspunkt:",
+            "Helse Sør-Øst RHF presenterer MILA-prosjektet",
+            "Helse Nord RHF sender kartleggingen til sekretariatet.",
+            "Vedtak oppdatert:",
+            "25/25 Pågående",
+        ],
+    );
+    // Once: the continuation has no section of its own.
+    assert_eq!(norm(&body).matches("Saken ble tatt opp igjen").count(), 1);
+    assert_sound(&path);
+
+    let path = d.file("register.pdf", &d.register(2025, false));
+    assert_in_order(
+        &body_text(&path),
+        &[
+            "Aksjonspunkter",
+            "Møte 3/2025",
+            "Sekretariatet forbereder en sak om totalberedskap.",
+            "24/25",
+            "Helse Sør-Øst RHF presenterer MILA-prosjektet",
+            "27/25",
+            "Mandatene til NUFA og NUIT",
+            // In agenda order: the continuation came last in the meeting.
+            "24/25",
+            "Helse Nord RHF sender kartleggingen til sekretariatet.",
+            "15.11.2025",
+        ],
+    );
+}
+
+#[test]
 fn approved_minutes_say_where_and_list_corrections() {
     let d = Db::demo();
     let m3 = d.meeting("3/2025");
@@ -1072,6 +1164,20 @@ fn public_versions_show_only_number_exemption_and_basis_of_exempt_cases() {
         "--basis",
         "offl. § 14",
     ]);
+    // An open action point of 26/25 would follow the body onto the 4/2025 agenda.
+    let item26 = d.case("26/25").item_id.unwrap();
+    d.store
+        .add_action(
+            &item26,
+            &ActionInput {
+                text:
+                    "Folkehelseinstituttet utreder sekundærbruksmodellen for helsedataforordningen"
+                        .into(),
+                responsible: "Folkehelseinstituttet".into(),
+                due: Due::NextMeeting,
+            },
+        )
+        .unwrap();
     let s33 = secrets(&d.store, "33/25");
     let s26 = secrets(&d.store, "26/25");
     assert!(
@@ -1106,6 +1212,7 @@ fn public_versions_show_only_number_exemption_and_basis_of_exempt_cases() {
     let minutes = pdf("minutes", &["--meeting", "3/2025"], false);
     let memo = pdf("memo", &["--case", "33/25"], false);
     assert!(shown(&agenda, &s33) > 20);
+    assert_contains(&body_text(&agenda), "sekundærbruksmodellen");
     assert!(shown(&minutes, &s26) > 50);
     assert!(shown(&memo, &s33) > 100);
 
@@ -1130,6 +1237,11 @@ fn public_versions_show_only_number_exemption_and_basis_of_exempt_cases() {
         ],
     );
     assert_nowhere(&agenda, &s33, "public agenda");
+    assert_nowhere(&agenda, &s26, "public agenda (open action points)");
+    assert_in_order(
+        &body_text(&agenda),
+        &["Åpne aksjonspunkter", "24/25", "27/25"],
+    );
     assert_sound(&agenda);
 
     // Minutes: the case list row and the heading, nothing of the record of 26/25.

@@ -15,10 +15,11 @@ pub(crate) fn build(store: &Store, meeting_id: &str, opts: DocOptions) -> Result
     let cx = MeetingContext::load(store, meeting_id, opts)?;
     let l = Labels::new(cx.lang);
     let attendance = store.attendance(meeting_id)?;
-    let items: Vec<AgendaItem> = store
-        .agenda(meeting_id)?
-        .into_iter()
+    let agenda = store.agenda(meeting_id)?;
+    let items: Vec<AgendaItem> = agenda
+        .iter()
         .filter(|i| matches!(i.kind.as_str(), "case" | "open" | "orientation"))
+        .cloned()
         .collect();
     let mut cases = std::collections::HashMap::new();
     for i in &items {
@@ -60,7 +61,13 @@ pub(crate) fn build(store: &Store, meeting_id: &str, opts: DocOptions) -> Result
     })]));
     for i in &items {
         let case = i.case_id.as_ref().and_then(|id| cases.get(id));
-        blocks.extend(item_record(store, &cx, &l, i, case)?);
+        // What was recorded when the case was resumed ("32/25 forts.") belongs to the case.
+        let resumed: Vec<&AgendaItem> = agenda
+            .iter()
+            .filter(|k| k.kind == "continuation" && k.continues_case_id == i.case_id)
+            .filter(|_| i.case_id.is_some())
+            .collect();
+        blocks.extend(item_record(store, &cx, &l, i, &resumed, case)?);
     }
     blocks.push(Block::Rule);
     blocks.extend(status(store, &cx, &l)?);
@@ -187,12 +194,14 @@ fn header_fields(cx: &MeetingContext, l: &Labels, attendance: &[Attendance]) -> 
     fields
 }
 
-/// One item: narrative, Innspill, Aksjonspunkt, Vedtak.
+/// One item: narrative, Innspill, Aksjonspunkt, Vedtak; with what was recorded under the
+/// items that resumed it (`resumed`), after its own.
 fn item_record(
     store: &Store,
     cx: &MeetingContext,
     l: &Labels,
     item: &AgendaItem,
+    resumed: &[&AgendaItem],
     case: Option<&Case>,
 ) -> Result<Vec<Block>> {
     let number = item.case_number.clone().unwrap_or_default();
@@ -210,8 +219,16 @@ fn item_record(
     if cx.public && case.is_some_and(|c| c.exempt) {
         return Ok(out);
     }
-    out.extend(richtext::blocks(&item.narrative));
-    let innspill = store.innspill(&item.id)?;
+    let parts: Vec<&AgendaItem> = std::iter::once(item)
+        .chain(resumed.iter().copied())
+        .collect();
+    let mut innspill = Vec::new();
+    let mut actions = Vec::new();
+    for p in &parts {
+        out.extend(richtext::blocks(&p.narrative));
+        innspill.extend(store.innspill(&p.id)?);
+        actions.extend(store.actions(&p.id)?);
+    }
     if !innspill.is_empty() {
         out.push(Block::Paragraph(vec![Span::bold(format!(
             "{}:",
@@ -224,7 +241,6 @@ fn item_record(
                 .collect(),
         ));
     }
-    let actions = store.actions(&item.id)?;
     if !actions.is_empty() {
         out.push(Block::Paragraph(vec![Span::bold(format!(
             "{}:",

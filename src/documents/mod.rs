@@ -6,7 +6,7 @@ mod agenda;
 mod labels;
 mod memo;
 mod minutes;
-
+mod pack;
 mod register;
 mod richtext;
 
@@ -45,10 +45,28 @@ impl Store {
     pub fn register_pdf(&self, body_id: &str, year: i32, opts: DocOptions) -> Result<Vec<u8>> {
         render(register::build(self, body_id, year, opts)?)
     }
+
+    /// The meeting pack: the agenda, then per case in agenda order its memo and its attached
+    /// PDF files, with one page numbering and a bookmark per case. Attachments that cannot be
+    /// merged are listed on the last page.
+    pub fn pack_pdf(&self, meeting_id: &str, opts: DocOptions) -> Result<Vec<u8>> {
+        let pack = pack::build(self, meeting_id, opts)?;
+        crate::pdf::render_compound(&pack)
+            .map(|r| r.bytes)
+            .map_err(pdf_error)
+    }
 }
 
 pub(crate) fn render(doc: Document) -> Result<Vec<u8>> {
-    crate::pdf::render(&doc).map_err(|e| crate::Error::other("pdf", format!("PDF-en kunne ikke lages: {e}"), format!("The PDF could not be made: {e}")))
+    crate::pdf::render(&doc).map_err(pdf_error)
+}
+
+fn pdf_error(e: crate::pdf::PdfError) -> crate::Error {
+    crate::Error::other(
+        "pdf",
+        format!("PDF-en kunne ikke lages: {e}"),
+        format!("The PDF could not be made: {e}"),
+    )
 }
 
 /// What every document of a meeting shares: the body, its name on the meeting date, the language.

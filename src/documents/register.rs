@@ -26,7 +26,8 @@ pub(crate) fn build(store: &Store, body_id: &str, year: i32, opts: DocOptions) -
         .unwrap_or((format!("{year}-01-01"), String::new()));
     let name = store.body_name_on(body_id, &last.0)?;
     let mut rows = Vec::new();
-    let mut actions = Vec::new();
+    // Items whose action points a public register leaves out (exempt cases).
+    let mut hidden_items: Vec<String> = Vec::new();
     for m in &meetings {
         let date = crate::numbers::parse_date("date", &m.date)
             .map(crate::numbers::short_date)
@@ -75,9 +76,22 @@ pub(crate) fn build(store: &Store, body_id: &str, year: i32, opts: DocOptions) -
                 ],
                 ..Default::default()
             });
-            if !hidden {
-                actions.extend(store.actions(&item.id)?);
+            if hidden {
+                hidden_items.push(item.id.clone());
             }
+        }
+    }
+    // Every action point of the year: under cases, under their continuations ("32/25 forts.")
+    // and under unnumbered items ("Dagsaktuelt"); in public, none of an exempt case.
+    let mut actions = Vec::new();
+    for a in store.body_actions(body_id, Some(year))? {
+        let item = store.item(&a.item_id)?;
+        let hidden = match &item.continues_case_id {
+            Some(c) if opts.public => store.case(c)?.exempt,
+            _ => hidden_items.contains(&item.id),
+        };
+        if !hidden {
+            actions.push(a);
         }
     }
     let title = format!("{} {year} – {name}", l.register_title());

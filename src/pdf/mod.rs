@@ -12,6 +12,8 @@
 //! `paginate` (pages: keep-with-next, widows and orphans, repeated table
 //! headers) → `render` (running header, footer, printpdf operations) →
 //! `finish` (Info, `/Lang`, outline, document ID on the lopdf level).
+//! `compose` puts several documents and the pages of other PDF files
+//! (`external`) into one file with one page numbering (the meeting pack).
 //! Page geometry and sizes live in `style`.
 //!
 //! ```no_run
@@ -43,7 +45,9 @@
 
 mod blocks;
 mod boxes;
+mod compose;
 mod error;
+mod external;
 mod finish;
 mod fonts;
 mod model;
@@ -54,7 +58,9 @@ mod style;
 mod table;
 mod wrap;
 
+pub use compose::{render_compound, Compound, Part, PartContent};
 pub use error::PdfError;
+pub use external::{ExternalPdf, ExternalPdfError};
 pub use model::{
     Align, Block, Cell, CellBlock, Column, ColumnWidth, DocMeta, Document, Field, FooterStyle, Row,
     RowEmphasis, Span, Style, Table,

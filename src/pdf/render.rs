@@ -21,7 +21,30 @@ use super::wrap::{wrap, Run};
 /// Adds the running header (all pages but the first) and the footer to each page.
 pub(crate) fn decorate(doc: &Document, pages: &mut [Page], fonts: &FontSet, notes: &mut Notes) {
     let total = pages.len();
-    let header = header_text(doc, fonts, notes);
+    decorate_part(
+        &doc.running_header,
+        &doc.footer,
+        pages,
+        0,
+        total,
+        fonts,
+        notes,
+    );
+}
+
+/// Adds the running header (all of `pages` but the first) and the footer to
+/// `pages`, a run of pages that starts at page index `first` of a file of
+/// `total` pages (a part of a compound document, or a whole document).
+pub(crate) fn decorate_part(
+    running_header: &str,
+    footer: &FooterStyle,
+    pages: &mut [Page],
+    first: usize,
+    total: usize,
+    fonts: &FontSet,
+    notes: &mut Notes,
+) {
+    let header = header_text(running_header, fonts, notes);
     for (i, page) in pages.iter_mut().enumerate() {
         if i > 0 {
             if let Some(text) = &header {
@@ -42,14 +65,14 @@ pub(crate) fn decorate(doc: &Document, pages: &mut [Page], fonts: &FontSet, note
                 });
             }
         }
-        let template = match &doc.footer {
+        let template = match footer {
             FooterStyle::Norwegian => "Side {x} av {y}",
             FooterStyle::English => "Page {x} of {y}",
             FooterStyle::Custom(t) => t.as_str(),
             FooterStyle::None => continue,
         };
         let text = template
-            .replace("{x}", &(i + 1).to_string())
+            .replace("{x}", &(first + i + 1).to_string())
             .replace("{y}", &total.to_string());
         let text = fonts.prepare(Face::Regular, &text, notes);
         let line = wrap(
@@ -76,11 +99,11 @@ pub(crate) fn decorate(doc: &Document, pages: &mut [Page], fonts: &FontSet, note
 }
 
 /// The running header, cut to one line with an ellipsis if too long.
-fn header_text(doc: &Document, fonts: &FontSet, notes: &mut Notes) -> Option<String> {
-    if doc.running_header.trim().is_empty() {
+fn header_text(running_header: &str, fonts: &FontSet, notes: &mut Notes) -> Option<String> {
+    if running_header.trim().is_empty() {
         return None;
     }
-    let text = fonts.prepare(Face::Regular, &doc.running_header.replace('\n', " "), notes);
+    let text = fonts.prepare(Face::Regular, &running_header.replace('\n', " "), notes);
     let ellipsis = fonts.width(Face::Regular, "\u{2026}", HEADER_SIZE);
     let runs = [Run {
         face: Face::Regular,

@@ -1,0 +1,47 @@
+# Documents of the demo record, and the document benchmark. Included by the root Makefile.
+#   docs-demo  every document of the demo record as PDF in docs-demo/ (gitignored), from a fresh
+#              demo record under target/docs-demo/: agenda and meeting pack of 4/2025, the memos
+#              of 32/25–37/25, minutes of 3/2025 and the 2025 decision register, each also in its
+#              public version (*-public.pdf). The public versions are written from a copy of the
+#              record where 33/25 (meeting 4/2025) and 26/25 (meeting 3/2025) are exempt from
+#              public disclosure, so that every public document shows an exempt case.
+#   bench      times the agenda of 4/2025 and a ~100-page minutes volume (release build), and
+#              the same content printed as HTML by Chromium headless (installs chromium).
+
+DOCS_DEMO_DIR := $(CURDIR)/target/docs-demo
+DOCS_DEMO_DB := $(DOCS_DEMO_DIR)/quorum.db
+DOCS_EXEMPT_DB := $(DOCS_DEMO_DIR)/quorum-exempt.db
+DOCS_QUORUM := $(CURDIR)/target/debug/quorum
+DOCS_BODY := --body E-helserådet
+DOCS_MEMOS := 32/25 33/25 34/25 35/25 36/25 37/25
+DOCS_EXEMPT_BASIS := offl. § 14
+
+.PHONY: docs-demo bench
+
+docs-demo:
+	@command -v $(CARGO) >/dev/null || { echo "Rust is missing: install it from https://rustup.rs and run make again."; exit 1; }
+	$(CARGO) build --quiet -p quorum --bin quorum
+	rm -rf $(DOCS_DEMO_DIR)
+	rm -f $(DOCS_DIR)/*.pdf
+	mkdir -p $(DOCS_DEMO_DIR) $(DOCS_DIR)
+	$(DOCS_QUORUM) --db $(DOCS_DEMO_DB) demo
+	cp $(DOCS_DEMO_DB) $(DOCS_EXEMPT_DB)
+	$(DOCS_QUORUM) --db $(DOCS_EXEMPT_DB) case exempt $(DOCS_BODY) 33/25 --basis "$(DOCS_EXEMPT_BASIS)"
+	$(DOCS_QUORUM) --db $(DOCS_EXEMPT_DB) case exempt $(DOCS_BODY) 26/25 --basis "$(DOCS_EXEMPT_BASIS)"
+	$(DOCS_QUORUM) --db $(DOCS_DEMO_DB) pdf agenda $(DOCS_BODY) --meeting 4/2025 -o $(DOCS_DIR)/agenda-4-2025.pdf
+	$(DOCS_QUORUM) --db $(DOCS_EXEMPT_DB) pdf agenda $(DOCS_BODY) --meeting 4/2025 --public -o $(DOCS_DIR)/agenda-4-2025-public.pdf
+	for n in $(DOCS_MEMOS); do \
+	  $(DOCS_QUORUM) --db $(DOCS_DEMO_DB) pdf memo $(DOCS_BODY) --case $$n -o $(DOCS_DIR)/memo-$${n/\//-}.pdf || exit 1; \
+	done
+	$(DOCS_QUORUM) --db $(DOCS_DEMO_DB) pdf minutes $(DOCS_BODY) --meeting 3/2025 -o $(DOCS_DIR)/minutes-3-2025.pdf
+	$(DOCS_QUORUM) --db $(DOCS_EXEMPT_DB) pdf minutes $(DOCS_BODY) --meeting 3/2025 --public -o $(DOCS_DIR)/minutes-3-2025-public.pdf
+	$(DOCS_QUORUM) --db $(DOCS_DEMO_DB) pdf register $(DOCS_BODY) --year 2025 -o $(DOCS_DIR)/register-2025.pdf
+	$(DOCS_QUORUM) --db $(DOCS_EXEMPT_DB) pdf register $(DOCS_BODY) --year 2025 --public -o $(DOCS_DIR)/register-2025-public.pdf
+	$(DOCS_QUORUM) --db $(DOCS_DEMO_DB) pdf pack $(DOCS_BODY) --meeting 4/2025 -o $(DOCS_DIR)/pack-4-2025.pdf
+	$(DOCS_QUORUM) --db $(DOCS_EXEMPT_DB) pdf pack $(DOCS_BODY) --meeting 4/2025 --public -o $(DOCS_DIR)/pack-4-2025-public.pdf
+	@echo "Wrote $$(ls $(DOCS_DIR) | wc -l) documents to $(DOCS_DIR)"
+
+bench:
+	@command -v $(CARGO) >/dev/null || { echo "Rust is missing: install it from https://rustup.rs and run make again."; exit 1; }
+	@scripts/ensure-apt chromium
+	$(CARGO) run --quiet --release -p quorum --example bench_documents
