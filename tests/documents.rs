@@ -167,6 +167,27 @@ fn agenda_items_show_theme_type_summary_attachments_and_proposal_in_order() {
     let m = d.meeting("4/2025");
     let tt = d.store.timetable(&m.id).unwrap();
 
+    // pdftotext's own reading order (plain and -layout) has the sections in agenda order too.
+    let sections = [
+        "Sak 30/25",
+        "Sak 31/25",
+        "Orientering fra Cathrine Lofthus",
+        "Dagsaktuelt",
+        "Sak 32/25",
+        "Sak 33/25",
+        "Sak 34/25",
+        "Sak 35/25",
+        "Sak 36/25",
+        "Sak 37/25",
+        "Sak 38/25",
+        "Sak 39/25",
+        "Åpne aksjonspunkter",
+    ];
+    for t in [text(&path), lay.clone()] {
+        let after_timetable = &t[t.find("Slutt").unwrap()..];
+        assert_in_order(after_timetable, &sections);
+    }
+
     // The expected sequence, from the record: the timetable first, then each item.
     let mut want: Vec<String> = vec!["Slutt".into()];
     for r in tt
@@ -248,12 +269,49 @@ fn agenda_items_show_theme_type_summary_attachments_and_proposal_in_order() {
             "Eventuelt",
         ],
     );
+    // Unnumbered items have their title as heading and do not repeat it as "Tema".
+    assert_lacks(&lay, "Tema Orientering fra Cathrine Lofthus");
+    assert_lacks(&lay, "Tema Dagsaktuelt");
+    assert_contains(
+        &lay,
+        "Orientering fra Cathrine Lofthus\nInnleder Cathrine Lofthus, Helsedirektoratet",
+    );
     // 39/25 Eventuelt has no proposal, so no empty "Forslag til vedtak:".
     let tail = &norm(&body)[norm(&body).find("Sak 39/25").unwrap()..];
     assert_lacks(
         tail.split("Åpne aksjonspunkter").next().unwrap(),
         "Forslag til vedtak",
     );
+}
+
+#[test]
+fn short_agenda_items_stay_on_one_page() {
+    let d = Db::demo();
+    let path = d.file("agenda.pdf", &d.agenda("4/2025", false));
+    let pages: Vec<String> = (1..=page_count(&path))
+        .map(|i| norm(&page_layout(&path, i)))
+        .collect();
+    let page_of = |needle: &str, from: usize| {
+        (from..pages.len())
+            .find(|&i| pages[i].contains(&norm(needle)))
+            .unwrap_or_else(|| panic!("{needle:?} on no page from {from}"))
+    };
+    let m = d.meeting("4/2025");
+    let mut checked = 0;
+    for it in d.store.agenda(&m.id).unwrap() {
+        let (Some(n), Some(id)) = (&it.case_number, &it.case_id) else {
+            continue;
+        };
+        let c = d.store.case(id).unwrap();
+        let Some(last) = parts(&c.proposal).pop() else {
+            continue;
+        };
+        // The item's heading (after the timetable on page 1), its summary and its proposal.
+        let head = page_of(&format!("Sak {n}"), 1);
+        assert_eq!(page_of(&last, head), head, "Sak {n} is split across pages");
+        checked += 1;
+    }
+    assert_eq!(checked, 9);
 }
 
 #[test]
@@ -555,6 +613,27 @@ fn minutes_record_each_case_with_innspill_actions_and_decision() {
     let path = d.file("minutes.pdf", &d.minutes("3/2025", false));
     let body = body_text(&path);
     let m = d.meeting("3/2025");
+    // pdftotext's own reading order (plain and -layout): the case records in order.
+    for t in [text(&path), layout(&path)] {
+        assert_in_order(
+            &t,
+            &[
+                "Referat fra møte i Nasjonalt e-helseråd",
+                "29/25",
+                "21/25 Godkjenning av innkalling og dagsorden",
+                "22/25 Godkjenning av referatet",
+                "23/25 Helse- og omsorgsdepartementet orienterer",
+                "Dagsaktuelt",
+                "24/25 Helse Nords arbeid",
+                "25/25 Pågående nasjonale tiltak",
+                "26/25 Konsekvenser av Helsedataforordningen",
+                "27/25 Nye mandater for utvalgene i rådsmodellen",
+                "28/25 Orientering fra Helsedirektoratet",
+                "29/25 Eventuelt",
+                "Status: Utkast – referatet er ikke godkjent.",
+            ],
+        );
+    }
     let items: Vec<_> = d
         .store
         .agenda(&m.id)
