@@ -10,8 +10,6 @@ mod pack;
 mod register;
 mod richtext;
 
-
-
 use crate::error::Result;
 use crate::model::{Body, Meeting};
 use crate::numbers::{parse_date, parse_time};
@@ -83,29 +81,57 @@ impl MeetingContext {
         let meeting = store.meeting(meeting_id)?;
         let body = store.body(&meeting.body_id)?;
         let body_name = store.body_name_on(&body.id, &meeting.date)?;
-        let lang = opts.lang.unwrap_or(if body.language == "en" { Lang::En } else { Lang::Nb });
-        Ok(MeetingContext { body, body_name, meeting, lang, public: opts.public })
+        let lang = opts.lang.unwrap_or(if body.language == "en" {
+            Lang::En
+        } else {
+            Lang::Nb
+        });
+        Ok(MeetingContext {
+            body,
+            body_name,
+            meeting,
+            lang,
+            public: opts.public,
+        })
     }
 
     /// "Nasjonalt e-helseråd · Møte 4/2025"
     pub fn running_header(&self) -> String {
-        format!("{} · {} {}", self.body_name, self.lang.pick("Møte", "Meeting"), self.meeting.number)
+        format!(
+            "{} · {} {}",
+            self.body_name,
+            self.lang.pick("Møte", "Meeting"),
+            self.meeting.number
+        )
     }
 
     pub fn long_date(&self) -> String {
-        parse_date("date", &self.meeting.date).map(|d| crate::numbers::long_date(d, self.lang)).unwrap_or_default()
+        parse_date("date", &self.meeting.date)
+            .map(|d| crate::numbers::long_date(d, self.lang))
+            .unwrap_or_default()
     }
 
     /// "Kl. 10.00 – 16.00"
     pub fn time_span(&self) -> String {
-        let t = |s: &str| parse_time("start", s).map(crate::numbers::text_time).unwrap_or_else(|_| s.to_string());
-        format!("{} {} – {}", self.lang.pick("Kl.", "At"), t(&self.meeting.start), t(&self.meeting.end))
+        let t = |s: &str| {
+            parse_time("start", s)
+                .map(crate::numbers::text_time)
+                .unwrap_or_else(|_| s.to_string())
+        };
+        match self.lang {
+            Lang::Nb => format!("Kl. {} – {}", t(&self.meeting.start), t(&self.meeting.end)),
+            Lang::En => format!("{} – {}", t(&self.meeting.start), t(&self.meeting.end)),
+        }
     }
 
     pub fn place(&self) -> String {
         if self.meeting.remote {
             let v = self.lang.pick("Videomøte", "Video meeting");
-            if self.meeting.remote_link.is_empty() { v.to_string() } else { format!("{v} ({})", self.meeting.remote_link) }
+            if self.meeting.remote_link.is_empty() {
+                v.to_string()
+            } else {
+                format!("{v} ({})", self.meeting.remote_link)
+            }
         } else {
             self.meeting.place.clone()
         }
