@@ -1,6 +1,13 @@
 // Small pure helpers of the meeting record for the live screen and the minutes panel.
 import type { ActionInput, ActionPoint, AgendaItem, Attendance, Correction, Membership } from '../../api';
 import type { Due } from '../../bindings/Due';
+import { dictionaries, type MessageKey } from '../../i18n';
+import { i18n } from '../../locale.svelte';
+
+/** The message for a key built from data (a status, a kind), or `fallback` for a value unknown here. */
+export function tOr(key: string, fallback: string): string {
+  return key in dictionaries.nb ? i18n.t(key as MessageKey) : fallback;
+}
 
 /** The clock now as "HH:MM". */
 export function clockNow(d: Date = new Date()): string {
@@ -105,6 +112,8 @@ export function autosize(node: HTMLTextAreaElement, _text?: string) {
     if (node.scrollHeight > 0) node.style.height = `${node.scrollHeight + 2}px`;
   };
   fit();
+  // The bound value is set after the action starts: fit again once it is there.
+  const frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(fit) : 0;
   node.addEventListener('input', fit);
   // Refit when the width changes (the window or the column was resized).
   let width = node.clientWidth;
@@ -121,6 +130,7 @@ export function autosize(node: HTMLTextAreaElement, _text?: string) {
   return {
     update: fit,
     destroy() {
+      if (frame && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(frame);
       node.removeEventListener('input', fit);
       observer?.disconnect();
     },
