@@ -934,7 +934,7 @@ async fn secretariat_and_chair_work_through_a_meeting() {
                     eprintln!("e2e: failure screenshot in e2e-artifacts/failure.png");
                 }
             }
-            ui_state.0.extend(ui.violations.drain(..));
+            ui_state.0.append(&mut ui.violations);
             ui_state.1 = ui.shots;
             screen_grab(
                 &display,
