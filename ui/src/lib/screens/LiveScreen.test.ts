@@ -64,12 +64,22 @@ describe('LiveScreen', () => {
       onItem('i1')(rec);
       rec.innspill.push({ id: 'inn-a', item_id: 'i1', position: 0, text: 'Første' });
     });
-    const text = (await screen.findByTestId('innspill-text')) as HTMLTextAreaElement;
+    const shown = await screen.findByTestId('innspill-item');
+    expect(shown.textContent).toContain('Første');
+    await fireEvent.click(within(shown).getByTestId('innspill-edit'));
+    const text = screen.getByTestId('innspill-text') as HTMLTextAreaElement;
+    await waitFor(() => expect(document.activeElement).toBe(text));
     await fireEvent.input(text, { target: { value: 'Første, rettet' } });
     expect(screen.getByTestId('save-status').textContent?.trim()).toBe('Lagrer …');
     await waitFor(() => expect(r.callsOf('update_innspill')).toHaveLength(1), { timeout: 2000 });
     expect(r.callsOf('update_innspill')[0].args).toEqual({ id: 'inn-a', text: 'Første, rettet' });
     await waitFor(() => expect(screen.getByTestId('save-status').textContent?.trim()).toBe('Alt er lagret'));
+    // Enter ends the edit: the bullet shows its text again and the field for the next one has focus.
+    await fireEvent.keyDown(text, { key: 'Enter' });
+    expect(document.activeElement).toBe(screen.getByTestId('innspill-input'));
+    await fireEvent.blur(text);
+    await waitFor(() => expect(screen.queryByTestId('innspill-text')).toBeNull());
+    expect(screen.getByTestId('innspill-item').textContent).toContain('Første, rettet');
   });
 
   it('"Vedtak som foreslått" calls accept_proposal, also from Alt+V', async () => {
@@ -182,6 +192,19 @@ describe('LiveScreen', () => {
     await waitFor(() => expect(r.callsOf('set_current_item')).toHaveLength(1));
   });
 
+  it('opens on the first item with the attendance unfolded when no one is checked in yet', async () => {
+    setup();
+    expect((await screen.findByTestId('live-item-title')).textContent).toBe('Godkjenning av innkalling');
+    expect(screen.getByTestId('live-attendance-toggle').getAttribute('aria-expanded')).toBe('true');
+    expect(document.getElementById('live-attendance-body')!.hidden).toBe(false);
+    expect((screen.getByTestId('live-prev') as HTMLButtonElement).disabled).toBe(true);
+    // Moving on folds it away (the rows stay in the page).
+    await fireEvent.click(screen.getByTestId('live-next'));
+    await waitFor(() => expect(screen.getByTestId('live-item-title').textContent).toBe('Strategi for e-helse'));
+    expect(document.getElementById('live-attendance-body')!.hidden).toBe(true);
+    expect(screen.getAllByTestId('attendance-row').length).toBe(4);
+  });
+
   it('records attendance with one key per member and moves to the next person', async () => {
     const r = setup();
     const rows = await screen.findAllByTestId('attendance-row');
@@ -222,7 +245,13 @@ describe('LiveScreen', () => {
     const [sub, absent] = r.callsOf('set_attendance').map((c) => c.args.input as Record<string, unknown>);
     expect(sub).toMatchObject({ status: 'substitute', substitute_for: 'p2', remote: false });
     expect(absent).toEqual({ person_id: 'p2', status: 'absent', substitute_for: null, remote: false });
-    expect((await screen.findByTestId('substitute-line')).textContent).toContain('Lucie Aunan (Helsedirektoratet) stiller for Mariann Hornnes');
+    const subRow = await waitFor(() => {
+      const row = screen.getAllByTestId('attendance-row').find((x) => x.dataset.person === 'Lucie Aunan');
+      expect(row).toBeTruthy();
+      return row!;
+    });
+    expect(subRow.textContent).toContain('stiller for Mariann Hornnes');
+    expect(subRow.previousElementSibling).toBe(mariann);
     await waitFor(() => expect(screen.getByTestId('count-absent').textContent).toBe('Forfall: 1'));
     expect(screen.getByTestId('count-substitutes').textContent).toBe('Stedfortredere: 1');
     expect(screen.queryByTestId('substitute-save')).toBeNull();
@@ -239,8 +268,22 @@ describe('LiveScreen', () => {
       itemId: 'i3',
       input: { text: 'Lage en plan', responsible: 'Helsedirektoratet', due: 'next_meeting' },
     });
-    expect(await screen.findAllByTestId('action-item')).toHaveLength(1);
+    const [shown] = await screen.findAllByTestId('action-item');
+    expect(shown.textContent).toContain('Lage en plan');
+    expect(shown.textContent).toContain('ansvarlig: Helsedirektoratet · frist: neste møte');
     expect((screen.getByTestId('action-text') as HTMLInputElement).value).toBe('');
+
+    // Edited in place, saved as typed.
+    await fireEvent.click(within(shown).getByTestId('action-edit'));
+    await fireEvent.input(within(shown).getByTestId('action-item-text'), { target: { value: 'Lage en plan for 2026' } });
+    await fireEvent.click(within(shown).getByTestId('action-done'));
+    await waitFor(() => expect(r.callsOf('update_action')).toHaveLength(1));
+    expect(r.callsOf('update_action')[0].args.input).toEqual({
+      text: 'Lage en plan for 2026',
+      responsible: 'Helsedirektoratet',
+      due: 'next_meeting',
+    });
+    expect(screen.getByTestId('action-item').textContent).toContain('Lage en plan for 2026');
   });
 
   it('closes an open action point from an earlier meeting; cancelling needs a note', async () => {
