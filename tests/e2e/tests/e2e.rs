@@ -275,6 +275,17 @@ impl<'a> Ui<'a> {
         Ok(self.c.find_all(Locator::Css(&css(testid))).await?)
     }
 
+    /// Opens a meeting from the meetings list by its number button.
+    async fn open_meeting(&self, number: &str) -> TestResult {
+        for r in self.all("meeting-row").await? {
+            if r.text().await?.contains(number) {
+                let button = r.find(Locator::Css("button")).await?;
+                return self.click_el(&button).await;
+            }
+        }
+        Err(format!("no meeting row for {number}").into())
+    }
+
     async fn click_el(&self, el: &Element) -> TestResult {
         self.c
             .execute(
@@ -494,12 +505,7 @@ async fn before_restart(ui: &mut Ui<'_>) -> TestResult {
     ui.el("calendar").await?;
     ui.screen("calendar").await?;
     ui.click("view-list").await?;
-    for r in ui.all("meeting-row").await? {
-        if r.text().await?.contains("1/2026") {
-            ui.click_el(&r).await?;
-            break;
-        }
-    }
+    ui.open_meeting("1/2026").await?;
     ui.wait_text("meeting-title", "1/2026").await?;
 
     // The agenda: three cases and a break; the third title is hostile markup.
@@ -579,7 +585,8 @@ async fn before_restart(ui: &mut Ui<'_>) -> TestResult {
 
     // Send the agenda (after a confirmation): numbers are frozen.
     ui.click("send-agenda").await?;
-    ui.click("confirm-ok").await?;
+    let ok = ui.wait_css("dialog[open] [data-testid=confirm-ok]").await?;
+    ui.click_el(&ok).await?;
     ui.wait_text("meeting-status", "Dagsorden sendt").await?;
 
     // Export the agenda PDF and read it.
@@ -739,12 +746,7 @@ async fn after_restart(ui: &mut Ui<'_>) -> TestResult {
 
     // The minutes PDF.
     ui.click("nav-meetings").await?;
-    for r in ui.all("meeting-row").await? {
-        if r.text().await?.contains("1/2026") {
-            ui.click_el(&r).await?;
-            break;
-        }
-    }
+    ui.open_meeting("1/2026").await?;
     ui.wait_text("meeting-title", "1/2026").await?;
     ui.click("tab-minutes").await?;
     ui.el("minutes-preview").await?;
@@ -762,7 +764,7 @@ async fn after_restart(ui: &mut Ui<'_>) -> TestResult {
         "Budsjettet må prioritere drift",
         "Kommunene trenger forutsigbarhet",
         "Vedtak:",
-        "Testrådet drøftet saken.",
+        "Testrådet for e-helse drøftet saken.",
         "Vedtak oppdatert:",
         "Testrådet tok orienteringen til etterretning og ba om en ny sak.",
         "Aksjonspunkt:",
