@@ -48,20 +48,15 @@ pub(crate) fn build(store: &Store, meeting_id: &str, opts: DocOptions) -> Result
         blocks.push(Block::heading(l.open_actions(), 1));
         blocks.push(Block::Table(action_table(&l, &open)));
     }
-    Ok(Document {
-        meta: cx.meta(
-            format!(
-                "{} – {} {}",
-                l.agenda_title(),
-                cx.body_name,
-                cx.meeting.number
-            ),
-            format!("{} {}, {}", l.meeting(), cx.meeting.number, cx.long_date()),
+    Ok(cx.document(
+        format!(
+            "{} – {} {}",
+            l.agenda_title(),
+            cx.body_name,
+            cx.meeting.number
         ),
-        running_header: cx.running_header(),
-        footer: cx.footer(),
         blocks,
-    })
+    ))
 }
 
 /// Dato, Tid, Sted, Medlemmer in two columns, Observatører.
@@ -84,11 +79,7 @@ fn header_fields(store: &Store, cx: &MeetingContext, l: &Labels) -> Result<Block
         .filter(|m| m.role == "observator")
         .map(named)
         .collect();
-    let mut fields = vec![
-        Field::single(l.date(), cx.long_date()),
-        Field::single(l.time(), cx.time_span()),
-        Field::single(l.place(), cx.place()),
-    ];
+    let mut fields = cx.when_where(l);
     if !voting.is_empty() {
         fields.push(Field::two_columns(l.members(), voting));
     }

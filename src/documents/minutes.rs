@@ -71,20 +71,15 @@ pub(crate) fn build(store: &Store, meeting_id: &str, opts: DocOptions) -> Result
     }
     blocks.push(Block::Rule);
     blocks.extend(status(store, &cx, &l)?);
-    Ok(Document {
-        meta: cx.meta(
-            format!(
-                "{} {} {}",
-                minutes_title(&cx, &l),
-                cx.body_name,
-                cx.meeting.number
-            ),
-            format!("{} {}, {}", l.meeting(), cx.meeting.number, cx.long_date()),
+    Ok(cx.document(
+        format!(
+            "{} {} {}",
+            minutes_title(&cx, &l),
+            cx.body_name,
+            cx.meeting.number
         ),
-        running_header: cx.running_header(),
-        footer: cx.footer(),
         blocks,
-    })
+    ))
 }
 
 /// "Referat fra møte i" or, for an extraordinary meeting, "Referat fra ekstra møte i".
@@ -107,11 +102,7 @@ fn with_org(a: &Attendance) -> String {
 /// Dato, Tid, Sted; present members (two columns), Ikke til stede, Stedfortreder lines, and the
 /// others present grouped as the seed does (secretariat by organisation, observers, guests).
 fn header_fields(cx: &MeetingContext, l: &Labels, attendance: &[Attendance]) -> Vec<Field> {
-    let mut fields = vec![
-        Field::single(l.date(), cx.long_date()),
-        Field::single(l.time(), cx.time_span()),
-        Field::single(l.place(), cx.place()),
-    ];
+    let mut fields = cx.when_where(l);
     let remote = |a: &Attendance, s: String| {
         if a.remote {
             format!("{s} – {}", l.remote())
@@ -230,11 +221,8 @@ fn item_record(
         actions.extend(store.actions(&p.id)?);
     }
     if !innspill.is_empty() {
-        out.push(Block::Paragraph(vec![Span::bold(format!(
-            "{}:",
-            l.innspill()
-        ))]));
-        out.push(Block::Bullets(
+        out.extend(labelled_bullets(
+            l.innspill(),
             innspill
                 .into_iter()
                 .map(|i| vec![Span::regular(i.text)])
@@ -242,11 +230,8 @@ fn item_record(
         ));
     }
     if !actions.is_empty() {
-        out.push(Block::Paragraph(vec![Span::bold(format!(
-            "{}:",
-            l.action()
-        ))]));
-        out.push(Block::Bullets(
+        out.extend(labelled_bullets(
+            l.action(),
             actions
                 .into_iter()
                 .map(|a| {
@@ -324,4 +309,12 @@ fn status(store: &Store, cx: &MeetingContext, l: &Labels) -> Result<Vec<Block>> 
         _ => out.push(Block::Paragraph(vec![Span::italic(l.status_draft())])),
     }
     Ok(out)
+}
+
+/// "Innspill:" and its bullets, kept together where they fit.
+fn labelled_bullets(label: &str, items: Vec<Vec<Span>>) -> Vec<Block> {
+    vec![
+        Block::Paragraph(vec![Span::bold(format!("{label}:"))]),
+        Block::Bullets(items),
+    ]
 }

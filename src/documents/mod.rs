@@ -153,6 +153,33 @@ impl MeetingContext {
         }
     }
 
+    /// Dato, Tid, Sted: the head of an agenda and of minutes.
+    pub fn when_where(&self, l: &labels::Labels) -> Vec<crate::pdf::Field> {
+        use crate::pdf::Field;
+        vec![
+            Field::single(l.date(), self.long_date()),
+            Field::single(l.time(), self.time_span()),
+            Field::single(l.place(), self.place()),
+        ]
+    }
+
+    /// A document of this meeting: metadata, running header and footer around `blocks`.
+    pub fn document(&self, title: String, blocks: Vec<crate::pdf::Block>) -> Document {
+        let l = labels::Labels::new(self.lang);
+        let subject = format!(
+            "{} {}, {}",
+            l.meeting(),
+            self.meeting.number,
+            self.long_date()
+        );
+        Document {
+            meta: self.meta(title, subject),
+            running_header: self.running_header(),
+            footer: self.footer(),
+            blocks,
+        }
+    }
+
     pub fn footer(&self) -> FooterStyle {
         footer(self.lang)
     }
