@@ -238,6 +238,21 @@ fn agenda_text_is_complete_and_in_order() {
     let r = render_file(&agenda());
     assert_sound(&r);
     assert!(r.report.notes.is_empty(), "{:?}", r.report.notes);
+    // The two member columns are drawn one after the other: extraction reads the list in order.
+    let raw = tool("pdftotext", &["-enc", "UTF-8", "-raw", p(&r.path), "-"]);
+    assert_in_order(
+        &raw,
+        &[
+            "Kari Nordmann",
+            "Ola Hansen",
+            "Ingrid Æsøy",
+            "Per Ødegård",
+            "Åse Lie",
+            "Jørgen Bråten",
+            "Siri Håkonsen",
+            "Tor Eriksen",
+        ],
+    );
     let t = layout_text(&r.path);
     assert_in_order(
         &t,
@@ -252,10 +267,10 @@ fn agenda_text_is_complete_and_in_order() {
             "møterom «Fjorden»",
             "Medlemmer",
             "Kari Nordmann",
-            "Ola Hansen, Helsedirektoratet",
-            "Ingrid Æsøy, Norsk helsenett SF",
-            "Per Ødegård, KS",
+            // Two columns as the source documents set them: the first half down the left
+            // column, so the fifth member stands beside the first.
             "Åse Lie, Helse Sør-Øst RHF",
+            "Ola Hansen, Helsedirektoratet",
             "Sekretariat",
             "Jonas Berg",
             "Saksliste",

@@ -221,7 +221,8 @@ impl Layout<'_> {
         out.push(VItem::Space(PARAGRAPH_AFTER));
     }
 
-    /// Label column and value lines; two-column values go left to right, then down.
+    /// Label column and value lines; two-column values go down the left column, then the
+    /// right one (left to right, then down, for a list taller than a page).
     fn fields(&mut self, fields: &[Field], out: &mut Vec<VItem>) {
         let size = BODY_SIZE;
         let lh = line_height(size);
@@ -245,21 +246,79 @@ impl Layout<'_> {
             } else {
                 0.0
             };
+            let wrap_value = |this: &mut Self, v: &str| {
+                let runs = [Run {
+                    face: Face::Regular,
+                    text: this.fonts.prepare(Face::Regular, v, this.notes),
+                }];
+                wrap_hanging(this.fonts, &runs, size, col_w, col_w - hang, this.notes)
+            };
+            if cols == 2 {
+                // As the source documents set a member list: the first half down the left
+                // column, the rest down the right, each column flowing on its own (no gaps
+                // where a neighbour wraps), drawn column by column so text extraction reads
+                // the record's order. One box, so only where it fits on a page.
+                let half = field.values.len().div_ceil(2);
+                let columns: Vec<Vec<(Line, bool)>> = field
+                    .values
+                    .chunks(half.max(1))
+                    .map(|chunk| {
+                        chunk
+                            .iter()
+                            .flat_map(|v| {
+                                wrap_value(self, v)
+                                    .into_iter()
+                                    .enumerate()
+                                    .map(|(i, l)| (l, i > 0))
+                            })
+                            .collect()
+                    })
+                    .collect();
+                let tall = columns
+                    .iter()
+                    .map(Vec::len)
+                    .max()
+                    .unwrap_or(0)
+                    .max(label.len())
+                    .max(1);
+                if lh * tall as f32 <= BODY_HEIGHT * 0.8 {
+                    let mut draws = Vec::new();
+                    for (li, line) in label.iter().enumerate() {
+                        draw_line(
+                            line,
+                            TEXT_LEFT,
+                            lh * li as f32 + size * BASELINE,
+                            size,
+                            BLACK,
+                            &mut draws,
+                        );
+                    }
+                    for (ci, lines) in columns.iter().enumerate() {
+                        let x = value_x + ci as f32 * (col_w + FIELD_COLUMN_GAP);
+                        for (li, (line, continued)) in lines.iter().enumerate() {
+                            let indent = if *continued { hang } else { 0.0 };
+                            draw_line(
+                                line,
+                                x + indent,
+                                lh * li as f32 + size * BASELINE,
+                                size,
+                                BLACK,
+                                &mut draws,
+                            );
+                        }
+                    }
+                    out.push(VItem::Box(VBox {
+                        height: lh * tall as f32,
+                        draws,
+                        ..VBox::default()
+                    }));
+                    continue;
+                }
+            }
             let mut rows: Vec<Vec<Vec<Line>>> = field
                 .values
                 .chunks(cols)
-                .map(|chunk| {
-                    chunk
-                        .iter()
-                        .map(|v| {
-                            let runs = [Run {
-                                face: Face::Regular,
-                                text: self.fonts.prepare(Face::Regular, v, self.notes),
-                            }];
-                            wrap_hanging(self.fonts, &runs, size, col_w, col_w - hang, self.notes)
-                        })
-                        .collect()
-                })
+                .map(|chunk| chunk.iter().map(|v| wrap_value(self, v)).collect())
                 .collect();
             if rows.is_empty() {
                 rows.push(Vec::new());
