@@ -4,7 +4,7 @@
 use crate::error::{UiError, UiResult};
 use crate::state::DeskState;
 use quorum::documents::DocOptions;
-use quorum::{Lang, Store};
+use quorum::Store;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use tauri::{AppHandle, Emitter, Manager, State};
@@ -54,13 +54,13 @@ pub struct ExportProgress {
     pub error: Option<String>,
 }
 
-fn options(public: bool, lang: Lang) -> DocOptions {
-    let _ = lang;
+/// Documents are written in their body's language, whatever the window's language.
+fn options(public: bool) -> DocOptions {
     DocOptions { public, lang: None }
 }
 
 /// Renders one document; returns (suggested file name, bytes).
-pub fn render(store: &Store, req: &DocRequest, lang: Lang) -> quorum::Result<(String, Vec<u8>)> {
+pub fn render(store: &Store, req: &DocRequest) -> quorum::Result<(String, Vec<u8>)> {
     let suffix = |public: bool| if public { " (offentlig)" } else { "" };
     let meeting_name = |id: &str| -> quorum::Result<String> {
         let m = store.meeting(id)?;
@@ -74,7 +74,7 @@ pub fn render(store: &Store, req: &DocRequest, lang: Lang) -> quorum::Result<(St
                 meeting_name(meeting_id)?,
                 suffix(*public)
             ),
-            store.agenda_pdf(meeting_id, options(*public, lang))?,
+            store.agenda_pdf(meeting_id, options(*public))?,
         ),
         DocRequest::Minutes { meeting_id, public } => (
             format!(
@@ -82,7 +82,7 @@ pub fn render(store: &Store, req: &DocRequest, lang: Lang) -> quorum::Result<(St
                 meeting_name(meeting_id)?,
                 suffix(*public)
             ),
-            store.minutes_pdf(meeting_id, options(*public, lang))?,
+            store.minutes_pdf(meeting_id, options(*public))?,
         ),
         DocRequest::Pack { meeting_id, public } => (
             format!(
@@ -90,7 +90,7 @@ pub fn render(store: &Store, req: &DocRequest, lang: Lang) -> quorum::Result<(St
                 meeting_name(meeting_id)?,
                 suffix(*public)
             ),
-            store.pack_pdf(meeting_id, options(*public, lang))?,
+            store.pack_pdf(meeting_id, options(*public))?,
         ),
         DocRequest::Memo { case_id, public } => {
             let c = store.case(case_id)?;
@@ -98,7 +98,7 @@ pub fn render(store: &Store, req: &DocRequest, lang: Lang) -> quorum::Result<(St
             let n = c.number.clone().unwrap_or_default().replace('/', "-");
             (
                 format!("Toppnotat {} {n}{}.pdf", b.short_name, suffix(*public)),
-                store.memo_pdf(case_id, options(*public, lang))?,
+                store.memo_pdf(case_id, options(*public))?,
             )
         }
         DocRequest::Register {
@@ -113,7 +113,7 @@ pub fn render(store: &Store, req: &DocRequest, lang: Lang) -> quorum::Result<(St
                     b.short_name,
                     suffix(*public)
                 ),
-                store.register_pdf(body_id, *year, options(*public, lang))?,
+                store.register_pdf(body_id, *year, options(*public))?,
             )
         }
         DocRequest::Invitation { meeting_id } => (
@@ -129,8 +129,7 @@ pub fn preview_document(
     state: State<'_, DeskState>,
     request: DocRequest,
 ) -> UiResult<tauri::ipc::Response> {
-    let lang = state.lang();
-    let (_, bytes) = state.with(|s| render(s, &request, lang))?;
+    let (_, bytes) = state.with(|s| render(s, &request))?;
     Ok(tauri::ipc::Response::new(bytes))
 }
 
@@ -144,7 +143,6 @@ pub fn export_documents<R: tauri::Runtime>(
 ) -> UiResult<String> {
     let lang = state.lang();
     let path = state.current_path();
-    let read_only_archive = state.archive.lock().map(|a| a.is_some()).unwrap_or(false);
     let dir = state.export_dir.clone();
     std::fs::create_dir_all(&dir)
         .map_err(|e| UiError::plain("io", format!("{}: {e}", dir.display())))?;
@@ -168,14 +166,10 @@ pub fn export_documents<R: tauri::Runtime>(
         };
         let _ = app.emit("export-progress", &progress);
         // A connection of its own: the window keeps working on the record while this renders.
-        let store = if read_only_archive {
-            Store::open_read_only(&path)
-        } else {
-            Store::open(&path)
-        };
+        let store = Store::open_read_only(&path);
         let result = store.and_then(|store| {
             for req in &requests {
-                let (name, bytes) = render(&store, req, lang)?;
+                let (name, bytes) = render(&store, req)?;
                 let file = unique_path(&dir, &name);
                 std::fs::write(&file, bytes).map_err(|source| quorum::Error::Io {
                     path: file.display().to_string(),
