@@ -20,13 +20,17 @@ deps: core-deps desktop-deps
 
 # Prints the demo meeting with the CLI (the desktop app's target extends `run`).
 cli-demo: core-deps
-	$(CARGO) build --quiet --bin quorum
+	$(CARGO) build --quiet -p quorum-cli
 	@mkdir -p $(dir $(DEMO_DB))
 	@[ -s $(DEMO_DB) ] || ./target/debug/quorum --db $(DEMO_DB) demo
 	./target/debug/quorum --db $(DEMO_DB) meeting show --body E-helserådet 4/2025
 
+# The crates without the desktop: one cargo run, so the `quorum` binary the document tests
+# call is built with them.
+CORE_CRATES := -p quorum-typeset -p quorum-record -p quorum-documents -p quorum-cli
+
 core-test: core-deps
-	$(CARGO) test --package quorum
+	$(CARGO) test $(CORE_CRATES)
 
 # Opens the desktop app on the user's record; an empty record starts as the demo council.
 run: deps desktop-run

@@ -20,7 +20,7 @@ DOCS_EXEMPT_BASIS := offl. § 14
 
 docs-demo:
 	@command -v $(CARGO) >/dev/null || { echo "Rust is missing: install it from https://rustup.rs and run make again."; exit 1; }
-	$(CARGO) build --quiet -p quorum --bin quorum
+	$(CARGO) build --quiet -p quorum-cli
 	rm -rf $(DOCS_DEMO_DIR)
 	rm -f $(DOCS_DIR)/*.pdf
 	mkdir -p $(DOCS_DEMO_DIR) $(DOCS_DIR)
@@ -44,4 +44,4 @@ docs-demo:
 bench:
 	@command -v $(CARGO) >/dev/null || { echo "Rust is missing: install it from https://rustup.rs and run make again."; exit 1; }
 	@scripts/ensure-apt chromium
-	$(CARGO) run --quiet --release -p quorum --example bench_documents
+	$(CARGO) run --quiet --release -p quorum-documents --example bench_documents

@@ -19,15 +19,16 @@ pub fn bindings_dir() -> PathBuf {
 pub fn export_all(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> {
     use ts_rs::TS;
     let cfg = ts_rs::Config::new().with_out_dir(dir);
-    use crate::commands::{app, documents, record};
-    use quorum::{
+    use crate::commands::{app, documents};
+    use quorum_record::{
         agenda, bodies, cases, meetings, model, people, record as rec, search, timetable,
     };
     app::AppInfo::export_all(&cfg)?;
     crate::error::UiError::export_all(&cfg)?;
-    documents::DocRequest::export_all(&cfg)?;
+    crate::error::ErrorKind::export_all(&cfg)?;
+    quorum_documents::DocRequest::export_all(&cfg)?;
     documents::ExportProgress::export_all(&cfg)?;
-    record::CorrectionEdit::export_all(&cfg)?;
+    quorum_record::corrections::CorrectionEdit::export_all(&cfg)?;
     model::Body::export_all(&cfg)?;
     model::CaseType::export_all(&cfg)?;
     model::Person::export_all(&cfg)?;

@@ -1,8 +1,8 @@
 //! The state every command shares: the open record (or a read-only archive), the language of
 //! messages and where exports go.
 
-use crate::error::{UiError, UiResult};
-use quorum::{Lang, Store};
+use crate::error::{ErrorKind, ToUi, UiError, UiResult};
+use quorum_record::{Lang, Store};
 use std::path::PathBuf;
 use std::sync::Mutex;
 
@@ -20,7 +20,7 @@ pub struct DeskState {
 impl DeskState {
     /// Opens the record at `db_path`; an empty record gets the demo the first time, so a new
     /// user meets a living council.
-    pub fn open(db_path: PathBuf, export_dir: PathBuf) -> quorum::Result<DeskState> {
+    pub fn open(db_path: PathBuf, export_dir: PathBuf) -> quorum_record::Result<DeskState> {
         let store = Store::open(&db_path)?;
         if store.is_empty()? && std::env::var_os("QUORUM_NO_DEMO").is_none() {
             store.load_demo()?;
@@ -39,13 +39,13 @@ impl DeskState {
     }
 
     /// Runs `f` on the open record, turning core errors into the window's form.
-    pub fn with<T>(&self, f: impl FnOnce(&Store) -> quorum::Result<T>) -> UiResult<T> {
+    pub fn with<T, E: ToUi>(&self, f: impl FnOnce(&Store) -> Result<T, E>) -> UiResult<T> {
         let lang = self.lang();
         let store = self
             .store
             .lock()
-            .map_err(|_| UiError::plain("internal", "store lock poisoned"))?;
-        f(&store).map_err(|e| UiError::from_core(&e, lang))
+            .map_err(|_| UiError::plain(ErrorKind::Internal, "store lock poisoned"))?;
+        f(&store).map_err(|e| e.to_ui(lang))
     }
 
     /// The file the open record lives in (the archive's, when one is open).

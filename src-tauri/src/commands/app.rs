@@ -1,8 +1,8 @@
 //! The application: what is open, language, and the read-only archive members open.
 
-use crate::error::{UiError, UiResult};
+use crate::error::{ErrorKind, ToUi, UiError, UiResult};
 use crate::state::DeskState;
-use quorum::{Lang, Store};
+use quorum_record::{Lang, Store};
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -56,7 +56,7 @@ pub fn set_language(state: State<'_, DeskState>, lang: String) -> AppInfo {
 #[tauri::command]
 pub fn export_archive(state: State<'_, DeskState>) -> UiResult<String> {
     let dir = state.export_dir.clone();
-    std::fs::create_dir_all(&dir).map_err(|e| UiError::plain("io", e.to_string()))?;
+    std::fs::create_dir_all(&dir).map_err(|e| UiError::plain(ErrorKind::Io, e.to_string()))?;
     let today = chrono::Local::now().format("%Y-%m-%d");
     let file = dir.join(format!("Quorum-arkiv {today}.quorum"));
     state.with(|s| s.snapshot_to(&file))?;
@@ -79,16 +79,15 @@ pub fn pick_archive<R: tauri::Runtime>(app: tauri::AppHandle<R>) -> Option<Strin
 #[tauri::command]
 pub fn open_archive(state: State<'_, DeskState>, path: String) -> UiResult<AppInfo> {
     let lang = state.lang();
-    let archive = Store::open_read_only(std::path::Path::new(&path))
-        .map_err(|e| UiError::from_core(&e, lang))?;
+    let archive = Store::open_read_only(std::path::Path::new(&path)).map_err(|e| e.to_ui(lang))?;
     *state
         .store
         .lock()
-        .map_err(|_| UiError::plain("internal", "lock"))? = archive;
+        .map_err(|_| UiError::plain(ErrorKind::Internal, "lock"))? = archive;
     *state
         .archive
         .lock()
-        .map_err(|_| UiError::plain("internal", "lock"))? = Some(path.into());
+        .map_err(|_| UiError::plain(ErrorKind::Internal, "lock"))? = Some(path.into());
     Ok(AppInfo::from_state(&state))
 }
 
@@ -96,14 +95,14 @@ pub fn open_archive(state: State<'_, DeskState>, path: String) -> UiResult<AppIn
 #[tauri::command]
 pub fn close_archive(state: State<'_, DeskState>) -> UiResult<AppInfo> {
     let lang = state.lang();
-    let own = Store::open(&state.db_path).map_err(|e| UiError::from_core(&e, lang))?;
+    let own = Store::open(&state.db_path).map_err(|e| e.to_ui(lang))?;
     *state
         .store
         .lock()
-        .map_err(|_| UiError::plain("internal", "lock"))? = own;
+        .map_err(|_| UiError::plain(ErrorKind::Internal, "lock"))? = own;
     *state
         .archive
         .lock()
-        .map_err(|_| UiError::plain("internal", "lock"))? = None;
+        .map_err(|_| UiError::plain(ErrorKind::Internal, "lock"))? = None;
     Ok(AppInfo::from_state(&state))
 }

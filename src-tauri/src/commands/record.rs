@@ -2,15 +2,16 @@
 
 use crate::error::UiResult;
 use crate::state::DeskState;
-use quorum::agenda::{ItemInput, ItemUpdate};
-use quorum::bodies::BodyInput;
-use quorum::cases::{AttachmentInput, CaseInput, ReferenceInput};
-use quorum::meetings::MeetingInput;
-use quorum::model::*;
-use quorum::people::{MembershipInput, PersonInput};
-use quorum::record::{ActionInput, AttendanceInput};
-use quorum::search::{SearchHit, SearchQuery};
-use quorum::timetable::Timetable;
+use quorum_record::agenda::{ItemInput, ItemUpdate};
+use quorum_record::bodies::BodyInput;
+use quorum_record::cases::{AttachmentInput, CaseInput, ReferenceInput};
+use quorum_record::corrections::CorrectionEdit;
+use quorum_record::meetings::MeetingInput;
+use quorum_record::model::*;
+use quorum_record::people::{MembershipInput, PersonInput};
+use quorum_record::record::{ActionInput, AttendanceInput};
+use quorum_record::search::{SearchHit, SearchQuery};
+use quorum_record::timetable::Timetable;
 use tauri::State;
 
 type S<'a> = State<'a, DeskState>;
@@ -160,7 +161,7 @@ pub fn get_timetable(state: S<'_>, meeting_id: String) -> UiResult<Timetable> {
 #[tauri::command]
 pub fn timetable_warning(state: S<'_>, meeting_id: String) -> UiResult<Option<String>> {
     let lang = state.lang();
-    state.with(|s| Ok(s.timetable(&meeting_id)?.warning(lang)))
+    state.with(|s| s.timetable(&meeting_id).map(|t| t.warning(lang)))
 }
 
 #[tauri::command]
@@ -233,7 +234,9 @@ pub fn add_attachment(
         Some(b) => Some(
             base64::engine::general_purpose::STANDARD
                 .decode(b)
-                .map_err(|e| crate::error::UiError::plain("invalid", e.to_string()))?,
+                .map_err(|e| {
+                    crate::error::UiError::plain(crate::error::ErrorKind::Invalid, e.to_string())
+                })?,
         ),
         None => None,
     };
@@ -380,64 +383,9 @@ pub fn body_actions(
 
 // Corrections of locked minutes: one command per kind of change, each with its reason.
 
-/// A change to locked minutes, made as a correction with a reason.
-#[derive(Debug, Clone, serde::Deserialize, ts_rs::TS)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-#[ts(export_to = "CorrectionEdit.ts")]
-pub enum CorrectionEdit {
-    Decision {
-        case_id: String,
-        text: String,
-    },
-    Narrative {
-        item_id: String,
-        text: String,
-    },
-    Innspill {
-        id: String,
-        text: String,
-    },
-    AddInnspill {
-        item_id: String,
-        text: String,
-    },
-    RemoveInnspill {
-        id: String,
-    },
-    Attendance {
-        meeting_id: String,
-        input: AttendanceInput,
-    },
-    Action {
-        id: String,
-        input: ActionInput,
-    },
-    AddAction {
-        item_id: String,
-        input: ActionInput,
-    },
-}
-
 #[tauri::command]
 pub fn correct(state: S<'_>, reason: String, edit: CorrectionEdit) -> UiResult<()> {
-    state.with(|s| {
-        s.correct(&reason, |s| match &edit {
-            CorrectionEdit::Decision { case_id, text } => {
-                s.record_decision(case_id, text).map(drop)
-            }
-            CorrectionEdit::Narrative { item_id, text } => s.set_narrative(item_id, text),
-            CorrectionEdit::Innspill { id, text } => s.update_innspill(id, text).map(drop),
-            CorrectionEdit::AddInnspill { item_id, text } => {
-                s.add_innspill(item_id, text, None).map(drop)
-            }
-            CorrectionEdit::RemoveInnspill { id } => s.remove_innspill(id),
-            CorrectionEdit::Attendance { meeting_id, input } => {
-                s.set_attendance(meeting_id, input).map(drop)
-            }
-            CorrectionEdit::Action { id, input } => s.update_action(id, input).map(drop),
-            CorrectionEdit::AddAction { item_id, input } => s.add_action(item_id, input).map(drop),
-        })
-    })
+    state.with(|s| s.apply_correction(&reason, &edit))
 }
 
 // Search.

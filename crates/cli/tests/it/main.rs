@@ -1,0 +1,3 @@
+//! The `quorum` binary driven as a script would drive it.
+
+mod cli;

@@ -1,0 +1,396 @@
+//! Typed errors of the core. Every variant says what is wrong and how to fix it, in the user's
+//! language (`Error::message`); `Display` gives the Norwegian text.
+
+use crate::i18n::Lang;
+use thiserror::Error;
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+#[derive(Debug, Error)]
+pub enum Error {
+    #[error("{}", .0.message(Lang::Nb))]
+    Invalid(Invalid),
+    #[error("{}", message_not_found(Lang::Nb, .what, .key))]
+    NotFound { what: Thing, key: String },
+    #[error("{}", message_locked(Lang::Nb, .meeting))]
+    Locked { meeting: String },
+    #[error("{}", message_frozen(Lang::Nb, .meeting))]
+    AgendaSent { meeting: String },
+    #[error("{}", message_duplicate(Lang::Nb, .what, .key))]
+    Duplicate { what: Thing, key: String },
+    #[error("{}", message_newer(Lang::Nb, .found, .known))]
+    NewerSchema { found: i64, known: i64 },
+    #[error("{}", message_not_empty(Lang::Nb))]
+    NotEmpty,
+    /// A write to an archive opened read-only.
+    #[error("{}", message_read_only(Lang::Nb))]
+    ReadOnly,
+    /// An archive file from an older schema, which a read-only open cannot upgrade.
+    #[error("{}", message_older_archive(Lang::Nb))]
+    OlderArchive,
+    #[error("{}", message_bad_import(Lang::Nb, .0))]
+    BadImport(String),
+    #[error("{}", message_state(Lang::Nb, .0))]
+    State(StateProblem),
+    #[error("database: {0}")]
+    Db(#[from] rusqlite::Error),
+    #[error("migration: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("{}", message_io(Lang::Nb, .path, .source))]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Things the record holds, for "not found" and "duplicate" messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Thing {
+    Body,
+    Person,
+    Membership,
+    Meeting,
+    Case,
+    CaseType,
+    AgendaItem,
+    Attendance,
+    Innspill,
+    ActionPoint,
+    Attachment,
+    Link,
+}
+
+impl Thing {
+    pub fn name(self, lang: Lang) -> &'static str {
+        use Thing::*;
+        match (self, lang) {
+            (Body, Lang::Nb) => "organet",
+            (Body, Lang::En) => "body",
+            (Person, Lang::Nb) => "personen",
+            (Person, Lang::En) => "person",
+            (Membership, Lang::Nb) => "medlemskapet",
+            (Membership, Lang::En) => "membership",
+            (Meeting, Lang::Nb) => "møtet",
+            (Meeting, Lang::En) => "meeting",
+            (Case, Lang::Nb) => "saken",
+            (Case, Lang::En) => "case",
+            (CaseType, Lang::Nb) => "sakstypen",
+            (CaseType, Lang::En) => "case type",
+            (AgendaItem, Lang::Nb) => "dagsordenpunktet",
+            (AgendaItem, Lang::En) => "agenda item",
+            (Attendance, Lang::Nb) => "oppmøteregistreringen",
+            (Attendance, Lang::En) => "attendance entry",
+            (Innspill, Lang::Nb) => "innspillet",
+            (Innspill, Lang::En) => "input",
+            (ActionPoint, Lang::Nb) => "aksjonspunktet",
+            (ActionPoint, Lang::En) => "action point",
+            (Attachment, Lang::Nb) => "vedlegget",
+            (Attachment, Lang::En) => "attachment",
+            (Link, Lang::Nb) => "koblingen",
+            (Link, Lang::En) => "link",
+        }
+    }
+}
+
+/// A rejected value: which field, and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invalid {
+    pub field: &'static str,
+    pub problem: Problem,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    Empty,
+    TooLong {
+        max: usize,
+    },
+    ControlChar,
+    CaseNumber(String),
+    MeetingNumber(String),
+    Date(String),
+    Time(String),
+    EndBeforeStart,
+    Choice {
+        value: String,
+        allowed: &'static [&'static str],
+    },
+    Range {
+        min: i64,
+        max: i64,
+    },
+    Other {
+        nb: String,
+        en: String,
+    },
+}
+
+impl Invalid {
+    pub fn error(field: &'static str, problem: Problem) -> Error {
+        Error::Invalid(Invalid { field, problem })
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        let f = field_label(self.field, lang);
+        use Problem::*;
+        match (&self.problem, lang) {
+            (Empty, Lang::Nb) => format!("{f} kan ikke være tom. Fyll inn en verdi."),
+            (Empty, Lang::En) => format!("{f} cannot be empty. Enter a value."),
+            (TooLong { max }, Lang::Nb) => format!("{f} er for lang. Korte ned til høyst {max} tegn."),
+            (TooLong { max }, Lang::En) => format!("{f} is too long. Shorten it to at most {max} characters."),
+            (ControlChar, Lang::Nb) => format!("{f} inneholder kontrolltegn. Fjern dem og prøv igjen."),
+            (ControlChar, Lang::En) => format!("{f} contains control characters. Remove them and try again."),
+            (CaseNumber(v), Lang::Nb) => format!(
+                "«{v}» er ikke et gyldig saksnummer. Skriv nummer/år med to sifre, for eksempel «32/25»."
+            ),
+            (CaseNumber(v), Lang::En) => format!(
+                "\"{v}\" is not a valid case number. Write number/two-digit year, for example \"32/25\"."
+            ),
+            (MeetingNumber(v), Lang::Nb) => format!(
+                "«{v}» er ikke et gyldig møtenummer. Skriv nummer/år med fire sifre, for eksempel «4/2025»."
+            ),
+            (MeetingNumber(v), Lang::En) => format!(
+                "\"{v}\" is not a valid meeting number. Write number/four-digit year, for example \"4/2025\"."
+            ),
+            (Date(v), Lang::Nb) => format!("«{v}» er ikke en dato som finnes. Skriv ÅÅÅÅ-MM-DD, for eksempel 2025-12-11."),
+            (Date(v), Lang::En) => format!("\"{v}\" is not a date that exists. Write YYYY-MM-DD, for example 2025-12-11."),
+            (Time(v), Lang::Nb) => format!("«{v}» er ikke et gyldig klokkeslett. Skriv TT:MM, for eksempel 10:00."),
+            (Time(v), Lang::En) => format!("\"{v}\" is not a valid time. Write HH:MM, for example 10:00."),
+            (EndBeforeStart, Lang::Nb) => "Sluttidspunktet må være etter starttidspunktet.".to_string(),
+            (EndBeforeStart, Lang::En) => "The end time must be after the start time.".to_string(),
+            (Choice { value, allowed }, Lang::Nb) => {
+                format!("«{value}» er ikke gyldig for {f}. Velg en av: {}.", allowed.join(", "))
+            }
+            (Choice { value, allowed }, Lang::En) => {
+                format!("\"{value}\" is not valid for {f}. Choose one of: {}.", allowed.join(", "))
+            }
+            (Range { min, max }, Lang::Nb) => format!("{f} må være mellom {min} og {max}."),
+            (Range { min, max }, Lang::En) => format!("{f} must be between {min} and {max}."),
+            (Other { nb, .. }, Lang::Nb) => nb.clone(),
+            (Other { en, .. }, Lang::En) => en.clone(),
+        }
+    }
+}
+
+/// Human names of the fields validated by the core.
+pub fn field_label(field: &str, lang: Lang) -> String {
+    let (nb, en) = match field {
+        "name" => ("Navnet", "The name"),
+        "short_name" => ("Kortnavnet", "The short name"),
+        "title" => ("Tittelen", "The title"),
+        "text" => ("Teksten", "The text"),
+        "summary" => ("Sammendraget", "The summary"),
+        "proposal" => ("Forslaget til vedtak", "The proposed decision"),
+        "decision" => ("Vedtaket", "The decision"),
+        "narrative" => ("Referatteksten", "The narrative"),
+        "reason" => ("Begrunnelsen", "The reason"),
+        "date" => ("Datoen", "The date"),
+        "start" => ("Starttidspunktet", "The start time"),
+        "end" => ("Sluttidspunktet", "The end time"),
+        "duration" => ("Varigheten", "The duration"),
+        "role" => ("Rollen", "The role"),
+        "status" => ("Statusen", "The status"),
+        "case_type" => ("Sakstypen", "The case type"),
+        "label" => ("Vedleggsnummeret", "The attachment label"),
+        "email" => ("E-postadressen", "The e-mail address"),
+        "basis" => ("Hjemmelen", "The legal basis"),
+        "kind" => ("Punkttypen", "The item kind"),
+        other => (other, other),
+    };
+    lang.pick(nb, en).to_string()
+}
+
+/// Rule violations that are not about one field's value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StateProblem {
+    /// The agenda of a meeting dated before a sent agenda cannot take new numbered cases.
+    NumberingConflict { meeting: String },
+    /// Status changes must follow draft → agenda sent → held → minutes approved.
+    StatusOrder { from: String, to: String },
+    /// A continuation must follow its case in the same meeting.
+    ContinuationWithoutCase,
+    /// Minutes must be approved by a case of a later meeting of the same body.
+    ApprovalCase,
+    /// Action point status changes on items that are not action points, etc.
+    Other { nb: String, en: String },
+}
+
+fn message_state(lang: Lang, p: &StateProblem) -> String {
+    use StateProblem::*;
+    match (p, lang) {
+        (NumberingConflict { meeting }, Lang::Nb) => format!(
+            "Møte {meeting} ligger før et møte med sendt dagsorden samme år; nye saksnummer ville kollidert med frosne nummer. Legg saken på et senere møte."
+        ),
+        (NumberingConflict { meeting }, Lang::En) => format!(
+            "Meeting {meeting} comes before a meeting whose agenda is sent in the same year; new case numbers would collide with frozen ones. Put the case on a later meeting."
+        ),
+        (StatusOrder { from, to }, Lang::Nb) => format!(
+            "Møtestatus kan ikke gå fra «{}» til «{}». Rekkefølgen er utkast → dagsorden sendt → avholdt → referat godkjent.",
+            crate::meetings::status_label(from, lang),
+            crate::meetings::status_label(to, lang)
+        ),
+        (StatusOrder { from, to }, Lang::En) => format!(
+            "A meeting cannot go from \"{}\" to \"{}\". The order is draft → agenda sent → held → minutes approved.",
+            crate::meetings::status_label(from, lang),
+            crate::meetings::status_label(to, lang)
+        ),
+        (ContinuationWithoutCase, Lang::Nb) => "En fortsettelse («forts.») må vise til en sak som står tidligere på dagsordenen i samme møte.".into(),
+        (ContinuationWithoutCase, Lang::En) => "A continuation must refer to a case placed earlier on the same meeting's agenda.".into(),
+        (ApprovalCase, Lang::Nb) => "Referatet må godkjennes i en sak i et senere møte i samme organ, og vedtaket i den saken må være registrert.".into(),
+        (ApprovalCase, Lang::En) => "Minutes must be approved by a case of a later meeting of the same body, and that case's decision must be recorded.".into(),
+        (Other { nb, .. }, Lang::Nb) => nb.clone(),
+        (Other { en, .. }, Lang::En) => en.clone(),
+    }
+}
+
+fn message_not_found(lang: Lang, what: &Thing, key: &str) -> String {
+    match lang {
+        Lang::Nb => format!(
+            "Fant ikke {} «{key}». Sjekk stavemåten, eller list det som finnes.",
+            what.name(lang)
+        ),
+        Lang::En => format!(
+            "Could not find the {} \"{key}\". Check the spelling, or list what exists.",
+            what.name(lang)
+        ),
+    }
+}
+
+fn message_locked(lang: Lang, meeting: &str) -> String {
+    match lang {
+        Lang::Nb => format!(
+            "Referatet fra møte {meeting} er godkjent og låst. En endring må gjøres som en rettelse med begrunnelse."
+        ),
+        Lang::En => format!(
+            "The minutes of meeting {meeting} are approved and locked. A change must be made as a correction with a reason."
+        ),
+    }
+}
+
+fn message_frozen(lang: Lang, meeting: &str) -> String {
+    match lang {
+        Lang::Nb => format!(
+            "Dagsordenen for møte {meeting} er sendt, og saksnumrene er frosset. Saker kan ikke legges til, flyttes eller fjernes."
+        ),
+        Lang::En => format!(
+            "The agenda of meeting {meeting} has been sent and its case numbers are frozen. Cases cannot be added, moved or removed."
+        ),
+    }
+}
+
+fn message_duplicate(lang: Lang, what: &Thing, key: &str) -> String {
+    match lang {
+        Lang::Nb => format!(
+            "{} «{key}» finnes allerede. Velg et annet.",
+            capitalise(what.name(lang))
+        ),
+        Lang::En => format!(
+            "The {} \"{key}\" already exists. Choose another.",
+            what.name(lang)
+        ),
+    }
+}
+
+fn message_newer(lang: Lang, found: &i64, known: &i64) -> String {
+    match lang {
+        Lang::Nb => format!(
+            "Databasefilen er laget av en nyere versjon av Quorum (skjema {found}, denne versjonen kjenner {known}). Filen er ikke endret; oppdater Quorum for å åpne den."
+        ),
+        Lang::En => format!(
+            "The database file was made by a newer version of Quorum (schema {found}, this version knows {known}). The file is unchanged; update Quorum to open it."
+        ),
+    }
+}
+
+fn message_not_empty(lang: Lang) -> String {
+    lang.pick(
+        "Databasen er ikke tom. Importer eller last demodata inn i en ny, tom fil (bruk --db NY-FIL).",
+        "The database is not empty. Import or load the demo into a new, empty file (use --db NEW-FILE).",
+    )
+    .to_string()
+}
+
+fn message_read_only(lang: Lang) -> String {
+    lang.pick(
+        "Arkivet er åpnet skrivebeskyttet; ingenting kan endres.",
+        "The archive is open read-only; nothing can be changed.",
+    )
+    .to_string()
+}
+
+fn message_older_archive(lang: Lang) -> String {
+    lang.pick(
+        "Arkivfilen er laget av en eldre versjon av Quorum og kan ikke åpnes skrivebeskyttet. Be sekretariatet lage en ny.",
+        "The archive file was made by an older Quorum and cannot be opened read-only. Ask the secretariat for a new one.",
+    )
+    .to_string()
+}
+
+fn message_bad_import(lang: Lang, detail: &str) -> String {
+    match lang {
+        Lang::Nb => format!("Importfilen kan ikke leses: {detail}. Ingenting er importert; bruk en fil laget med «quorum export»."),
+        Lang::En => format!("The import file cannot be read: {detail}. Nothing was imported; use a file made by \"quorum export\"."),
+    }
+}
+
+fn message_io(lang: Lang, path: &str, e: &std::io::Error) -> String {
+    match lang {
+        Lang::Nb => format!("Kunne ikke bruke filen «{path}»: {e}."),
+        Lang::En => format!("Could not use the file \"{path}\": {e}."),
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+impl Error {
+    /// The message in the user's language.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Error::Invalid(i) => i.message(lang),
+            Error::NotFound { what, key } => message_not_found(lang, what, key),
+            Error::Locked { meeting } => message_locked(lang, meeting),
+            Error::AgendaSent { meeting } => message_frozen(lang, meeting),
+            Error::Duplicate { what, key } => message_duplicate(lang, what, key),
+            Error::NewerSchema { found, known } => message_newer(lang, found, known),
+            Error::NotEmpty => message_not_empty(lang),
+            Error::ReadOnly => message_read_only(lang),
+            Error::OlderArchive => message_older_archive(lang),
+            Error::BadImport(d) => message_bad_import(lang, d),
+            Error::State(p) => message_state(lang, p),
+            Error::Io { path, source } => message_io(lang, path, source),
+            Error::Db(e) => match lang {
+                Lang::Nb => format!("Databasefeil: {e}"),
+                Lang::En => format!("Database error: {e}"),
+            },
+            Error::Migration(e) => match lang {
+                Lang::Nb => format!("Databasen kunne ikke oppgraderes: {e}"),
+                Lang::En => format!("The database could not be upgraded: {e}"),
+            },
+        }
+    }
+
+    /// The field a validation error concerns, so a window can show it beside that field.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            Error::Invalid(i) => Some(i.field),
+            _ => None,
+        }
+    }
+
+    pub fn other(field: &'static str, nb: impl Into<String>, en: impl Into<String>) -> Error {
+        Invalid::error(
+            field,
+            Problem::Other {
+                nb: nb.into(),
+                en: en.into(),
+            },
+        )
+    }
+}

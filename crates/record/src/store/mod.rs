@@ -1,0 +1,182 @@
+//! The SQLite store: opening, migrations, transactions, and the guard that keeps approved
+//! minutes locked. The operations on the record live in modules beside this one, each adding
+//! methods to `Store`.
+
+mod rows;
+pub(crate) mod snapshot;
+
+pub(crate) use rows::*;
+pub(crate) use snapshot::row_json;
+
+use crate::error::{Error, Result};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite_migration::{Migrations, M};
+use std::cell::RefCell;
+use std::path::{Path, PathBuf};
+
+const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("schema_v1.sql"))];
+
+/// The newest schema version this build knows.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub struct Store {
+    pub(crate) conn: Connection,
+    read_only: bool,
+    path: Option<PathBuf>,
+    /// Set while `correct` runs: writes to a locked meeting are then allowed and audited.
+    correction: RefCell<Option<String>>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the record at `path`, upgrading its schema. A file written by a
+    /// newer Quorum is refused before anything in it is touched.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+                path: dir.display().to_string(),
+                source,
+            })?;
+        }
+        let conn = Connection::open(path)?;
+        check_version(&conn)?;
+        let mut store = Store::setup(conn, false, Some(path.to_path_buf()))?;
+        store.conn.pragma_update(None, "journal_mode", "WAL")?;
+        Migrations::from_slice(MIGRATIONS).to_latest(&mut store.conn)?;
+        Ok(store)
+    }
+
+    /// Opens a shared archive snapshot read-only: nothing can change it.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Err(Error::Io {
+                path: path.display().to_string(),
+                source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
+            });
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        let found = check_version(&conn)?;
+        if found < SCHEMA_VERSION {
+            return Err(Error::OlderArchive);
+        }
+        Store::setup(conn, true, Some(path.to_path_buf()))
+    }
+
+    /// A fresh record in memory, for tests and previews.
+    pub fn open_in_memory() -> Result<Store> {
+        let mut store = Store::setup(Connection::open_in_memory()?, false, None)?;
+        Migrations::from_slice(MIGRATIONS).to_latest(&mut store.conn)?;
+        Ok(store)
+    }
+
+    fn setup(conn: Connection, read_only: bool, path: Option<PathBuf>) -> Result<Store> {
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        Ok(Store {
+            conn,
+            read_only,
+            path,
+            correction: RefCell::new(None),
+        })
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Writes a consistent snapshot of the record to `dest` with SQLite's backup API, for members
+    /// to open read-only.
+    pub fn snapshot_to(&self, dest: &Path) -> Result<()> {
+        if dest.exists() {
+            std::fs::remove_file(dest).map_err(|source| Error::Io {
+                path: dest.display().to_string(),
+                source,
+            })?;
+        }
+        let mut out = Connection::open(dest)?;
+        {
+            let backup = rusqlite::backup::Backup::new(&self.conn, &mut out)?;
+            backup.run_to_completion(256, std::time::Duration::from_millis(0), None)?;
+        }
+        out.pragma_update(None, "journal_mode", "DELETE")?;
+        Ok(())
+    }
+
+    /// Runs one user action in one transaction: all of it is stored, or none of it.
+    pub(crate) fn write<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        if self.read_only {
+            return Err(Error::ReadOnly);
+        }
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Makes the changes in `f` as a correction of locked minutes, with `reason` stored beside
+    /// each change's before and after in the append-only audit log.
+    pub fn correct<T>(&self, reason: &str, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        let reason = crate::validate::line("reason", reason)?;
+        *self.correction.borrow_mut() = Some(reason);
+        let result = f(self);
+        *self.correction.borrow_mut() = None;
+        result
+    }
+
+    /// Changes the rows of a meeting's record through `change`, refusing if the minutes are
+    /// locked, unless a correction is under way, in which case the entity's row before and after
+    /// is appended to the audit log.
+    pub(crate) fn guarded<T>(
+        &self,
+        tx: &Connection,
+        meeting_id: &str,
+        table: &str,
+        entity_id: &str,
+        change: impl FnOnce() -> Result<T>,
+    ) -> Result<T> {
+        let (status, label) = meeting_status(tx, meeting_id)?;
+        if status != "approved" {
+            return change();
+        }
+        let reason = self.correction.borrow().clone();
+        let Some(reason) = reason else {
+            return Err(Error::Locked { meeting: label });
+        };
+        let before = row_json(tx, table, entity_id)?;
+        let value = change()?;
+        let after = row_json(tx, table, entity_id)?;
+        tx.execute(
+            "INSERT INTO audit_log (id, at, meeting_id, entity, entity_id, before, after, reason)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            rusqlite::params![
+                crate::new_id(),
+                crate::now(),
+                meeting_id,
+                table,
+                entity_id,
+                before,
+                after,
+                reason
+            ],
+        )?;
+        Ok(value)
+    }
+}
+
+/// Reads the schema version without changing the file; refuses newer files.
+fn check_version(conn: &Connection) -> Result<i64> {
+    let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if found > SCHEMA_VERSION {
+        return Err(Error::NewerSchema {
+            found,
+            known: SCHEMA_VERSION,
+        });
+    }
+    Ok(found)
+}

@@ -1,0 +1,14 @@
+//! The record's integration tests in one binary (one link on a small machine): real SQLite
+//! files, every rule, every refusal.
+
+mod common;
+
+mod bad_input;
+mod demo;
+mod locking;
+mod numbering;
+mod record;
+mod search;
+mod store;
+mod timetable;
+mod transfer;

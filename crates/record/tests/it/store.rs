@@ -1,0 +1,287 @@
+//! The SQLite file: schema from an empty file, WAL, foreign keys, refusal of newer files, UUID ids,
+//! persistence, read-only snapshots.
+
+use crate::common;
+
+use common::*;
+use quorum_record::store::SCHEMA_VERSION;
+use quorum_record::{Error, Lang, Store};
+use rusqlite::Connection;
+
+const TABLES: &[&str] = &[
+    "action_point",
+    "agenda_item",
+    "attachment",
+    "attendance",
+    "audit_log",
+    "body",
+    "body_name",
+    "case",
+    "case_link",
+    "case_type",
+    "innspill",
+    "meeting",
+    "membership",
+    "number_series",
+    "person",
+];
+
+#[test]
+fn schema_is_created_in_an_empty_file() {
+    let d = db();
+    assert!(d.store.is_empty().unwrap());
+    assert_eq!(d.store.path(), Some(d.path.as_path()));
+    assert!(!d.store.is_read_only());
+    let conn = Connection::open(&d.path).unwrap();
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, SCHEMA_VERSION);
+    assert_eq!(SCHEMA_VERSION, 1);
+    let mut stmt = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'search_index%' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%migration%' ORDER BY name")
+        .unwrap();
+    let tables: Vec<String> = stmt
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(tables, TABLES);
+    let fts: String = conn
+        .query_row(
+            "SELECT sql FROM sqlite_schema WHERE name = 'search_index'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(fts.contains("USING fts5"), "{fts}");
+    let triggers: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(triggers, 2);
+}
+
+#[test]
+fn a_file_in_a_new_directory_is_created() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a").join("b").join("quorum.db");
+    let s = Store::open(&path).unwrap();
+    assert!(s.is_empty().unwrap());
+    assert!(path.exists());
+}
+
+#[test]
+fn wal_mode_is_on_in_the_file() {
+    let d = db();
+    body(&d.store, "R", "Rådet");
+    let conn = Connection::open(&d.path).unwrap();
+    let mode: String = conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    // The WAL file sits beside the database while the store is open.
+    let wal = d.path.with_file_name("quorum.db-wal");
+    assert!(wal.exists());
+}
+
+#[test]
+fn foreign_keys_are_enforced_on_the_store_connection() {
+    // Deleting an agenda item cascades to its innspill and action points only when the
+    // connection has foreign keys on; left-over rows would show in the export.
+    let d = db();
+    let s = &d.store;
+    let b = body(s, "R", "Rådet");
+    let m = meeting(s, &b.id, "1/2025", "2025-03-10");
+    let it = add_break(s, &m.id, "Dagsaktuelt", 20);
+    s.add_innspill(&it.id, "Et innspill", None).unwrap();
+    s.add_action(
+        &it.id,
+        &quorum_record::record::ActionInput {
+            text: "Følge opp".into(),
+            responsible: String::new(),
+            due: quorum_record::model::Due::None,
+        },
+    )
+    .unwrap();
+    s.remove_item(&it.id).unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&snapshot(s)).unwrap();
+    assert_eq!(doc["tables"]["innspill"], serde_json::json!([]));
+    assert_eq!(doc["tables"]["action_point"], serde_json::json!([]));
+    assert_eq!(doc["tables"]["agenda_item"], serde_json::json!([]));
+    let conn = Connection::open(&d.path).unwrap();
+    let orphans: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(orphans, 0);
+}
+
+fn newer_file(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("newer.db");
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE future (id TEXT PRIMARY KEY, x TEXT); INSERT INTO future VALUES ('1', 'from the future');",
+    )
+    .unwrap();
+    conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+        .unwrap();
+    drop(conn);
+    path
+}
+
+#[test]
+fn a_newer_file_is_refused_and_left_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = newer_file(dir.path());
+    let bytes = std::fs::read(&path).unwrap();
+    let err = Store::open(&path)
+        .err()
+        .expect("newer schema must be refused");
+    match &err {
+        Error::NewerSchema { found, known } => {
+            assert_eq!(*found, SCHEMA_VERSION + 1);
+            assert_eq!(*known, SCHEMA_VERSION);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        err.message(Lang::Nb),
+        "Databasefilen er laget av en nyere versjon av Quorum (skjema 2, denne versjonen kjenner 1). Filen er ikke endret; oppdater Quorum for å åpne den."
+    );
+    assert_eq!(
+        err.message(Lang::En),
+        "The database file was made by a newer version of Quorum (schema 2, this version knows 1). The file is unchanged; update Quorum to open it."
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    assert!(!dir.path().join("newer.db-wal").exists());
+    let err = Store::open_read_only(&path)
+        .err()
+        .expect("refused read-only too");
+    assert!(matches!(err, Error::NewerSchema { .. }), "{err:?}");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+}
+
+#[test]
+fn every_row_has_a_text_uuid_id() {
+    let d = demo();
+    let s = &d.store;
+    // Add a correction so the audit log has a row too.
+    let m3 = s.meeting_by_number(EH, "3/2025").unwrap();
+    let c31 = s.case_by_number(EH, "31/25").unwrap();
+    s.accept_proposal(&c31.id).unwrap();
+    s.approve_minutes(&m3.id, &c31.id).unwrap();
+    let c26 = s.case_by_number(EH, "26/25").unwrap();
+    s.correct("Test", |s| s.record_decision(&c26.id, "Rettet"))
+        .unwrap();
+    s.set_first_case_number(&m3.body_id, 2027, 5).unwrap();
+
+    let conn = Connection::open(&d.path).unwrap();
+    let mut total = 0;
+    for t in TABLES {
+        let (pk_type, pk): (String, i64) = conn
+            .query_row(
+                "SELECT type, pk FROM pragma_table_info(?1) WHERE name = 'id'",
+                [t],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!((pk_type.as_str(), pk), ("TEXT", 1), "{t}");
+        let mut stmt = conn
+            .prepare(&format!("SELECT id, typeof(id) FROM \"{t}\""))
+            .unwrap();
+        let rows: Vec<(String, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert!(!rows.is_empty(), "{t} has no rows in this record");
+        for (id, ty) in rows {
+            assert_eq!(ty, "text", "{t}");
+            let u = uuid::Uuid::parse_str(&id).unwrap_or_else(|e| panic!("{t}: {id}: {e}"));
+            assert_eq!(u.get_version_num(), 4, "{t}: {id}");
+            assert_eq!(u.hyphenated().to_string(), id, "{t}");
+            total += 1;
+        }
+    }
+    assert!(total > 200, "{total}");
+}
+
+#[test]
+fn the_record_persists_across_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("q.db");
+    {
+        let s = Store::open(&path).unwrap();
+        let b = body(&s, "R", "Rådet");
+        let m = meeting(&s, &b.id, "1/2025", "2025-03-10");
+        add_case(&s, &m.id, "A");
+    }
+    let s = Store::open(&path).unwrap();
+    let json = snapshot(&s);
+    assert_eq!(s.case_by_number("R", "1/25").unwrap().title, "A");
+    drop(s);
+    // Opening again migrates nothing and changes nothing.
+    let s = Store::open(&path).unwrap();
+    assert_eq!(snapshot(&s), json);
+}
+
+#[test]
+fn read_only_snapshot_refuses_writes() {
+    let d = demo();
+    let snap = d.dir.path().join("arkiv.db");
+    d.store.snapshot_to(&snap).unwrap();
+    let bytes = std::fs::read(&snap).unwrap();
+    let ro = Store::open_read_only(&snap).unwrap();
+    assert!(ro.is_read_only());
+    assert_eq!(ro.export_json().unwrap(), snapshot(&d.store));
+    let b = ro.body_by_short(EH).unwrap();
+    let err = ro
+        .create_meeting(
+            &b.id,
+            &meeting_input("9/2025", "2025-12-20", "10:00", "11:00"),
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.message(Lang::En),
+        "The archive is open read-only; nothing can be changed."
+    );
+    let c = ro.case_by_number(EH, "26/25").unwrap();
+    assert!(ro.record_decision(&c.id, "x").is_err());
+    assert_eq!(
+        ro.search(&quorum_record::search::SearchQuery {
+            text: "MILA".into(),
+            ..Default::default()
+        })
+        .unwrap()
+        .len(),
+        2
+    );
+    drop(ro);
+    assert_eq!(std::fs::read(&snap).unwrap(), bytes);
+    let mode: String = Connection::open(&snap)
+        .unwrap()
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "delete");
+    // A missing archive is an I/O error, not a new file.
+    let missing = d.dir.path().join("finnes-ikke.db");
+    assert!(matches!(
+        Store::open_read_only(&missing).err().unwrap(),
+        Error::Io { .. }
+    ));
+    assert!(!missing.exists());
+}
+
+#[test]
+fn in_memory_store_has_the_same_schema() {
+    let s = Store::open_in_memory().unwrap();
+    assert!(s.is_empty().unwrap());
+    assert_eq!(s.path(), None);
+    s.load_demo().unwrap();
+    assert_eq!(s.bodies().unwrap().len(), 2);
+}

@@ -1,0 +1,330 @@
+//! Export and import: byte-identical round trip; refusal of non-empty targets and of every kind
+//! of broken input, leaving the target empty.
+
+use crate::common;
+
+use common::*;
+use quorum_record::cases::AttachmentInput;
+use quorum_record::{Error, Lang, Store};
+use serde_json::{json, Value};
+
+fn empty_export() -> String {
+    let d = db();
+    snapshot(&d.store)
+}
+
+#[test]
+fn export_import_export_is_byte_identical() {
+    let d = demo();
+    let s = &d.store;
+    // Give the record a blob, a correction and an exempt case too.
+    let c32 = s.case_by_number(EH, "32/25").unwrap();
+    let bytes: Vec<u8> = (0..=255u8)
+        .chain(b"%PDF-1.7\n\0\xff".iter().copied())
+        .collect();
+    let c32 = s
+        .add_attachment(
+            &c32.id,
+            &AttachmentInput {
+                label: "7A".into(),
+                title: "Presentasjon".into(),
+                file_name: "presentasjon.pdf".into(),
+                media_type: "application/pdf".into(),
+            },
+            Some(&bytes),
+        )
+        .unwrap();
+    s.set_exempt(&c32.id, true, "offl. § 14").unwrap();
+    let m3 = s.meeting_by_number(EH, "3/2025").unwrap();
+    let c31 = s.case_by_number(EH, "31/25").unwrap();
+    s.accept_proposal(&c31.id).unwrap();
+    s.approve_minutes(&m3.id, &c31.id).unwrap();
+    let c26 = s.case_by_number(EH, "26/25").unwrap();
+    s.correct("Skrivefeil", |s| {
+        s.record_decision(&c26.id, "Rettet vedtak.")
+    })
+    .unwrap();
+
+    let first = snapshot(s);
+    let e = db();
+    e.store.import_json(&first).unwrap();
+    let second = snapshot(&e.store);
+    assert_eq!(first.as_bytes(), second.as_bytes());
+    // Export is stable on the same store too.
+    assert_eq!(snapshot(s), first);
+
+    // What came across works: blob, lock, corrections, numbering.
+    let t = &e.store;
+    let att = t.case_by_number(EH, "32/25").unwrap().attachments;
+    let a = att.iter().find(|a| a.label == "7A").unwrap();
+    assert_eq!(a.size, bytes.len() as i64);
+    let (name, media, content) = t.attachment_content(&a.id).unwrap();
+    assert_eq!(
+        (name.as_str(), media.as_str()),
+        ("presentasjon.pdf", "application/pdf")
+    );
+    assert_eq!(content.unwrap(), bytes);
+    let c32 = t.case_by_number(EH, "32/25").unwrap();
+    assert!(c32.exempt);
+    assert_eq!(c32.exempt_basis, "offl. § 14");
+    let m3 = t.meeting_by_number(EH, "3/2025").unwrap();
+    assert!(m3.locked());
+    let c26 = t.case_by_number(EH, "26/25").unwrap();
+    assert!(matches!(
+        t.record_decision(&c26.id, "x").unwrap_err(),
+        Error::Locked { .. }
+    ));
+    let log = t.corrections(&m3.id).unwrap();
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].reason, "Skrivefeil");
+    assert!(matches!(
+        try_add_case(t, &t.meeting_by_number(EH, "4/2025").unwrap().id, "Ny").unwrap_err(),
+        Error::AgendaSent { .. }
+    ));
+    // The header of the file.
+    let doc: Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(doc["format"], json!("quorum-record"));
+    assert_eq!(doc["version"], json!(1));
+    assert_eq!(doc["schema"], json!(1));
+    assert!(first.ends_with("}\n"));
+}
+
+#[test]
+fn empty_record_round_trips() {
+    let e = empty_export();
+    let d = db();
+    d.store.import_json(&e).unwrap();
+    assert!(d.store.is_empty().unwrap());
+    assert_eq!(snapshot(&d.store), e);
+}
+
+#[test]
+fn import_into_a_non_empty_record_is_refused() {
+    let src = demo();
+    let json = snapshot(&src.store);
+    let d = db();
+    body(&d.store, "R", "Rådet");
+    let before = snapshot(&d.store);
+    let err = d.store.import_json(&json).unwrap_err();
+    assert!(matches!(err, Error::NotEmpty), "{err:?}");
+    assert_eq!(
+        err.message(Lang::Nb),
+        "Databasen er ikke tom. Importer eller last demodata inn i en ny, tom fil (bruk --db NY-FIL)."
+    );
+    assert_eq!(
+        err.message(Lang::En),
+        "The database is not empty. Import or load the demo into a new, empty file (use --db NEW-FILE)."
+    );
+    assert_eq!(snapshot(&d.store), before);
+    // Importing a record into itself too.
+    let err = src.store.import_json(&json).unwrap_err();
+    assert!(matches!(err, Error::NotEmpty));
+    assert_eq!(snapshot(&src.store), json);
+}
+
+/// The demo export with one change made by `f`.
+fn altered(json: &str, f: impl FnOnce(&mut Value)) -> String {
+    let mut doc: Value = serde_json::from_str(json).unwrap();
+    f(&mut doc);
+    serde_json::to_string_pretty(&doc).unwrap()
+}
+
+#[test]
+fn broken_imports_are_refused_and_leave_the_target_empty() {
+    let src = demo();
+    let good = snapshot(&src.store);
+    let empty = empty_export();
+    let half = {
+        let mut cut = good.len() / 2;
+        while !good.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        good[..cut].to_string()
+    };
+    let cases: Vec<(&str, String, &str)> = vec![
+        (
+            "malformed JSON",
+            "{ \"format\": \"quorum-record\", ".to_string() + "version 1 }",
+            "invalid JSON at line 1",
+        ),
+        ("not JSON at all", "hello".into(), "invalid JSON"),
+        ("truncated export", half.clone(), "the file ends too early"),
+        ("empty file", String::new(), "the file ends too early"),
+        ("a list", "[]".into(), "not a JSON object"),
+        (
+            "wrong format",
+            altered(&good, |d| d["format"] = json!("something-else")),
+            "\"format\" is not \"quorum-record\"",
+        ),
+        (
+            "missing format",
+            altered(&good, |d| {
+                d.as_object_mut().unwrap().remove("format");
+            }),
+            "\"format\" is not",
+        ),
+        (
+            "wrong version",
+            altered(&good, |d| d["version"] = json!(2)),
+            "format version 2 is not supported",
+        ),
+        (
+            "missing version",
+            altered(&good, |d| {
+                d.as_object_mut().unwrap().remove("version");
+            }),
+            "\"version\" is missing",
+        ),
+        (
+            "missing tables",
+            altered(&good, |d| {
+                d.as_object_mut().unwrap().remove("tables");
+            }),
+            "\"tables\" is missing",
+        ),
+        (
+            "unknown table",
+            altered(&good, |d| d["tables"]["minutes"] = json!([])),
+            "unknown table \"minutes\"",
+        ),
+        (
+            "table not a list",
+            altered(&good, |d| d["tables"]["body"] = json!({})),
+            "table \"body\" is not a list",
+        ),
+        (
+            "row not an object",
+            altered(&good, |d| d["tables"]["person"][0] = json!("Ola")),
+            "row 1 of \"person\" is not an object",
+        ),
+        (
+            "unknown column",
+            altered(&good, |d| d["tables"]["body"][0]["colour"] = json!("blue")),
+            "has an unknown field \"colour\"",
+        ),
+        (
+            "list value",
+            altered(&good, |d| d["tables"]["person"][0]["name"] = json!(["a"])),
+            "a list where a value belongs",
+        ),
+        (
+            "object value",
+            altered(&good, |d| {
+                d["tables"]["person"][0]["name"] = json!({"x": 1})
+            }),
+            "an object that is not",
+        ),
+        (
+            "bad base64",
+            altered(&good, |d| {
+                d["tables"]["person"][0]["name"] = json!({"base64": "!!!"})
+            }),
+            "bad base64",
+        ),
+        (
+            "dangling reference",
+            altered(&good, |d| {
+                d["tables"]["agenda_item"][0]["meeting_id"] =
+                    json!("00000000-0000-4000-8000-000000000000")
+            }),
+            "rows refer to rows that are not in the file",
+        ),
+        (
+            "dangling case type",
+            altered(&good, |d| d["tables"]["case_type"] = json!([])),
+            "rows refer to rows that are not in the file",
+        ),
+        (
+            "control characters",
+            altered(&good, |d| {
+                d["tables"]["person"][0]["name"] = json!("Ola\u{7}Nordmann")
+            }),
+            "text holds control characters",
+        ),
+        (
+            "NUL character",
+            altered(&good, |d| {
+                d["tables"]["body_name"][0]["name"] = json!("Råd\u{0}et")
+            }),
+            "text holds control characters",
+        ),
+        (
+            "duplicate id",
+            altered(&good, |d| {
+                let first = d["tables"]["person"][0].clone();
+                d["tables"]["person"].as_array_mut().unwrap().push(first);
+            }),
+            "UNIQUE constraint failed: person.id",
+        ),
+        (
+            "check constraint",
+            altered(&good, |d| {
+                d["tables"]["meeting"][0]["status"] = json!("finished")
+            }),
+            "CHECK constraint failed",
+        ),
+        (
+            "missing required field",
+            altered(&good, |d| {
+                d["tables"]["person"][0]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("name");
+            }),
+            "NOT NULL constraint failed",
+        ),
+        (
+            "audit log with empty reason",
+            altered(&good, |d| {
+                let meeting = d["tables"]["meeting"][0]["id"].clone();
+                d["tables"]["audit_log"] = json!([{"id": "a", "at": "2025-01-01T00:00:00Z", "meeting_id": meeting, "entity": "case", "entity_id": "x", "before": null, "after": null, "reason": " "}]);
+            }),
+            "CHECK constraint failed",
+        ),
+    ];
+    for (what, input, detail) in cases {
+        let d = db();
+        let err = d.store.import_json(&input).unwrap_err();
+        match &err {
+            Error::BadImport(msg) => {
+                assert!(msg.contains(detail), "{what}: {msg:?} lacks {detail:?}")
+            }
+            other => panic!("{what}: expected BadImport, got {other:?}"),
+        }
+        let nb = err.message(Lang::Nb);
+        let en = err.message(Lang::En);
+        assert!(
+            nb.starts_with("Importfilen kan ikke leses: "),
+            "{what}: {nb}"
+        );
+        assert!(
+            nb.ends_with("Ingenting er importert; bruk en fil laget med «quorum export»."),
+            "{what}: {nb}"
+        );
+        assert!(
+            en.starts_with("The import file cannot be read: "),
+            "{what}: {en}"
+        );
+        assert!(d.store.is_empty().unwrap(), "{what}: target not empty");
+        assert_eq!(snapshot(&d.store), empty, "{what}");
+        // The same target still takes a good import afterwards.
+        if what == "truncated export" || what == "dangling reference" {
+            d.store.import_json(&good).unwrap();
+            assert_eq!(snapshot(&d.store), good);
+        }
+    }
+}
+
+#[test]
+fn import_into_a_file_persists() {
+    let src = demo();
+    let json = snapshot(&src.store);
+    let d = db();
+    d.store.import_json(&json).unwrap();
+    let path = d.path.clone();
+    let Db { dir, store, .. } = d;
+    drop(store);
+    let s = Store::open(&path).unwrap();
+    assert_eq!(snapshot(&s), json);
+    drop(dir);
+}
