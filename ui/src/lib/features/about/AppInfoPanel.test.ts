@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import AppInfoPanel from './AppInfoPanel.svelte';
-import App from '../../App.svelte';
-import { appInfo } from '../api';
-import type { AppInfo } from '../bindings/AppInfo';
+import App from '../../../App.svelte';
+import { appInfo } from '../../api';
+import type { AppInfo } from '../../bindings/AppInfo';
 
 const INFO: AppInfo = {
   version: '9.8.7',

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import AgendaBuilder from './AgendaBuilder.svelte';
-import type { AgendaItem, ItemInput, ItemUpdate, Meeting } from '../api';
-import { clockMinutes, clockTime } from '../agendaTimes';
+import type { AgendaItem, ItemInput, ItemUpdate, Meeting } from '../../api';
+import { clockMinutes, clockTime } from '../../agendaTimes';
 
 const MEETING: Meeting = {
   id: 'm1',

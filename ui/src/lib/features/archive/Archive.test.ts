@@ -2,7 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { emit } from '@tauri-apps/api/event';
-import ArchiveScreen from '../../screens/ArchiveScreen.svelte';
+import ArchiveScreen from './ArchiveScreen.svelte';
 import { app } from '../../context.svelte';
 import { router } from '../../router.svelte';
 import type { ActionPoint, AppInfo, Body, Case, CaseLink, Meeting, SearchHit, Timetable } from '../../api';

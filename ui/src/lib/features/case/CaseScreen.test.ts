@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import CaseScreen from './CaseScreen.svelte';
-import type { Case, CaseInput, Meeting, SearchHit } from '../api';
-import { router } from '../router.svelte';
-import { app } from '../context.svelte';
+import type { Case, CaseInput, Meeting, SearchHit } from '../../api';
+import { router } from '../../router.svelte';
+import { app } from '../../context.svelte';
 
 const MEETING: Meeting = {
   id: 'm4',

@@ -3,10 +3,10 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { emit } from '@tauri-apps/api/event';
 import DocumentsPanel from './DocumentsPanel.svelte';
-import { app } from '../context.svelte';
-import { exportJobs } from '../exports.svelte';
-import { minimalPdf, pdfjsInProcess } from '../testPdf';
-import type { AgendaItem, AppInfo, DocRequest, ExportProgress, Meeting, Timetable } from '../api';
+import { app } from '../../context.svelte';
+import { exportJobs } from './exports.svelte';
+import { minimalPdf, pdfjsInProcess } from '../../testPdf';
+import type { AgendaItem, AppInfo, DocRequest, ExportProgress, Meeting, Timetable } from '../../api';
 
 const MEETING: Meeting = {
   id: 'm4',

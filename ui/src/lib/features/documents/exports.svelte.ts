@@ -5,7 +5,7 @@
 // the files written so far, and whether it has finished (with an error or not). The first event
 // can arrive before the job id does, so events for an id not yet known are kept until it is.
 //
-//   import { exportJobs, jobPercent } from '../exports.svelte';
+//   import { exportJobs, jobPercent } from '../documents/exports.svelte';
 //   const job = exportJobs.start([{ kind: 'register', body_id, year, public: true }], label, 'archive');
 //   {#each exportJobs.jobsFor('archive') as job (job.key)} … {/each}
 import {
@@ -14,7 +14,7 @@ import {
   onExportProgress,
   type DocRequest,
   type ExportProgress,
-} from './api';
+} from '../../api';
 
 export type ExportJob = {
   /** This window's key for the job (stable for keyed lists). */

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { emit } from '@tauri-apps/api/event';
 import { applyProgress, createExportTracker, exportJobs, jobPercent, newJob } from './exports.svelte';
-import type { DocRequest, ExportProgress } from './api';
+import type { DocRequest, ExportProgress } from '../../api';
 
 const AGENDA: DocRequest = { kind: 'agenda', meeting_id: 'm1', public: false };
 const MINUTES: DocRequest = { kind: 'minutes', meeting_id: 'm1', public: false };

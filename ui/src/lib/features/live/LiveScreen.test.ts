@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import LiveScreen from './LiveScreen.svelte';
-import { fakeRecord } from '../components/live/fakeRecord';
+import { fakeRecord } from './fakeRecord';
 
 function setup(prepare: (r: ReturnType<typeof fakeRecord>) => void = () => {}) {
   const record = fakeRecord();

@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import MeetingForm from './MeetingForm.svelte';
-import { app } from '../context.svelte';
-import type { Body, Meeting, MeetingInput } from '../api';
+import { app } from '../../context.svelte';
+import type { Body, Meeting, MeetingInput } from '../../api';
 
 const BODY: Body = {
   id: 'b1',

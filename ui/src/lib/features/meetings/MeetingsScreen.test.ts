@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import MeetingsScreen from './MeetingsScreen.svelte';
-import { app } from '../context.svelte';
-import { router } from '../router.svelte';
-import type { Body, Meeting, MeetingInput } from '../api';
+import { app } from '../../context.svelte';
+import { router } from '../../router.svelte';
+import type { Body, Meeting, MeetingInput } from '../../api';
 
 const BODY: Body = {
   id: 'b1',

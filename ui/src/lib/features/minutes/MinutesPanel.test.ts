@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import MinutesPanel from './MinutesPanel.svelte';
-import { fakeRecord } from './live/fakeRecord';
-import type { Meeting } from '../api';
+import { fakeRecord } from '../live/fakeRecord';
+import type { Meeting } from '../../api';
 
 /** The minutes of meeting 3/2025 (held), approved by case 30/25 of meeting 4/2025. */
 function setup(prepare: (r: ReturnType<typeof fakeRecord>) => void = () => {}) {

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import MembersScreen from './MembersScreen.svelte';
-import { app } from '../context.svelte';
-import type { Body, BodyInput, CaseType, Membership, MembershipInput, Person, PersonInput } from '../api';
+import { app } from '../../context.svelte';
+import type { Body, BodyInput, CaseType, Membership, MembershipInput, Person, PersonInput } from '../../api';
 
 type Call = { cmd: string; args: Record<string, unknown> };
 
