@@ -103,10 +103,15 @@ export class Saver {
     this.scheduled.set(key, { edit, timer, onsaved });
   }
 
-  /** Saves `edit` now (journalled first, like every edit), after any earlier write of its key. */
-  now(edit: Edit, onsaved?: (result: unknown) => void): void {
+  /**
+   * Saves `edit` now (journalled first, like every edit), after any earlier write of its key.
+   * The promise settles when the write is done (its failure is in `errors`).
+   */
+  now(edit: Edit, onsaved?: (result: unknown) => void): Promise<void> {
+    const key = editKey(edit);
     this.edit(edit, onsaved);
-    this.fire(editKey(edit));
+    this.fire(key);
+    return this.chains.get(key) ?? Promise.resolve();
   }
 
   /** Writes the waiting edit of `key` now, if there is one. */
@@ -132,19 +137,29 @@ export class Saver {
    * The caller handles its failure (the returned promise rejects).
    */
   run<T>(key: string, write: () => Promise<T>): Promise<T> {
+    return this.chain(key, async () => {
+      this.writing++;
+      try {
+        const result = await write();
+        this.savedOnce = true;
+        return result;
+      } finally {
+        this.writing--;
+      }
+    });
+  }
+
+  /** Queues a write of `key` after the earlier ones; counted as unsaved until done. */
+  private chain<T>(key: string, write: () => Promise<T>): Promise<T> {
     this.busy++;
-    this.writing++;
     const result = (this.chains.get(key) ?? Promise.resolve()).then(write);
     const done: Promise<void> = result
       .then(
-        () => {
-          this.savedOnce = true;
-        },
+        () => undefined,
         () => undefined,
       )
       .finally(() => {
         this.busy--;
-        this.writing--;
         if (this.chains.get(key) === done) this.chains.delete(key);
       });
     this.chains.set(key, done);
@@ -218,18 +233,25 @@ export class Saver {
     this.busy--;
     const { edit, onsaved } = s;
     const snapshot = JSON.stringify(edit);
-    this.run(key, async () => {
+    void this.chain(key, async () => {
+      // The status follows the write itself: "saving" ends as its outcome is known.
+      this.writing++;
+      let result: unknown;
       try {
-        const result = await applyEdit(edit);
-        this.failed.delete(key);
-        this.clearError(key);
-        // A newer edit of the same key may be journalled meanwhile: keep that one.
-        if (JSON.stringify(this.journalRead()[key]) === snapshot) this.journalDrop(key);
-        onsaved?.(result);
+        result = await applyEdit(edit);
       } catch (e) {
+        this.writing--;
         this.errors = { ...this.errors, [key]: asUiError(e) };
         if (!this.scheduled.has(key)) this.failed.set(key, edit);
+        return;
       }
+      this.writing--;
+      this.savedOnce = true;
+      this.failed.delete(key);
+      this.clearError(key);
+      // A newer edit of the same key may be journalled meanwhile: keep that one.
+      if (JSON.stringify(this.journalRead()[key]) === snapshot) this.journalDrop(key);
+      onsaved?.(result);
     });
   }
 

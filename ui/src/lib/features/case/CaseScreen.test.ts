@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { mockIPC } from '@tauri-apps/api/mocks';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import CaseScreen from './CaseScreen.svelte';
 import type { Case, CaseInput, Meeting, SearchHit } from '../../api';
 import { router } from '../../router.svelte';
@@ -313,5 +313,77 @@ describe('CaseScreen', () => {
     expect(screen.queryByTestId('attachment-remove')).toBeNull();
     expect(screen.queryByTestId('case-save-status')).toBeNull();
     expect(screen.getByTestId('case-decision').textContent).toBe('Vedtatt.');
+  });
+
+  describe('nothing typed is lost', () => {
+    const JOURNAL = 'quorum.case.unsaved.c32';
+
+    it('journals each keystroke at once, before the pause, and forgets it once saved', async () => {
+      const { calls } = backend();
+      const title = await renderCase();
+      await fireEvent.input(title, { target: { value: 'Ny tittel' } });
+      // In localStorage before anything is written.
+      expect(calls.some((c) => c.cmd === 'update_case')).toBe(false);
+      expect(JSON.parse(localStorage.getItem(JOURNAL)!)['case:c32'].input.title).toBe('Ny tittel');
+      await fireEvent.blur(title);
+      await waitFor(() => expect(screen.getByTestId('case-save-status').textContent).toContain('Lagret'));
+      // Saved: a restart has nothing to bring back.
+      expect(localStorage.getItem(JOURNAL)).toBeNull();
+    });
+
+    it('fields typed into a window that was killed are written when the case is opened again', async () => {
+      // The first session: the core never answers (the window is killed mid-save).
+      mockIPC((cmd, raw) => {
+        const args = (raw ?? {}) as Record<string, unknown>;
+        if (cmd === 'update_case') return new Promise(() => {});
+        if (cmd === 'get_case') return args.id === 'c32' ? CASE : { ...CASE, id: String(args.id) };
+        if (cmd === 'get_meeting') return MEETING;
+        if (cmd === 'list_case_types') return [];
+        if (cmd === 'get_timetable') return { rows: [], end: '16:00', overrun_min: 0, slack_min: 0 };
+        throw new Error(`unexpected command ${cmd}`);
+      });
+      const title = await renderCase();
+      await fireEvent.input(title, { target: { value: 'Skrevet før krasj' } });
+      const bg = screen.getByTestId('case-background');
+      await fireEvent.input(bg, { target: { value: 'Bakgrunn før krasj' } });
+      await fireEvent.blur(bg);
+      cleanup();
+      clearMocks();
+      expect(localStorage.getItem(JOURNAL)).toContain('Skrevet før krasj');
+
+      // The restart: the journal is written before the case is read, and the fields show it.
+      const { calls } = backend();
+      const again = await renderCase();
+      const writes = calls.filter((c) => c.cmd === 'update_case');
+      expect(writes).toHaveLength(1);
+      expect(calls.findIndex((c) => c.cmd === 'update_case')).toBeLessThan(calls.findIndex((c) => c.cmd === 'get_case'));
+      expect(writes[0].args.input).toMatchObject({
+        title: 'Skrevet før krasj',
+        memo: { purpose: 'Drøfte strategien.', background: 'Bakgrunn før krasj', questions: '', process: '' },
+      });
+      expect(again.value).toBe('Skrevet før krasj');
+      expect((screen.getByTestId('case-background') as HTMLTextAreaElement).value).toBe('Bakgrunn før krasj');
+      expect(localStorage.getItem(JOURNAL)).toBeNull();
+    });
+
+    it('a journalled exemption is written again too', async () => {
+      localStorage.setItem(
+        JOURNAL,
+        JSON.stringify({ 'exempt:c32': { kind: 'exempt', caseId: 'c32', exempt: true, basis: 'offl. § 13' } }),
+      );
+      const { calls } = backend();
+      await renderCase();
+      expect(calls.find((c) => c.cmd === 'set_exempt')?.args).toEqual({ id: 'c32', exempt: true, basis: 'offl. § 13' });
+      expect((screen.getByTestId('case-exempt') as HTMLInputElement).checked).toBe(true);
+      expect((screen.getByTestId('case-exempt-basis') as HTMLInputElement).value).toBe('offl. § 13');
+    });
+
+    it('writes what is waiting when the window is hidden', async () => {
+      const { calls } = backend();
+      const title = await renderCase();
+      await fireEvent.input(title, { target: { value: 'Skjult vindu' } });
+      window.dispatchEvent(new Event('pagehide'));
+      await waitFor(() => expect(calls.filter((c) => c.cmd === 'update_case')).toHaveLength(1));
+    });
   });
 });

@@ -1,0 +1,43 @@
+// The record's vocabularies, named by the bindings' own types (today plain strings; unions such
+// as `MeetingStatus = "draft" | …` once the bindings are regenerated), and typed lists of their
+// values: comparisons against these are checked by the type checker whichever the bindings are.
+import type { ActionPoint, AgendaItem, AppInfo, Attendance, Meeting, Membership, UiError } from './api';
+
+export type MeetingStatus = Meeting['status'];
+export type ItemKind = AgendaItem['kind'];
+export type Role = Membership['role'];
+export type AttendanceStatus = Attendance['status'];
+export type ActionStatus = ActionPoint['status'];
+export type Lang = AppInfo['lang'];
+export type ErrorKind = UiError['kind'];
+
+/** The kinds of agenda item, in the order the agenda builder offers them. */
+export const ITEM_KINDS = ['case', 'break', 'open', 'orientation', 'continuation'] as const satisfies readonly ItemKind[];
+
+/** Roles in a body, in the order they are listed. */
+export const ROLES = ['leder', 'nestleder', 'medlem', 'observator', 'sekretar'] as const satisfies readonly Role[];
+
+/** A meeting's states, in the order it passes them. */
+export const MEETING_STATUSES = ['draft', 'agenda_sent', 'held', 'approved'] as const satisfies readonly MeetingStatus[];
+
+// Single values, for comparisons: `meeting.status === meetingStatus.approved`.
+export const meetingStatus = {
+  draft: 'draft',
+  agendaSent: 'agenda_sent',
+  held: 'held',
+  approved: 'approved',
+} as const satisfies Record<string, MeetingStatus>;
+
+export const itemKind = {
+  case: 'case',
+  break: 'break',
+  open: 'open',
+  orientation: 'orientation',
+  continuation: 'continuation',
+} as const satisfies Record<string, ItemKind>;
+
+export const errorKind = {
+  invalid: 'invalid',
+  duplicate: 'duplicate',
+  agendaSent: 'agenda_sent',
+} as const satisfies Record<string, ErrorKind>;
