@@ -217,7 +217,7 @@ fn execute(cli: &Cli, lang: Lang) -> quorum_documents::Result<String> {
                     long_date(date, lang),
                     m.start,
                     m.end,
-                    quorum_record::meetings::status_label(&m.status, lang),
+                    m.status.label(lang),
                     place_of(&m)
                 );
             }
@@ -433,11 +433,7 @@ fn show_meeting(
         text_time(end)
     );
     out += &format!("{:<10}{}\n", lang.pick("Sted", "Place"), place_of(&m));
-    out += &format!(
-        "{:<10}{}\n",
-        "Status",
-        quorum_record::meetings::status_label(&m.status, lang)
-    );
+    out += &format!("{:<10}{}\n", "Status", m.status.label(lang));
     let attendance = store.attendance(&m.id)?;
     if !attendance.is_empty() {
         out += &format!("\n{}\n", lang.pick("Oppmøte", "Attendance"));
@@ -479,7 +475,9 @@ fn show_meeting(
             (_, Some(n)) => n.clone(),
             _ => String::new(),
         };
-        let title = if r.item.kind == "orientation" && r.item.title.is_empty() {
+        let title = if r.item.kind == quorum_record::vocab::ItemKind::Orientation
+            && r.item.title.is_empty()
+        {
             r.item.guest.clone()
         } else {
             r.item.title.clone()

@@ -25,6 +25,7 @@ use quorum_record::meetings::MeetingInput;
 use quorum_record::model::Due;
 use quorum_record::people::{MembershipInput, PersonInput};
 use quorum_record::record::{ActionInput, AttendanceInput};
+use quorum_record::vocab::*;
 use quorum_record::{Lang, Store};
 
 const AGENDA_RUNS: usize = 51;
@@ -260,7 +261,7 @@ fn synthetic_meeting(s: &Store) -> String {
             name: "Nasjonalt råd for ytelsestest".into(),
             secretariat: "Helsedirektoratet".into(),
             default_place: "Helsedirektoratet, Vitaminveien 4, Storo Oslo".into(),
-            language: "nb".into(),
+            language: Lang::Nb,
         })
         .expect("body");
     let meeting = s
@@ -303,22 +304,22 @@ fn synthetic_meeting(s: &Store) -> String {
                 &body.id,
                 &MembershipInput {
                     person_id: p.id.clone(),
-                    role: if i == 0 { "leder" } else { "medlem" }.into(),
+                    role: if i == 0 { Role::Chair } else { Role::Member },
                     ..Default::default()
                 },
             )
             .expect("membership");
         }
         let status = match i {
-            14 | 15 => "absent",
-            16 | 17 => "secretariat",
-            _ => "present",
+            14 | 15 => AttendanceStatus::Absent,
+            16 | 17 => AttendanceStatus::Secretariat,
+            _ => AttendanceStatus::Present,
         };
         s.set_attendance(
             &meeting.id,
             &AttendanceInput {
                 person_id: p.id,
-                status: status.into(),
+                status,
                 substitute_for: None,
                 remote: i % 5 == 0,
             },
@@ -332,7 +333,7 @@ fn synthetic_meeting(s: &Store) -> String {
             .add_item(
                 &meeting.id,
                 &ItemInput {
-                    kind: "case".into(),
+                    kind: ItemKind::Case,
                     duration_min: 5,
                     new_case: Some(CaseInput {
                         title: format!(
@@ -498,7 +499,7 @@ fn agenda_as_html(s: &Store, meeting_id: &str) -> String {
         .collect();
     let observers: Vec<String> = members
         .iter()
-        .filter(|x| x.role == "observator")
+        .filter(|x| x.role == Role::Observer)
         .map(|x| with_org(&x.person.name, &x.person.organisation))
         .collect();
     let mut b = format!(
@@ -516,7 +517,7 @@ fn agenda_as_html(s: &Store, meeting_id: &str) -> String {
     let tt = s.timetable(meeting_id).unwrap();
     b += "<table><thead><tr><th>Sak</th><th>Agenda</th><th>Tidspunkt</th><th>Sakstype</th></tr></thead><tbody>";
     for r in &tt.rows {
-        let class = if r.item.kind == "break" {
+        let class = if r.item.kind == ItemKind::Break {
             " class=\"break\""
         } else {
             ""
@@ -612,7 +613,7 @@ fn minutes_as_html(s: &Store, meeting_id: &str) -> String {
     let m = s.meeting(meeting_id).unwrap();
     let name = s.body_name_on(&m.body_id, &m.date).unwrap();
     let attendance = s.attendance(meeting_id).unwrap();
-    let of = |status: &str| -> Vec<String> {
+    let of = |status: AttendanceStatus| -> Vec<String> {
         attendance
             .iter()
             .filter(|a| a.status == status)
@@ -635,9 +636,12 @@ fn minutes_as_html(s: &Store, meeting_id: &str) -> String {
         ("Dato", esc(&long_date(&m.date))),
         ("Tid", esc(&time_span(&m))),
         ("Sted", esc(&m.place)),
-        ("Medlemmer", lines(&of("present"), true)),
-        ("Ikke til stede", lines(&of("absent"), true)),
-        ("Helsedirektoratet", lines(&of("secretariat"), true)),
+        ("Medlemmer", lines(&of(AttendanceStatus::Present), true)),
+        ("Ikke til stede", lines(&of(AttendanceStatus::Absent), true)),
+        (
+            "Helsedirektoratet",
+            lines(&of(AttendanceStatus::Secretariat), true),
+        ),
     ]);
     let items: Vec<_> = s
         .agenda(meeting_id)

@@ -6,6 +6,7 @@ use super::richtext;
 use super::{DocOptions, MeetingContext};
 use crate::Result;
 use quorum_record::model::{ActionPoint, AgendaItem, Case};
+use quorum_record::vocab::{ItemKind, Role};
 use quorum_record::Store;
 use quorum_typeset::{
     Block, Cell, Column, ColumnWidth, Document, Field, Row, RowEmphasis, Span, Table,
@@ -76,7 +77,7 @@ fn header_fields(store: &Store, cx: &MeetingContext, l: &Labels) -> Result<Block
         .collect();
     let observers: Vec<String> = members
         .iter()
-        .filter(|m| m.role == "observator")
+        .filter(|m| m.role == Role::Observer)
         .map(named)
         .collect();
     let mut fields = cx.when_where(l);
@@ -131,7 +132,7 @@ fn timetable(
                 r.item.case_type.clone()
             },
         ]);
-        rows.push(if r.item.kind == "break" {
+        rows.push(if r.item.kind == ItemKind::Break {
             row.with_emphasis(RowEmphasis::BREAK)
         } else {
             row
@@ -291,7 +292,7 @@ pub(crate) fn action_table(l: &Labels, actions: &[ActionPoint]) -> Table {
                 .case_number
                 .clone()
                 .unwrap_or_else(|| format!("{} {}", l.meeting(), a.meeting_number));
-            let mut status = l.action_status(&a.status).to_string();
+            let mut status = l.action_status(a.status).to_string();
             if !a.status_note.is_empty() {
                 status = format!("{status}: {}", a.status_note);
             }

@@ -1,5 +1,6 @@
 //! Words the documents print, in bokmål and English.
 
+use quorum_record::vocab::ActionStatus;
 use quorum_record::Lang;
 
 pub(crate) struct Labels {
@@ -78,11 +79,11 @@ label! {
 }
 
 impl Labels {
-    pub fn action_status(&self, status: &str) -> &'static str {
+    pub fn action_status(&self, status: ActionStatus) -> &'static str {
         match status {
-            "done" => self.lang.pick("Utført", "Done"),
-            "cancelled" => self.lang.pick("Utgår", "Cancelled"),
-            _ => self.lang.pick("Åpen", "Open"),
+            ActionStatus::Done => self.lang.pick("Utført", "Done"),
+            ActionStatus::Cancelled => self.lang.pick("Utgår", "Cancelled"),
+            ActionStatus::Open => self.lang.pick("Åpen", "Open"),
         }
     }
 

@@ -92,11 +92,7 @@ impl MeetingContext {
         let meeting = store.meeting(meeting_id)?;
         let body = store.body(&meeting.body_id)?;
         let body_name = store.body_name_on(&body.id, &meeting.date)?;
-        let lang = opts.lang.unwrap_or(if body.language == "en" {
-            Lang::En
-        } else {
-            Lang::Nb
-        });
+        let lang = opts.lang.unwrap_or(body.language);
         Ok(MeetingContext {
             body,
             body_name,

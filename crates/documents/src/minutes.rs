@@ -8,6 +8,7 @@ use super::richtext;
 use super::{DocOptions, MeetingContext};
 use crate::Result;
 use quorum_record::model::{AgendaItem, Attendance, Case};
+use quorum_record::vocab::{ActionStatus, AttendanceStatus, ItemKind, MeetingStatus};
 use quorum_record::Store;
 use quorum_typeset::{Block, Column, ColumnWidth, Document, Field, Row, Span, Table};
 
@@ -64,7 +65,7 @@ pub(crate) fn build(store: &Store, meeting_id: &str, opts: DocOptions) -> Result
         // What was recorded when the case was resumed ("32/25 forts.") belongs to the case.
         let resumed: Vec<&AgendaItem> = agenda
             .iter()
-            .filter(|k| k.kind == "continuation" && k.continues_case_id == i.case_id)
+            .filter(|k| k.kind == ItemKind::Continuation && k.continues_case_id == i.case_id)
             .filter(|_| i.case_id.is_some())
             .collect();
         blocks.extend(item_record(store, &cx, &l, i, &resumed, case)?);
@@ -110,12 +111,14 @@ fn header_fields(cx: &MeetingContext, l: &Labels, attendance: &[Attendance]) -> 
             s
         }
     };
-    let of = |status: &'static str| attendance.iter().filter(move |a| a.status == status);
-    let present: Vec<String> = of("present").map(|a| remote(a, with_org(a))).collect();
+    let of = |status: AttendanceStatus| attendance.iter().filter(move |a| a.status == status);
+    let present: Vec<String> = of(AttendanceStatus::Present)
+        .map(|a| remote(a, with_org(a)))
+        .collect();
     if !present.is_empty() {
         fields.push(Field::two_columns(l.members(), present));
     }
-    let absent: Vec<String> = of("absent").map(with_org).collect();
+    let absent: Vec<String> = of(AttendanceStatus::Absent).map(with_org).collect();
     if !absent.is_empty() {
         fields.push(Field::two_columns(l.absent(), absent));
     }
@@ -126,7 +129,7 @@ fn header_fields(cx: &MeetingContext, l: &Labels, attendance: &[Attendance]) -> 
             .and_then(|p| attendance.iter().position(|b| b.person.id == p.id))
             .unwrap_or(usize::MAX)
     };
-    let mut subs: Vec<&Attendance> = of("substitute").collect();
+    let mut subs: Vec<&Attendance> = of(AttendanceStatus::Substitute).collect();
     subs.sort_by_key(|a| rank(a));
     let subs: Vec<String> = subs
         .into_iter()
@@ -145,13 +148,15 @@ fn header_fields(cx: &MeetingContext, l: &Labels, attendance: &[Attendance]) -> 
     if !subs.is_empty() {
         fields.push(Field::new(l.substitute(), subs));
     }
-    let observers: Vec<String> = of("observer").map(|a| remote(a, with_org(a))).collect();
+    let observers: Vec<String> = of(AttendanceStatus::Observer)
+        .map(|a| remote(a, with_org(a)))
+        .collect();
     if !observers.is_empty() {
         fields.push(Field::new(l.observers(), observers));
     }
     // The secretariat is listed under its organisation's name ("Helsedirektoratet").
     let mut orgs: Vec<String> = Vec::new();
-    for a in of("secretariat") {
+    for a in of(AttendanceStatus::Secretariat) {
         let org = if a.person.organisation.is_empty() {
             cx.body.secretariat.clone()
         } else {
@@ -162,7 +167,7 @@ fn header_fields(cx: &MeetingContext, l: &Labels, attendance: &[Attendance]) -> 
         }
     }
     for org in orgs {
-        let names: Vec<String> = of("secretariat")
+        let names: Vec<String> = of(AttendanceStatus::Secretariat)
             .filter(|a| {
                 a.person.organisation == org
                     || (a.person.organisation.is_empty() && org == cx.body.secretariat)
@@ -178,7 +183,9 @@ fn header_fields(cx: &MeetingContext, l: &Labels, attendance: &[Attendance]) -> 
             names,
         ));
     }
-    let guests: Vec<String> = of("guest").map(|a| remote(a, with_org(a))).collect();
+    let guests: Vec<String> = of(AttendanceStatus::Guest)
+        .map(|a| remote(a, with_org(a)))
+        .collect();
     if !guests.is_empty() {
         fields.push(Field::two_columns(l.guests(), guests));
     }
@@ -236,8 +243,8 @@ fn item_record(
                 .into_iter()
                 .map(|a| {
                     let mut spans = vec![Span::regular(a.text)];
-                    if a.status != "open" {
-                        spans.push(Span::italic(format!(" ({})", l.action_status(&a.status))));
+                    if a.status != ActionStatus::Open {
+                        spans.push(Span::italic(format!(" ({})", l.action_status(a.status))));
                     }
                     spans
                 })
@@ -256,7 +263,11 @@ fn item_record(
                     .chain(richtext::blocks(d))
                     .collect()
             }
-            None if cx.meeting.status == "draft" || cx.meeting.status == "agenda_sent" => {
+            None if matches!(
+                cx.meeting.status,
+                MeetingStatus::Draft | MeetingStatus::AgendaSent
+            ) =>
+            {
                 Vec::new()
             }
             // Nothing was proposed ("Eventuelt"): nothing was to be decided.

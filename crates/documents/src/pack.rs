@@ -11,6 +11,7 @@ use super::memo::memo_blocks;
 use super::{agenda, DocOptions, MeetingContext};
 use crate::Result;
 use quorum_record::model::{Attachment, Case};
+use quorum_record::vocab::ItemKind;
 use quorum_record::{Lang, Store};
 use quorum_typeset::{
     Block, Cell, Column, ColumnWidth, Compound, ExternalPdf, ExternalPdfError, Part, PartContent,
@@ -60,7 +61,7 @@ pub(crate) fn build(store: &Store, meeting_id: &str, opts: DocOptions) -> Result
     for item in store
         .agenda(meeting_id)?
         .into_iter()
-        .filter(|i| i.kind == "case")
+        .filter(|i| i.kind == ItemKind::Case)
     {
         let Some(case_id) = &item.case_id else {
             continue;

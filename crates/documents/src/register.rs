@@ -6,18 +6,15 @@ use super::labels::Labels;
 use super::richtext;
 use super::{footer, language_tag, record_time, DocOptions};
 use crate::Result;
-use quorum_record::{Lang, Store};
+use quorum_record::vocab::ItemKind;
+use quorum_record::Store;
 use quorum_typeset::{
     Block, Cell, CellBlock, Column, ColumnWidth, DocMeta, Document, Row, Span, Table,
 };
 
 pub(crate) fn build(store: &Store, body_id: &str, year: i32, opts: DocOptions) -> Result<Document> {
     let body = store.body(body_id)?;
-    let lang = opts.lang.unwrap_or(if body.language == "en" {
-        Lang::En
-    } else {
-        Lang::Nb
-    });
+    let lang = opts.lang.unwrap_or(body.language);
     let l = Labels::new(lang);
     let meetings = store.meetings(body_id, Some(year))?;
     let last = meetings
@@ -35,7 +32,7 @@ pub(crate) fn build(store: &Store, body_id: &str, year: i32, opts: DocOptions) -
         for item in store
             .agenda(&m.id)?
             .into_iter()
-            .filter(|i| i.kind == "case")
+            .filter(|i| i.kind == ItemKind::Case)
         {
             let Some(case_id) = &item.case_id else {
                 continue;

@@ -5,18 +5,19 @@
 
 use crate::cases::{insert_case, CaseInput};
 use crate::error::{Error, Result, StateProblem};
-use crate::model::{AgendaItem, ITEM_KINDS};
+use crate::model::AgendaItem;
 use crate::store::{case, item, items_of, meeting, meetings_of, Store};
 use crate::validate;
+use crate::vocab::{Entity, ItemKind};
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 
-/// A new agenda item. For `kind = "case"` give either `case_id` (an unplaced case of the body) or
-/// `new_case`; for `kind = "continuation"` give `continues_case_id` (a case earlier on the agenda).
+/// A new agenda item. For `ItemKind::Case` give either `case_id` (an unplaced case of the body) or
+/// `new_case`; for `ItemKind::Continuation` give `continues_case_id` (a case earlier on the agenda).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ItemInput {
-    pub kind: String,
+    pub kind: ItemKind,
     pub title: String,
     pub case_type: String,
     pub guest: String,
@@ -50,27 +51,27 @@ impl Store {
         input: &ItemInput,
         position: Option<i64>,
     ) -> Result<AgendaItem> {
-        let kind = validate::choice("kind", input.kind.trim(), ITEM_KINDS)?;
+        let kind = input.kind;
         let duration = validate::range("duration", input.duration_min, 0, MAX_DURATION)?;
         let id = crate::new_id();
         self.write(|tx| {
             let m = meeting(tx, meeting_id)?;
-            if kind == "case" && m.agenda_frozen() {
+            if kind == ItemKind::Case && m.agenda_frozen() {
                 return Err(Error::AgendaSent { meeting: m.number.clone() });
             }
             let count: i64 = tx.query_row("SELECT count(*) FROM agenda_item WHERE meeting_id = ?1", [meeting_id], |r| r.get(0))?;
             let pos = position.unwrap_or(count).clamp(0, count);
-            self.guarded(tx, meeting_id, "agenda_item", &id, || {
-                let (case_id, continues) = match kind.as_str() {
-                    "case" => (Some(case_to_place(tx, &m, input)?), None),
-                    "continuation" => {
+            self.guarded(tx, meeting_id, Entity::AgendaItem, &id, || {
+                let (case_id, continues) = match kind {
+                    ItemKind::Case => (Some(case_to_place(tx, &m, input)?), None),
+                    ItemKind::Continuation => {
                         let c = input.continues_case_id.clone().ok_or(Error::State(StateProblem::ContinuationWithoutCase))?;
                         case(tx, &c)?; // an unknown id is "not found", not a constraint failure
                         (None, Some(c))
                     }
-                    _ => (None, None),
+                    ItemKind::Break | ItemKind::Open | ItemKind::Orientation => (None, None),
                 };
-                let (title, case_type, guest, summary) = own_fields(&kind, &input.title, &input.case_type, &input.guest, &input.summary)?;
+                let (title, case_type, guest, summary) = own_fields(kind, &input.title, &input.case_type, &input.guest, &input.summary)?;
                 tx.execute("UPDATE agenda_item SET position = position + 1 WHERE meeting_id = ?1 AND position >= ?2", params![meeting_id, pos])?;
                 tx.execute(
                     "INSERT INTO agenda_item (id, meeting_id, position, kind, case_id, continues_case_id, title, case_type, guest, summary, duration_min)
@@ -90,8 +91,8 @@ impl Store {
         let duration = validate::range("duration", input.duration_min, 0, MAX_DURATION)?;
         self.write(|tx| {
             let it = item(tx, item_id)?;
-            let (title, case_type, guest, summary) = own_fields(&it.kind, &input.title, &input.case_type, &input.guest, &input.summary)?;
-            self.guarded(tx, &it.meeting_id, "agenda_item", item_id, || {
+            let (title, case_type, guest, summary) = own_fields(it.kind, &input.title, &input.case_type, &input.guest, &input.summary)?;
+            self.guarded(tx, &it.meeting_id, Entity::AgendaItem, item_id, || {
                 tx.execute(
                     "UPDATE agenda_item SET title = ?2, case_type = ?3, guest = ?4, summary = ?5, duration_min = ?6 WHERE id = ?1",
                     params![item_id, title, case_type, guest, summary, duration],
@@ -119,7 +120,7 @@ impl Store {
             if m.agenda_frozen() && cases_in_order(tx, &m.id)? != cases_after(tx, &order)? {
                 return Err(Error::AgendaSent { meeting: m.number });
             }
-            self.guarded(tx, &m.id, "agenda_item", item_id, || {
+            self.guarded(tx, &m.id, Entity::AgendaItem, item_id, || {
                 for (pos, id) in order.iter().enumerate() {
                     tx.execute(
                         "UPDATE agenda_item SET position = ?2 WHERE id = ?1",
@@ -139,10 +140,10 @@ impl Store {
         self.write(|tx| {
             let it = item(tx, item_id)?;
             let m = meeting(tx, &it.meeting_id)?;
-            if it.kind == "case" && m.agenda_frozen() {
+            if it.kind == ItemKind::Case && m.agenda_frozen() {
                 return Err(Error::AgendaSent { meeting: m.number });
             }
-            self.guarded(tx, &m.id, "agenda_item", item_id, || {
+            self.guarded(tx, &m.id, Entity::AgendaItem, item_id, || {
                 tx.execute("DELETE FROM search_index WHERE item_id = ?1", [item_id])?;
                 tx.execute("DELETE FROM agenda_item WHERE id = ?1", [item_id])?;
                 if let Some(c) = &it.case_id {
@@ -213,15 +214,15 @@ fn case_to_place(tx: &Connection, m: &crate::model::Meeting, input: &ItemInput) 
 
 /// Validated title, type, guest and summary of a non-case item (cases keep theirs on the case).
 fn own_fields(
-    kind: &str,
+    kind: ItemKind,
     title: &str,
     case_type: &str,
     guest: &str,
     summary: &str,
 ) -> Result<(String, String, String, String)> {
     let title = match kind {
-        "break" | "open" | "orientation" => validate::line("title", title)?,
-        _ => validate::optional_line("title", title)?,
+        ItemKind::Break | ItemKind::Open | ItemKind::Orientation => validate::line("title", title)?,
+        ItemKind::Case | ItemKind::Continuation => validate::optional_line("title", title)?,
     };
     Ok((
         title,

@@ -4,6 +4,7 @@ use crate::error::{Error, Result, Thing};
 use crate::model::{Body, BodyName, CaseType};
 use crate::store::{body_id_by_short, not_found, Store};
 use crate::validate;
+use crate::Lang;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
@@ -30,8 +31,8 @@ pub struct BodyInput {
     pub name: String,
     pub secretariat: String,
     pub default_place: String,
-    /// "nb" or "en": the language of its documents.
-    pub language: String,
+    /// The language of its documents.
+    pub language: Lang,
 }
 
 impl Store {
@@ -40,7 +41,7 @@ impl Store {
         let name = validate::line("name", &input.name)?;
         let secretariat = validate::optional_line("secretariat", &input.secretariat)?;
         let place = validate::optional_line("place", &input.default_place)?;
-        let language = language_of(&input.language)?;
+        let language = input.language;
         let id = crate::new_id();
         self.write(|tx| {
             ensure_short_name_free(tx, &short, None)?;
@@ -68,7 +69,7 @@ impl Store {
         let short = validate::line("short_name", &input.short_name)?;
         let secretariat = validate::optional_line("secretariat", &input.secretariat)?;
         let place = validate::optional_line("place", &input.default_place)?;
-        let language = language_of(&input.language)?;
+        let language = input.language;
         self.write(|tx| {
             body(tx, id)?;
             ensure_short_name_free(tx, &short, Some(id))?;
@@ -177,13 +178,19 @@ impl Store {
     }
 }
 
-fn language_of(value: &str) -> Result<String> {
-    let v = if value.trim().is_empty() {
-        "nb"
-    } else {
-        value.trim()
-    };
-    validate::choice("language", v, &["nb", "en"])
+/// A body's language as typed: "nb" or "en" (empty means "nb").
+pub fn parse_language(value: &str) -> Result<Lang> {
+    match value.trim() {
+        "" | "nb" => Ok(Lang::Nb),
+        "en" => Ok(Lang::En),
+        other => Err(crate::error::Invalid::error(
+            "language",
+            crate::error::Problem::Choice {
+                value: other.to_string(),
+                allowed: &["nb", "en"],
+            },
+        )),
+    }
 }
 
 fn ensure_short_name_free(conn: &Connection, short: &str, except: Option<&str>) -> Result<()> {

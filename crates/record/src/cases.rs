@@ -8,6 +8,7 @@ use crate::store::{
     body_id_by_short, case, case_id_by_number, next_position, not_found, placement, Store,
 };
 use crate::validate;
+use crate::vocab::Entity;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
@@ -357,7 +358,7 @@ impl Store {
     ) -> Result<()> {
         match placement(tx, &c.id)? {
             Some((item_id, meeting_id)) => {
-                self.guarded(tx, &meeting_id, "case", &c.id, change)?;
+                self.guarded(tx, &meeting_id, Entity::Case, &c.id, change)?;
                 crate::search::reindex_item(tx, &item_id)
             }
             None => change(),

@@ -9,7 +9,8 @@ use crate::meetings::MeetingInput;
 use crate::model::{Due, MemoSections};
 use crate::people::{MembershipInput, PersonInput};
 use crate::record::{ActionInput, AttendanceInput};
-use crate::Store;
+use crate::vocab::{ActionStatus, AttendanceStatus, ItemKind, MeetingStatus, Role};
+use crate::{Lang, Store};
 use serde::Deserialize;
 use std::collections::HashMap;
 
@@ -36,7 +37,7 @@ struct DBody {
     #[serde(default)]
     default_place: String,
     #[serde(default)]
-    language: String,
+    language: Lang,
 }
 
 #[derive(Deserialize)]
@@ -76,7 +77,7 @@ struct DMeeting {
     remote_link: String,
     #[serde(default)]
     extraordinary: bool,
-    status: String,
+    status: MeetingStatus,
     first_case_number: Option<i64>,
     #[serde(default)]
     attendance: Vec<DAttendance>,
@@ -88,7 +89,7 @@ struct DMeeting {
 #[serde(deny_unknown_fields)]
 struct DAttendance {
     person: String,
-    status: String,
+    status: AttendanceStatus,
     #[serde(default)]
     remote: bool,
     substitute_for: Option<String>,
@@ -97,7 +98,7 @@ struct DAttendance {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct DItem {
-    kind: String,
+    kind: ItemKind,
     number: Option<String>,
     duration: i64,
     #[serde(default)]
@@ -181,12 +182,8 @@ struct DAction {
     #[serde(default)]
     responsible: String,
     due: Option<String>,
-    #[serde(default = "open")]
-    status: String,
-}
-
-fn open() -> String {
-    "open".into()
+    #[serde(default)]
+    status: ActionStatus,
 }
 
 fn demo_error(detail: impl Into<String>) -> Error {
@@ -216,7 +213,7 @@ impl Store {
                 name: b.name.clone(),
                 secretariat: b.secretariat.clone(),
                 default_place: b.default_place.clone(),
-                language: b.language.clone(),
+                language: b.language,
             })?;
             bodies.insert(b.short_name.clone(), body.id);
         }
@@ -246,7 +243,7 @@ impl Store {
                 &body(&m.body)?,
                 &MembershipInput {
                     person_id: person(&m.person)?,
-                    role: m.role.clone(),
+                    role: Role::parse(&m.role)?,
                     term_from: m.term_from.clone(),
                     term_to: m.term_to.clone(),
                     substitute_id: m.substitute.as_deref().map(person).transpose()?,
@@ -277,7 +274,7 @@ impl Store {
                     &meeting.id,
                     &AttendanceInput {
                         person_id: person(&a.person)?,
-                        status: a.status.clone(),
+                        status: a.status,
                         substitute_for: a.substitute_for.as_deref().map(person).transpose()?,
                         remote: a.remote,
                     },
@@ -327,24 +324,22 @@ impl Store {
                             due,
                         },
                     )?;
-                    if a.status != "open" {
-                        self.set_action_status(&ap.id, &a.status, "")?;
+                    if a.status != ActionStatus::Open {
+                        self.set_action_status(&ap.id, a.status, "")?;
                     }
                 }
             }
-            match dm.status.as_str() {
-                "draft" => {}
-                "agenda_sent" => {
+            match dm.status {
+                MeetingStatus::Draft => {}
+                MeetingStatus::AgendaSent => {
                     self.send_agenda(&meeting.id)?;
                 }
-                "held" => {
+                MeetingStatus::Held => {
                     self.send_agenda(&meeting.id)?;
                     self.mark_held(&meeting.id)?;
                 }
-                other => {
-                    return Err(demo_error(format!(
-                        "status {other} is not loaded by the demo"
-                    )))
+                MeetingStatus::Approved => {
+                    return Err(demo_error("status approved is not loaded by the demo"))
                 }
             }
         }
@@ -362,7 +357,7 @@ impl Store {
         cases: &HashMap<String, String>,
     ) -> Result<crate::model::AgendaItem> {
         let mut input = ItemInput {
-            kind: it.kind.clone(),
+            kind: it.kind,
             title: it.title.clone(),
             case_type: it.case_type.clone(),
             guest: it.guest.clone(),
@@ -370,8 +365,8 @@ impl Store {
             duration_min: it.duration,
             ..Default::default()
         };
-        match it.kind.as_str() {
-            "case" => {
+        match it.kind {
+            ItemKind::Case => {
                 input.title = String::new();
                 input.case_type = String::new();
                 input.summary = String::new();
@@ -392,7 +387,7 @@ impl Store {
                     officer: it.officer.clone(),
                 });
             }
-            "continuation" => {
+            ItemKind::Continuation => {
                 let n = it.continues.as_deref().unwrap_or_default();
                 input.continues_case_id = Some(
                     cases

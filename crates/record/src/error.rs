@@ -207,7 +207,10 @@ pub enum StateProblem {
     /// The agenda of a meeting dated before a sent agenda cannot take new numbered cases.
     NumberingConflict { meeting: String },
     /// Status changes must follow draft → agenda sent → held → minutes approved.
-    StatusOrder { from: String, to: String },
+    StatusOrder {
+        from: crate::vocab::MeetingStatus,
+        to: crate::vocab::MeetingStatus,
+    },
     /// A continuation must follow its case in the same meeting.
     ContinuationWithoutCase,
     /// Minutes must be approved by a case of a later meeting of the same body.
@@ -227,13 +230,13 @@ fn message_state(lang: Lang, p: &StateProblem) -> String {
         ),
         (StatusOrder { from, to }, Lang::Nb) => format!(
             "Møtestatus kan ikke gå fra «{}» til «{}». Rekkefølgen er utkast → dagsorden sendt → avholdt → referat godkjent.",
-            crate::meetings::status_label(from, lang),
-            crate::meetings::status_label(to, lang)
+            from.label(lang),
+            to.label(lang)
         ),
         (StatusOrder { from, to }, Lang::En) => format!(
             "A meeting cannot go from \"{}\" to \"{}\". The order is draft → agenda sent → held → minutes approved.",
-            crate::meetings::status_label(from, lang),
-            crate::meetings::status_label(to, lang)
+            from.label(lang),
+            to.label(lang)
         ),
         (ContinuationWithoutCase, Lang::Nb) => "En fortsettelse («forts.») må vise til en sak som står tidligere på dagsordenen i samme møte.".into(),
         (ContinuationWithoutCase, Lang::En) => "A continuation must refer to a case placed earlier on the same meeting's agenda.".into(),

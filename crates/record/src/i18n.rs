@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
@@ -37,11 +38,37 @@ impl Lang {
         }
     }
 
+    /// The stored name ("nb", "en").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::Nb => "nb",
+            Lang::En => "en",
+        }
+    }
+
     /// Picks the text for this language.
     pub fn pick<'a>(self, nb: &'a str, en: &'a str) -> &'a str {
         match self {
             Lang::Nb => nb,
             Lang::En => en,
+        }
+    }
+}
+
+impl rusqlite::types::ToSql for Lang {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(self.as_str().into())
+    }
+}
+
+impl rusqlite::types::FromSql for Lang {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Lang> {
+        match value.as_str()? {
+            "nb" => Ok(Lang::Nb),
+            "en" => Ok(Lang::En),
+            other => Err(rusqlite::types::FromSqlError::Other(
+                format!("unknown language {other:?}").into(),
+            )),
         }
     }
 }

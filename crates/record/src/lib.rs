@@ -21,6 +21,7 @@ pub mod store;
 pub mod timetable;
 pub mod transfer;
 pub mod validate;
+pub mod vocab;
 
 pub use error::{Error, Result};
 pub use i18n::Lang;

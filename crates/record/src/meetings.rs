@@ -6,6 +6,7 @@ use crate::model::Meeting;
 use crate::numbers::{parse_date, parse_time, MeetingNumber};
 use crate::store::{body_id_by_short, meeting, meeting_by_number, meetings_of, not_found, Store};
 use crate::validate;
+use crate::vocab::{Entity, MeetingStatus};
 use chrono::Datelike;
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
@@ -78,20 +79,6 @@ fn check(input: &MeetingInput) -> Result<Checked> {
     })
 }
 
-/// The status a meeting is in, as words for messages.
-pub fn status_label(status: &str, lang: crate::Lang) -> &'static str {
-    match (status, lang) {
-        ("draft", crate::Lang::Nb) => "utkast",
-        ("agenda_sent", crate::Lang::Nb) => "dagsorden sendt",
-        ("held", crate::Lang::Nb) => "avholdt",
-        ("approved", crate::Lang::Nb) => "referat godkjent",
-        ("draft", _) => "draft",
-        ("agenda_sent", _) => "agenda sent",
-        ("held", _) => "held",
-        _ => "minutes approved",
-    }
-}
-
 impl Store {
     pub fn create_meeting(&self, body_id: &str, input: &MeetingInput) -> Result<Meeting> {
         let c = check(input)?;
@@ -129,7 +116,7 @@ impl Store {
                 }
                 ensure_number_free(tx, &m.body_id, n.year, n.number, Some(id))?;
             }
-            self.guarded(tx, id, "meeting", id, || {
+            self.guarded(tx, id, Entity::Meeting, id, || {
                 tx.execute(
                     "UPDATE meeting SET year = ?2, number = ?3, extraordinary = ?4, date = ?5, start_time = ?6, end_time = ?7,
                      place = ?8, remote = ?9, remote_link = ?10 WHERE id = ?1",
@@ -161,31 +148,36 @@ impl Store {
 
     /// Sends the agenda: from now on its case numbers never change.
     pub fn send_agenda(&self, id: &str) -> Result<Meeting> {
-        self.set_status(id, "draft", "agenda_sent")
+        self.set_status(id, MeetingStatus::Draft, MeetingStatus::AgendaSent)
     }
 
     /// Marks the meeting as held; its minutes can then be approved by a later meeting.
     pub fn mark_held(&self, id: &str) -> Result<Meeting> {
         self.write(|tx| {
             let m = meeting(tx, id)?;
-            if m.status == "draft" {
+            if m.status == MeetingStatus::Draft {
                 crate::agenda::renumber(tx, &m.body_id, m.year)?;
             }
-            match m.status.as_str() {
-                "draft" | "agenda_sent" => {
-                    tx.execute("UPDATE meeting SET status = 'held' WHERE id = ?1", [id])?;
+            match m.status {
+                MeetingStatus::Draft | MeetingStatus::AgendaSent => {
+                    tx.execute(
+                        "UPDATE meeting SET status = ?2 WHERE id = ?1",
+                        params![id, MeetingStatus::Held],
+                    )?;
                     meeting(tx, id)
                 }
-                _ => Err(status_error(&m.status, "held")),
+                MeetingStatus::Held | MeetingStatus::Approved => {
+                    Err(status_error(m.status, MeetingStatus::Held))
+                }
             }
         })
     }
 
-    fn set_status(&self, id: &str, from: &str, to: &str) -> Result<Meeting> {
+    fn set_status(&self, id: &str, from: MeetingStatus, to: MeetingStatus) -> Result<Meeting> {
         self.write(|tx| {
             let m = meeting(tx, id)?;
             if m.status != from {
-                return Err(status_error(&m.status, to));
+                return Err(status_error(m.status, to));
             }
             tx.execute(
                 "UPDATE meeting SET status = ?2 WHERE id = ?1",
@@ -200,8 +192,8 @@ impl Store {
     pub fn approve_minutes(&self, meeting_id: &str, case_id: &str) -> Result<Meeting> {
         self.write(|tx| {
             let m = meeting(tx, meeting_id)?;
-            if m.status != "held" {
-                return Err(status_error(&m.status, "approved"));
+            if m.status != MeetingStatus::Held {
+                return Err(status_error(m.status, MeetingStatus::Approved));
             }
             let c = crate::store::case(tx, case_id)?;
             let later = match &c.meeting_id {
@@ -215,8 +207,8 @@ impl Store {
                 return Err(Error::State(StateProblem::ApprovalCase));
             }
             tx.execute(
-                "UPDATE meeting SET status = 'approved', approved_by_case_id = ?2 WHERE id = ?1",
-                params![meeting_id, case_id],
+                "UPDATE meeting SET status = ?3, approved_by_case_id = ?2 WHERE id = ?1",
+                params![meeting_id, case_id, MeetingStatus::Approved],
             )?;
             meeting(tx, meeting_id)
         })
@@ -240,11 +232,8 @@ impl Store {
     }
 }
 
-fn status_error(from: &str, to: &str) -> Error {
-    Error::State(StateProblem::StatusOrder {
-        from: from.into(),
-        to: to.into(),
-    })
+fn status_error(from: MeetingStatus, to: MeetingStatus) -> Error {
+    Error::State(StateProblem::StatusOrder { from, to })
 }
 
 fn ensure_number_free(

@@ -1,5 +1,7 @@
 //! Domain types as the record returns them. Ids are stable UUID strings.
 
+use crate::i18n::Lang;
+use crate::vocab::{ActionStatus, AttendanceStatus, Entity, ItemKind, MeetingStatus, Role};
 use serde::{Deserialize, Serialize};
 
 pub type Id = String;
@@ -13,7 +15,8 @@ pub struct Body {
     pub name: String,
     pub secretariat: String,
     pub default_place: String,
-    pub language: String,
+    /// The language of its documents.
+    pub language: Lang,
     pub names: Vec<BodyName>,
 }
 
@@ -42,21 +45,16 @@ pub struct Person {
     pub email: String,
 }
 
-pub const ROLES: &[&str] = &["leder", "nestleder", "medlem", "observator", "sekretar"];
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Membership {
     pub id: Id,
     pub person: Person,
-    /// One of `ROLES`.
-    pub role: String,
+    pub role: Role,
     pub term_from: Option<String>,
     pub term_to: Option<String>,
     pub substitute: Option<Person>,
 }
-
-pub const MEETING_STATUSES: &[&str] = &["draft", "agenda_sent", "held", "approved"];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -74,8 +72,7 @@ pub struct Meeting {
     pub place: String,
     pub remote: bool,
     pub remote_link: String,
-    /// One of `MEETING_STATUSES`.
-    pub status: String,
+    pub status: MeetingStatus,
     pub approved_by_case_id: Option<Id>,
     /// The item the chair was on in live mode, so a restart returns to it.
     pub current_item_id: Option<Id>,
@@ -83,14 +80,12 @@ pub struct Meeting {
 
 impl Meeting {
     pub fn locked(&self) -> bool {
-        self.status == "approved"
+        self.status.locked()
     }
     pub fn agenda_frozen(&self) -> bool {
-        self.status != "draft"
+        self.status.agenda_frozen()
     }
 }
-
-pub const ITEM_KINDS: &[&str] = &["case", "break", "open", "orientation", "continuation"];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -99,8 +94,7 @@ pub struct AgendaItem {
     pub meeting_id: Id,
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub position: i64,
-    /// One of `ITEM_KINDS`.
-    pub kind: String,
+    pub kind: ItemKind,
     pub case_id: Option<Id>,
     /// "32/25" for a case or its continuation; None for unnumbered items.
     pub case_number: Option<String>,
@@ -186,21 +180,12 @@ pub struct CaseLink {
     pub exempt: bool,
 }
 
-pub const ATTENDANCE_STATUSES: &[&str] = &[
-    "present",
-    "absent",
-    "substitute",
-    "observer",
-    "secretariat",
-    "guest",
-];
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Attendance {
     pub id: Id,
     pub person: Person,
-    pub status: String,
+    pub status: AttendanceStatus,
     pub substitute_for: Option<Person>,
     pub remote: bool,
 }
@@ -214,8 +199,6 @@ pub struct Innspill {
     pub position: i64,
     pub text: String,
 }
-
-pub const ACTION_STATUSES: &[&str] = &["open", "done", "cancelled"];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -233,7 +216,7 @@ pub struct ActionPoint {
     /// ISO date, or None.
     pub due_date: Option<String>,
     pub due_next_meeting: bool,
-    pub status: String,
+    pub status: ActionStatus,
     pub status_note: String,
 }
 
@@ -253,7 +236,7 @@ pub struct Correction {
     pub id: Id,
     pub at: String,
     pub meeting_id: Id,
-    pub entity: String,
+    pub entity: Entity,
     pub entity_id: Id,
     pub before: Option<String>,
     pub after: Option<String>,

@@ -1,10 +1,11 @@
 //! People and their memberships of bodies (role, term, personal substitute).
 
 use crate::error::{Error, Invalid, Problem, Result, Thing};
-use crate::model::{Membership, Person, ROLES};
+use crate::model::{Membership, Person};
 use crate::numbers::parse_date;
 use crate::store::{not_found, person, person_from_row, Store};
 use crate::validate;
+use crate::vocab::Role;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
@@ -20,8 +21,7 @@ pub struct PersonInput {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MembershipInput {
     pub person_id: String,
-    /// One of leder, nestleder, medlem, observator, sekretar (Norwegian spellings with ø/æ are accepted).
-    pub role: String,
+    pub role: Role,
     pub term_from: Option<String>,
     pub term_to: Option<String>,
     pub substitute_id: Option<String>,
@@ -128,33 +128,8 @@ fn person_fields(input: &PersonInput) -> Result<(String, String, String)> {
     ))
 }
 
-/// Accepts the Norwegian spellings ("observatør", "sekretær") as well as the stored ASCII keys.
-pub fn normalise_role(role: &str) -> String {
-    match role.trim().to_lowercase().as_str() {
-        "observatør" => "observator".into(),
-        "sekretær" => "sekretar".into(),
-        other => other.to_string(),
-    }
-}
-
-/// The Norwegian label of a stored role key.
-pub fn role_label(role: &str, lang: crate::Lang) -> &'static str {
-    match (role, lang) {
-        ("leder", crate::Lang::Nb) => "Leder",
-        ("nestleder", crate::Lang::Nb) => "Nestleder",
-        ("observator", crate::Lang::Nb) => "Observatør",
-        ("sekretar", crate::Lang::Nb) => "Sekretær",
-        (_, crate::Lang::Nb) => "Medlem",
-        ("leder", crate::Lang::En) => "Chair",
-        ("nestleder", crate::Lang::En) => "Deputy chair",
-        ("observator", crate::Lang::En) => "Observer",
-        ("sekretar", crate::Lang::En) => "Secretary",
-        (_, crate::Lang::En) => "Member",
-    }
-}
-
-fn membership_fields(input: &MembershipInput) -> Result<(String, Option<String>, Option<String>)> {
-    let role = validate::choice("role", &normalise_role(&input.role), ROLES)?;
+fn membership_fields(input: &MembershipInput) -> Result<(Role, Option<String>, Option<String>)> {
+    let role = input.role;
     let date = |v: &Option<String>, field| -> Result<Option<String>> {
         match v.as_deref().map(str::trim) {
             None | Some("") => Ok(None),

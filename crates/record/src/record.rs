@@ -2,11 +2,10 @@
 //! points. Every write goes through the lock of the item's meeting.
 
 use crate::error::{Error, Result, Thing};
-use crate::model::{
-    ActionPoint, Attendance, Due, Innspill, Person, ACTION_STATUSES, ATTENDANCE_STATUSES,
-};
+use crate::model::{ActionPoint, Attendance, Due, Innspill, Person};
 use crate::store::{case, item, meeting, meeting_of_item, next_position, not_found, person, Store};
 use crate::validate;
+use crate::vocab::{ActionStatus, AttendanceStatus, Entity};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
@@ -14,8 +13,7 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AttendanceInput {
     pub person_id: String,
-    /// present | absent | substitute | observer | secretariat | guest
-    pub status: String,
+    pub status: AttendanceStatus,
     /// For status "substitute": the member stood in for.
     pub substitute_for: Option<String>,
     pub remote: bool,
@@ -36,8 +34,8 @@ impl Store {
         meeting_id: &str,
         input: &AttendanceInput,
     ) -> Result<Vec<Attendance>> {
-        let status = validate::choice("status", input.status.trim(), ATTENDANCE_STATUSES)?;
-        let sub_for = if status == "substitute" {
+        let status = input.status;
+        let sub_for = if status == AttendanceStatus::Substitute {
             Some(
                 input
                     .substitute_for
@@ -71,7 +69,7 @@ impl Store {
                 .query_row("SELECT id FROM attendance WHERE meeting_id = ?1 AND person_id = ?2", params![meeting_id, input.person_id], |r| r.get(0))
                 .optional()?
                 .unwrap_or_else(crate::new_id);
-            self.guarded(tx, meeting_id, "attendance", &id, || {
+            self.guarded(tx, meeting_id, Entity::Attendance, &id, || {
                 tx.execute(
                     "INSERT INTO attendance (id, meeting_id, person_id, status, substitute_for, remote) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                      ON CONFLICT (meeting_id, person_id) DO UPDATE SET status = excluded.status,
@@ -94,7 +92,7 @@ impl Store {
                 )
                 .optional()?
                 .ok_or_else(|| not_found(Thing::Attendance, person_id))?;
-            self.guarded(tx, meeting_id, "attendance", &id, || {
+            self.guarded(tx, meeting_id, Entity::Attendance, &id, || {
                 tx.execute("DELETE FROM attendance WHERE id = ?1", [&id])?;
                 Ok(())
             })?;
@@ -109,7 +107,7 @@ impl Store {
     /// The minutes' narrative of an item ("who presented what").
     pub fn set_narrative(&self, item_id: &str, text: &str) -> Result<()> {
         let text = validate::text("narrative", text)?;
-        self.on_item(item_id, "agenda_item", item_id, |tx| {
+        self.on_item(item_id, Entity::AgendaItem, item_id, |tx| {
             tx.execute(
                 "UPDATE agenda_item SET narrative = ?2 WHERE id = ?1",
                 params![item_id, text],
@@ -127,7 +125,7 @@ impl Store {
     ) -> Result<Innspill> {
         let text = validate::required_text("text", text)?;
         let id = crate::new_id();
-        self.on_item(item_id, "innspill", &id, |tx| {
+        self.on_item(item_id, Entity::Innspill, &id, |tx| {
             let end = next_position(tx, "innspill", "item_id", item_id)?;
             let pos = position.unwrap_or(end).clamp(0, end);
             tx.execute(
@@ -146,7 +144,7 @@ impl Store {
     pub fn update_innspill(&self, id: &str, text: &str) -> Result<Innspill> {
         let text = validate::required_text("text", text)?;
         let item_id = innspill_row(&self.conn, id)?.item_id;
-        self.on_item(&item_id, "innspill", id, |tx| {
+        self.on_item(&item_id, Entity::Innspill, id, |tx| {
             tx.execute(
                 "UPDATE innspill SET text = ?2 WHERE id = ?1",
                 params![id, text],
@@ -158,7 +156,7 @@ impl Store {
 
     pub fn remove_innspill(&self, id: &str) -> Result<()> {
         let row = innspill_row(&self.conn, id)?;
-        self.on_item(&row.item_id, "innspill", id, |tx| {
+        self.on_item(&row.item_id, Entity::Innspill, id, |tx| {
             tx.execute("DELETE FROM innspill WHERE id = ?1", [id])?;
             tx.execute(
                 "UPDATE innspill SET position = position - 1 WHERE item_id = ?1 AND position > ?2",
@@ -206,7 +204,7 @@ impl Store {
                 "The case is not on any agenda yet. Put it on a meeting before recording the decision.",
             )
         })?;
-        self.on_item(&item_id, "case", case_id, |tx| {
+        self.on_item(&item_id, Entity::Case, case_id, |tx| {
             tx.execute(
                 "UPDATE \"case\" SET decision = ?2 WHERE id = ?1",
                 params![case_id, text],
@@ -220,7 +218,7 @@ impl Store {
     pub fn add_action(&self, item_id: &str, input: &ActionInput) -> Result<ActionPoint> {
         let (text, responsible, due_date, next) = action_fields(input)?;
         let id = crate::new_id();
-        self.on_item(item_id, "action_point", &id, |tx| {
+        self.on_item(item_id, Entity::ActionPoint, &id, |tx| {
             let pos = next_position(tx, "action_point", "item_id", item_id)?;
             tx.execute(
                 "INSERT INTO action_point (id, item_id, position, text, responsible, due_date, due_next_meeting)
@@ -235,7 +233,7 @@ impl Store {
     pub fn update_action(&self, id: &str, input: &ActionInput) -> Result<ActionPoint> {
         let (text, responsible, due_date, next) = action_fields(input)?;
         let a = action(&self.conn, id)?;
-        self.on_item(&a.item_id, "action_point", id, |tx| {
+        self.on_item(&a.item_id, Entity::ActionPoint, id, |tx| {
             tx.execute(
                 "UPDATE action_point SET text = ?2, responsible = ?3, due_date = ?4, due_next_meeting = ?5 WHERE id = ?1",
                 params![id, text, responsible, due_date, next],
@@ -247,7 +245,7 @@ impl Store {
 
     pub fn remove_action(&self, id: &str) -> Result<()> {
         let a = action(&self.conn, id)?;
-        self.on_item(&a.item_id, "action_point", id, |tx| {
+        self.on_item(&a.item_id, Entity::ActionPoint, id, |tx| {
             tx.execute("DELETE FROM action_point WHERE id = ?1", [id])?;
             Ok(())
         })
@@ -255,10 +253,14 @@ impl Store {
 
     /// Closes or reopens an action point. Follow-up happens in later meetings, so this is allowed
     /// even when the meeting that raised it is locked.
-    pub fn set_action_status(&self, id: &str, status: &str, note: &str) -> Result<ActionPoint> {
-        let status = validate::choice("status", status.trim(), ACTION_STATUSES)?;
+    pub fn set_action_status(
+        &self,
+        id: &str,
+        status: ActionStatus,
+        note: &str,
+    ) -> Result<ActionPoint> {
         let note = validate::optional_line("note", note)?;
-        if status == "cancelled" && note.is_empty() {
+        if status == ActionStatus::Cancelled && note.is_empty() {
             return Err(Error::other(
                 "note",
                 "Skriv hvorfor aksjonspunktet utgår.",
@@ -308,13 +310,13 @@ impl Store {
     fn on_item(
         &self,
         item_id: &str,
-        table: &str,
+        entity: Entity,
         entity_id: &str,
         change: impl FnOnce(&Connection) -> Result<()>,
     ) -> Result<()> {
         self.write(|tx| {
             let meeting_id = meeting_of_item(tx, item_id)?;
-            self.guarded(tx, &meeting_id, table, entity_id, || change(tx))?;
+            self.guarded(tx, &meeting_id, entity, entity_id, || change(tx))?;
             crate::search::reindex_item(tx, item_id)
         })
     }
@@ -445,7 +447,7 @@ impl Store {
     /// Records when an item actually started ("10:07"), as the chair moves to it in live mode.
     pub fn mark_item_started(&self, item_id: &str, time: &str) -> Result<crate::model::AgendaItem> {
         let t = crate::numbers::table_time(crate::numbers::parse_time("start", time)?);
-        self.on_item(item_id, "agenda_item", item_id, |tx| {
+        self.on_item(item_id, Entity::AgendaItem, item_id, |tx| {
             tx.execute(
                 "UPDATE agenda_item SET actual_start = ?2 WHERE id = ?1",
                 params![item_id, t],

@@ -43,13 +43,14 @@ macro_rules! vocabulary {
             /// command line); anything else is refused with the list of choices.
             pub fn parse(text: &str) -> Result<$name> {
                 let t = text.trim();
+                let lower = t.to_lowercase();
                 $name::ALL
                     .iter()
                     .copied()
                     .find(|v| {
-                        v.as_str() == t
-                            || v.label(Lang::Nb).eq_ignore_ascii_case(t)
-                            || v.label(Lang::En).eq_ignore_ascii_case(t)
+                        v.as_str() == lower
+                            || v.label(Lang::Nb).to_lowercase() == lower
+                            || v.label(Lang::En).to_lowercase() == lower
                     })
                     .ok_or_else(|| {
                         Invalid::error(
@@ -186,6 +187,25 @@ impl Entity {
     }
 }
 
+/// The value a new form starts with.
+macro_rules! default_value {
+    ($($name:ident = $variant:ident),+) => {
+        $(impl Default for $name {
+            fn default() -> $name {
+                $name::$variant
+            }
+        })+
+    };
+}
+
+default_value!(
+    MeetingStatus = Draft,
+    ItemKind = Case,
+    Role = Member,
+    AttendanceStatus = Present,
+    ActionStatus = Open
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -200,7 +220,10 @@ mod tests {
         assert_eq!(Role::parse("Nestleder").unwrap(), Role::DeputyChair);
         assert_eq!(Role::parse("observer").unwrap(), Role::Observer);
         let e = Role::parse("sjef").unwrap_err();
-        assert!(e.message(Lang::Nb).contains("leder, nestleder, medlem"), "{e}");
+        assert!(
+            e.message(Lang::Nb).contains("leder, nestleder, medlem"),
+            "{e}"
+        );
         assert_eq!(e.field(), Some("role"));
     }
 }

@@ -357,10 +357,10 @@ pub fn remove_action(state: S<'_>, id: String) -> UiResult<()> {
 pub fn set_action_status(
     state: S<'_>,
     id: String,
-    status: String,
+    status: quorum_record::vocab::ActionStatus,
     note: String,
 ) -> UiResult<ActionPoint> {
-    state.with(|s| s.set_action_status(&id, &status, &note))
+    state.with(|s| s.set_action_status(&id, status, &note))
 }
 
 #[tauri::command]

@@ -15,6 +15,7 @@ use quorum_record::meetings::MeetingInput;
 use quorum_record::model::{Due, MemoSections};
 use quorum_record::people::{MembershipInput, PersonInput};
 use quorum_record::record::{ActionInput, AttendanceInput};
+use quorum_record::vocab::*;
 use quorum_record::{Lang, Store};
 
 // ================================================================ agenda of 4/2025
@@ -344,7 +345,9 @@ fn agenda_lists_the_open_action_points_of_the_previous_meeting() {
     // A closed action point leaves the list of the next agenda.
     let item = d.case("24/25").item_id.unwrap();
     let ap = d.store.actions(&item).unwrap().remove(0);
-    d.store.set_action_status(&ap.id, "done", "").unwrap();
+    d.store
+        .set_action_status(&ap.id, ActionStatus::Done, "")
+        .unwrap();
     let path = d.file("agenda2.pdf", &d.agenda("4/2025", false));
     let body = body_text(&path);
     assert_lacks(&body, "Helse Sør-Øst RHF presenterer MILA-prosjektet");
@@ -728,7 +731,7 @@ fn what_is_recorded_when_a_case_resumes_is_in_its_minutes_and_the_register() {
         .add_item(
             &m3.id,
             &ItemInput {
-                kind: "continuation".into(),
+                kind: ItemKind::Continuation,
                 continues_case_id: Some(c24.id.clone()),
                 duration_min: 10,
                 ..Default::default()
@@ -928,7 +931,7 @@ fn register_lists_every_case_of_the_year_with_meeting_decision_and_actions() {
     let item = d.case("27/25").item_id.unwrap();
     let ap = d.store.actions(&item).unwrap().remove(0);
     d.store
-        .set_action_status(&ap.id, "done", "Sendt 20.10.2025")
+        .set_action_status(&ap.id, ActionStatus::Done, "Sendt 20.10.2025")
         .unwrap();
     let path = d.file("register2.pdf", &d.register(2025, false));
     assert_in_order(
@@ -1479,7 +1482,7 @@ fn hostile_record() -> Hostile {
             name: format!("Rådet for {IMG} 🎉 שלום {}", long_word(60)),
             secretariat: "Sekretariatet ✓".into(),
             default_place: "Oslo".into(),
-            language: "nb".into(),
+            language: Lang::Nb,
         })
         .unwrap();
     let mut people = Vec::new();
@@ -1513,11 +1516,10 @@ fn hostile_record() -> Hostile {
             &MembershipInput {
                 person_id: pid.clone(),
                 role: if i % 15 == 14 {
-                    "observatør"
+                    Role::Observer
                 } else {
-                    "medlem"
-                }
-                .into(),
+                    Role::Member
+                },
                 term_from: None,
                 term_to: None,
                 substitute_id: None,
@@ -1539,7 +1541,7 @@ fn hostile_record() -> Hostile {
         )
         .unwrap();
     let case = |title: String, summary: String, proposal: String, memo: MemoSections| ItemInput {
-        kind: "case".into(),
+        kind: ItemKind::Case,
         duration_min: 2,
         new_case: Some(CaseInput {
             title,
@@ -1595,7 +1597,7 @@ fn hostile_record() -> Hostile {
             ),
             4 => case(RTL.into(), RTL.into(), RTL.into(), MemoSections::default()),
             5 => ItemInput {
-                kind: "orientation".into(),
+                kind: ItemKind::Orientation,
                 title: format!("Orientering fra {IMG}"),
                 guest: format!("{RTL}, {}", long_word(200)),
                 summary: ten_thousand_words().chars().take(1500).collect(),
@@ -1603,7 +1605,7 @@ fn hostile_record() -> Hostile {
                 ..Default::default()
             },
             6 => ItemInput {
-                kind: "open".into(),
+                kind: ItemKind::Open,
                 title: format!("Dagsaktuelt {EMOJI}"),
                 case_type: "Åpen sak".into(),
                 summary: RTL.into(),
@@ -1611,13 +1613,13 @@ fn hostile_record() -> Hostile {
                 ..Default::default()
             },
             7 => ItemInput {
-                kind: "continuation".into(),
+                kind: ItemKind::Continuation,
                 continues_case_id: Some(first_case.clone()),
                 duration_min: 2,
                 ..Default::default()
             },
             i if i % 10 == 9 => ItemInput {
-                kind: "break".into(),
+                kind: ItemKind::Break,
                 title: format!(
                     "Pause ☕ {}",
                     if i % 20 == 9 {
@@ -1680,17 +1682,17 @@ fn hostile_record() -> Hostile {
     // Attendance: most present (some remote), five absent with substitutes, secretariat, guests.
     for (i, pid) in people.iter().enumerate().take(60) {
         let status = if i % 15 == 14 {
-            "observer"
+            AttendanceStatus::Observer
         } else if i % 12 == 5 {
-            "absent"
+            AttendanceStatus::Absent
         } else {
-            "present"
+            AttendanceStatus::Present
         };
         s.set_attendance(
             &m.id,
             &AttendanceInput {
                 person_id: pid.clone(),
-                status: status.into(),
+                status,
                 substitute_for: None,
                 remote: i % 7 == 3,
             },
@@ -1702,7 +1704,7 @@ fn hostile_record() -> Hostile {
             &m.id,
             &AttendanceInput {
                 person_id: pid.clone(),
-                status: "substitute".into(),
+                status: AttendanceStatus::Substitute,
                 substitute_for: Some(people[5 + 12 * k].clone()),
                 remote: false,
             },
@@ -1713,7 +1715,7 @@ fn hostile_record() -> Hostile {
         &m.id,
         &AttendanceInput {
             person_id: people[65].clone(),
-            status: "secretariat".into(),
+            status: AttendanceStatus::Secretariat,
             substitute_for: None,
             remote: false,
         },
@@ -1878,7 +1880,7 @@ fn extraordinary_video_meetings_and_english_documents() {
     s.add_item(
         &m.id,
         &ItemInput {
-            kind: "case".into(),
+            kind: ItemKind::Case,
             duration_min: 60,
             new_case: Some(CaseInput {
                 title: "Høring om ny forskrift".into(),

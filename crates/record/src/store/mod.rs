@@ -9,6 +9,7 @@ pub(crate) use rows::*;
 pub(crate) use snapshot::row_json;
 
 use crate::error::{Error, Result};
+use crate::vocab::Entity;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use rusqlite_migration::{Migrations, M};
 use std::cell::RefCell;
@@ -136,21 +137,21 @@ impl Store {
         &self,
         tx: &Connection,
         meeting_id: &str,
-        table: &str,
+        entity: Entity,
         entity_id: &str,
         change: impl FnOnce() -> Result<T>,
     ) -> Result<T> {
         let (status, label) = meeting_status(tx, meeting_id)?;
-        if status != "approved" {
+        if !status.locked() {
             return change();
         }
         let reason = self.correction.borrow().clone();
         let Some(reason) = reason else {
             return Err(Error::Locked { meeting: label });
         };
-        let before = row_json(tx, table, entity_id)?;
+        let before = row_json(tx, entity.table(), entity_id)?;
         let value = change()?;
-        let after = row_json(tx, table, entity_id)?;
+        let after = row_json(tx, entity.table(), entity_id)?;
         tx.execute(
             "INSERT INTO audit_log (id, at, meeting_id, entity, entity_id, before, after, reason)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -158,7 +159,7 @@ impl Store {
                 crate::new_id(),
                 crate::now(),
                 meeting_id,
-                table,
+                entity,
                 entity_id,
                 before,
                 after,

@@ -3,6 +3,7 @@
 use crate::error::{Error, Result, Thing};
 use crate::model::*;
 use crate::numbers::{CaseNumber, MeetingNumber};
+use crate::vocab::{ItemKind, MeetingStatus};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 pub(crate) fn not_found(what: Thing, key: impl Into<String>) -> Error {
@@ -21,11 +22,14 @@ pub(crate) fn case_label(year: i32, number: Option<u32>) -> Option<String> {
 }
 
 /// (status, "4/2025") of a meeting.
-pub(crate) fn meeting_status(conn: &Connection, meeting_id: &str) -> Result<(String, String)> {
+pub(crate) fn meeting_status(
+    conn: &Connection,
+    meeting_id: &str,
+) -> Result<(MeetingStatus, String)> {
     conn.query_row(
         "SELECT status, year, number FROM meeting WHERE id = ?1",
         [meeting_id],
-        |r| Ok((r.get::<_, String>(0)?, meeting_label(r.get(1)?, r.get(2)?))),
+        |r| Ok((r.get(0)?, meeting_label(r.get(1)?, r.get(2)?))),
     )
     .optional()?
     .ok_or_else(|| not_found(Thing::Meeting, meeting_id))
@@ -136,7 +140,7 @@ const ITEM_SELECT: &str = "SELECT i.id, i.meeting_id, i.position, i.kind, i.case
     LEFT JOIN \"case\" cc ON cc.id = i.continues_case_id";
 
 fn item_from_row(r: &Row) -> rusqlite::Result<AgendaItem> {
-    let kind: String = r.get(3)?;
+    let kind: ItemKind = r.get(3)?;
     let continued_title: Option<String> = r.get(16)?;
     let own_title: String = r.get(6)?;
     let case_number = match r.get::<_, Option<i32>>(14)? {
@@ -144,8 +148,8 @@ fn item_from_row(r: &Row) -> rusqlite::Result<AgendaItem> {
         None => None,
     };
     // A continuation shows as "32/25 forts." with the case's title unless it has its own.
-    let title = match (kind.as_str(), continued_title) {
-        ("continuation", Some(t)) if own_title.is_empty() => t,
+    let title = match (kind, continued_title) {
+        (ItemKind::Continuation, Some(t)) if own_title.is_empty() => t,
         _ => own_title,
     };
     Ok(AgendaItem {

@@ -13,6 +13,7 @@ use quorum_record::model::Due;
 use quorum_record::people::{MembershipInput, PersonInput};
 use quorum_record::record::{ActionInput, AttendanceInput};
 use quorum_record::validate::{MAX_LINE, MAX_TEXT};
+use quorum_record::vocab::*;
 use quorum_record::{Error, Lang, Store};
 
 /// Runs `f`, which must fail; checks that nothing changed and that the error speaks both
@@ -227,7 +228,7 @@ fn duplicate_body_short_name() {
         s.create_body(&BodyInput {
             short_name: "NUFA".into(),
             name: "NUFA".into(),
-            language: "de".into(),
+            language: quorum_record::bodies::parse_language("de")?,
             ..Default::default()
         })
     });
@@ -352,7 +353,7 @@ fn times_and_dates() {
             &eh.id,
             &MembershipInput {
                 person_id: p.id.clone(),
-                role: "medlem".into(),
+                role: Role::Member,
                 term_from: Some("2026-01-01".into()),
                 term_to: Some("2025-12-31".into()),
                 substitute_id: None,
@@ -365,7 +366,7 @@ fn times_and_dates() {
             &eh.id,
             &MembershipInput {
                 person_id: p.id.clone(),
-                role: "medlem".into(),
+                role: Role::Member,
                 term_from: Some("2025-02-30".into()),
                 ..Default::default()
             },
@@ -403,7 +404,7 @@ fn empty_titles_and_names() {
                 s.add_item(
                     &m4.id,
                     &ItemInput {
-                        kind: kind.into(),
+                        kind: ItemKind::parse(kind)?,
                         title: title.into(),
                         duration_min: 10,
                         ..Default::default()
@@ -728,7 +729,7 @@ fn references_to_things_that_do_not_exist() {
             s.add_item(
                 &draft.id,
                 &ItemInput {
-                    kind: "case".into(),
+                    kind: ItemKind::Case,
                     case_id: Some(nope.into()),
                     ..Default::default()
                 },
@@ -764,7 +765,9 @@ fn references_to_things_that_do_not_exist() {
         nope,
     );
     check(
-        refused(s, "action status", || s.set_action_status(nope, "done", "")),
+        refused(s, "action status", || {
+            s.set_action_status(nope, ActionStatus::Done, "")
+        }),
         Thing::ActionPoint,
         nope,
     );
@@ -804,7 +807,7 @@ fn references_to_things_that_do_not_exist() {
                 &m4.id,
                 &AttendanceInput {
                     person_id: nope.into(),
-                    status: "present".into(),
+                    status: AttendanceStatus::Present,
                     substitute_for: None,
                     remote: false,
                 },
@@ -827,7 +830,7 @@ fn references_to_things_that_do_not_exist() {
                 &eh.id,
                 &MembershipInput {
                     person_id: p.id.clone(),
-                    role: "medlem".into(),
+                    role: Role::Member,
                     substitute_id: Some(nope.into()),
                     ..Default::default()
                 },
@@ -868,7 +871,7 @@ fn continuation_of_an_unknown_or_absent_case() {
             s.add_item(
                 &m.id,
                 &ItemInput {
-                    kind: "continuation".into(),
+                    kind: ItemKind::Continuation,
                     duration_min: 10,
                     continues_case_id: target.clone(),
                     ..Default::default()
@@ -899,7 +902,7 @@ fn choices_and_ranges() {
         s.add_item(
             &m4.id,
             &ItemInput {
-                kind: "møte".into(),
+                kind: ItemKind::parse("møte")?,
                 title: "X".into(),
                 ..Default::default()
             },
@@ -916,7 +919,7 @@ fn choices_and_ranges() {
             s.add_item(
                 &m4.id,
                 &ItemInput {
-                    kind: "break".into(),
+                    kind: ItemKind::Break,
                     title: "Pause".into(),
                     duration_min: bad,
                     ..Default::default()
@@ -945,7 +948,7 @@ fn choices_and_ranges() {
         s.add_item(
             &m4.id,
             &ItemInput {
-                kind: "break".into(),
+                kind: ItemKind::Break,
                 title: "P".into(),
                 duration_min: -1,
                 ..Default::default()
@@ -960,7 +963,7 @@ fn choices_and_ranges() {
             &m4.id,
             &AttendanceInput {
                 person_id: p.id.clone(),
-                status: "sen".into(),
+                status: AttendanceStatus::parse("sen")?,
                 substitute_for: None,
                 remote: false,
             },
@@ -973,7 +976,7 @@ fn choices_and_ranges() {
             &eh.id,
             &MembershipInput {
                 person_id: p.id.clone(),
-                role: "sjef".into(),
+                role: Role::parse("sjef")?,
                 ..Default::default()
             },
         )
@@ -1035,7 +1038,7 @@ fn duplicates_and_rules_on_cases() {
             s.add_item(
                 &draft.id,
                 &ItemInput {
-                    kind: "case".into(),
+                    kind: ItemKind::Case,
                     case_id: Some(id.clone()),
                     ..Default::default()
                 },
@@ -1238,7 +1241,7 @@ fn step(s: &Store, r: &mut Rng, k: &mut Known) -> quorum_record::Result<()> {
                 "bogus",
             ][r.below(7)];
             let mut input = ItemInput {
-                kind: kind.into(),
+                kind: ItemKind::parse(kind)?,
                 title: text(r),
                 duration_min: [0, 5, 30, 60, -1, 2000][r.below(6)],
                 ..Default::default()
@@ -1346,7 +1349,8 @@ fn step(s: &Store, r: &mut Rng, k: &mut Known) -> quorum_record::Result<()> {
             let a = id_or_bogus(r, &k.actions);
             let status = ["open", "done", "cancelled", "bogus"][r.below(4)];
             let note = if r.chance(50) { String::new() } else { text(r) };
-            s.set_action_status(&a, status, &note).map(drop)?;
+            s.set_action_status(&a, ActionStatus::parse(status)?, &note)
+                .map(drop)?;
         }
         18 => {
             let item = id_or_bogus(r, &k.items);
@@ -1383,7 +1387,7 @@ fn step(s: &Store, r: &mut Rng, k: &mut Known) -> quorum_record::Result<()> {
                     &m,
                     &AttendanceInput {
                         person_id: p,
-                        status: status.into(),
+                        status: AttendanceStatus::parse(status)?,
                         substitute_for: sub,
                         remote: r.chance(30),
                     },
@@ -1430,7 +1434,7 @@ fn check_invariants(s: &Store, k: &Known, r: &mut Rng) {
             let mut nums = Vec::new();
             for m in s.meetings(&b.id, Some(year)).unwrap() {
                 for it in s.agenda(&m.id).unwrap() {
-                    if it.kind == "case" {
+                    if it.kind == ItemKind::Case {
                         let n = it
                             .case_number
                             .clone()

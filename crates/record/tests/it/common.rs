@@ -7,6 +7,8 @@ use quorum_record::bodies::BodyInput;
 use quorum_record::cases::CaseInput;
 use quorum_record::meetings::MeetingInput;
 use quorum_record::model::{AgendaItem, Body, Case, Meeting};
+use quorum_record::vocab::*;
+use quorum_record::Lang;
 use quorum_record::Store;
 use std::path::PathBuf;
 use tempfile::TempDir;
@@ -38,7 +40,7 @@ pub fn body(s: &Store, short: &str, name: &str) -> Body {
         name: name.into(),
         secretariat: "Helsedirektoratet".into(),
         default_place: "Oslo".into(),
-        language: "nb".into(),
+        language: Lang::Nb,
     })
     .expect("create body")
 }
@@ -73,7 +75,7 @@ pub fn add_case_at(s: &Store, meeting_id: &str, title: &str, position: Option<i6
     s.add_item(
         meeting_id,
         &ItemInput {
-            kind: "case".into(),
+            kind: ItemKind::Case,
             duration_min: 20,
             new_case: Some(case_input(title)),
             ..Default::default()
@@ -91,7 +93,7 @@ pub fn try_add_case(s: &Store, meeting_id: &str, title: &str) -> quorum_record::
     s.add_item(
         meeting_id,
         &ItemInput {
-            kind: "case".into(),
+            kind: ItemKind::Case,
             duration_min: 20,
             new_case: Some(case_input(title)),
             ..Default::default()
@@ -104,7 +106,7 @@ pub fn add_break(s: &Store, meeting_id: &str, title: &str, minutes: i64) -> Agen
     s.add_item(
         meeting_id,
         &ItemInput {
-            kind: "break".into(),
+            kind: ItemKind::Break,
             title: title.into(),
             duration_min: minutes,
             ..Default::default()
@@ -119,7 +121,7 @@ pub fn numbered(s: &Store, meeting_id: &str) -> Vec<String> {
     s.agenda(meeting_id)
         .expect("agenda")
         .into_iter()
-        .filter(|i| i.kind == "case")
+        .filter(|i| i.kind == ItemKind::Case)
         .map(|i| {
             format!(
                 "{} {}",

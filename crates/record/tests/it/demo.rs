@@ -3,6 +3,7 @@
 use crate::common;
 
 use common::*;
+use quorum_record::vocab::*;
 use quorum_record::Error;
 
 #[test]
@@ -35,7 +36,7 @@ fn demo_loads_the_seed_record() {
         .meetings(&eh.id, None)
         .unwrap()
         .into_iter()
-        .map(|m| (m.number, m.date, m.start, m.end, m.status))
+        .map(|m| (m.number, m.date, m.start, m.end, m.status.to_string()))
         .collect();
     assert_eq!(
         meetings,
@@ -67,7 +68,7 @@ fn demo_loads_the_seed_record() {
         .meetings(&nuit.id, Some(2025))
         .unwrap()
         .into_iter()
-        .map(|m| (m.number, m.status))
+        .map(|m| (m.number, m.status.to_string()))
         .collect();
     assert_eq!(nm, [("5/2025".to_string(), "held".to_string())]);
     // Members in the agenda's order, with roles.
@@ -79,9 +80,12 @@ fn demo_loads_the_seed_record() {
         .iter()
         .find(|m| m.person.name == "Johan Ronæs")
         .unwrap();
-    assert_eq!(ronaes.role, "observator");
+    assert_eq!(ronaes.role, Role::Observer);
     assert_eq!(ronaes.substitute.as_ref().unwrap().name, "Odd Martin Solem");
-    assert_eq!(members.iter().filter(|m| m.role == "sekretar").count(), 4);
+    assert_eq!(
+        members.iter().filter(|m| m.role == Role::Secretary).count(),
+        4
+    );
     // Terms end with 2025.
     assert!(s
         .memberships(&eh.id, Some("2026-01-01"))

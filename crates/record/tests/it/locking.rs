@@ -9,6 +9,7 @@ use quorum_record::cases::{AttachmentInput, CaseInput, ReferenceInput};
 use quorum_record::error::StateProblem;
 use quorum_record::model::Due;
 use quorum_record::record::{ActionInput, AttendanceInput};
+use quorum_record::vocab::*;
 use quorum_record::{Error, Lang, Store};
 
 /// The demo with 3/2025 approved by 31/25 of 4/2025.
@@ -32,7 +33,7 @@ fn demo_3_2025_is_held_and_unlocked() {
     let d = demo();
     let s = &d.store;
     let m3 = s.meeting_by_number(EH, "3/2025").unwrap();
-    assert_eq!(m3.status, "held");
+    assert_eq!(m3.status, MeetingStatus::Held);
     assert!(!m3.locked());
     assert_eq!(m3.approved_by_case_id, None);
     // Its record can still be edited directly.
@@ -77,13 +78,13 @@ fn approval_needs_a_recorded_decision_of_a_later_meeting_and_a_held_meeting() {
     // 4/2025 is not held: its minutes cannot be approved.
     assert!(matches!(
         s.approve_minutes(&m4.id, &c31.id).unwrap_err(),
-        Error::State(StateProblem::StatusOrder { ref from, ref to }) if from == "agenda_sent" && to == "approved"
+        Error::State(StateProblem::StatusOrder { ref from, ref to }) if *from == MeetingStatus::AgendaSent && *to == MeetingStatus::Approved
     ));
     assert_eq!(snapshot(s), before);
 
     s.accept_proposal(&c31.id).unwrap();
     let m = s.approve_minutes(&m3.id, &c31.id).unwrap();
-    assert_eq!(m.status, "approved");
+    assert_eq!(m.status, MeetingStatus::Approved);
     assert_eq!(m.approved_by_case_id.as_deref(), Some(c31.id.as_str()));
     assert!(m.locked());
     // Twice is a status error.
@@ -93,7 +94,7 @@ fn approval_needs_a_recorded_decision_of_a_later_meeting_and_a_held_meeting() {
     ));
     assert!(matches!(
         s.mark_held(&m3.id).unwrap_err(),
-        Error::State(StateProblem::StatusOrder { ref from, .. }) if from == "approved"
+        Error::State(StateProblem::StatusOrder { ref from, .. }) if *from == MeetingStatus::Approved
     ));
 }
 
@@ -106,13 +107,17 @@ fn every_change_to_a_locked_record_is_refused_and_changes_nothing() {
     let c26 = s.case_by_number(EH, "26/25").unwrap();
     let item24 = c24.item_id.clone().unwrap();
     let agenda = s.agenda(&m3.id).unwrap();
-    let open_item = agenda.iter().find(|i| i.kind == "open").unwrap().clone();
+    let open_item = agenda
+        .iter()
+        .find(|i| i.kind == ItemKind::Open)
+        .unwrap()
+        .clone();
     let innspill = s.innspill(&item24).unwrap()[0].clone();
     let action = s.actions(&item24).unwrap()[0].clone();
     let attendance = s.attendance(&m3.id).unwrap();
     let present = attendance
         .iter()
-        .find(|a| a.status == "present")
+        .find(|a| a.status == AttendanceStatus::Present)
         .unwrap()
         .person
         .clone();
@@ -159,7 +164,7 @@ fn every_change_to_a_locked_record_is_refused_and_changes_nothing() {
             &m3.id,
             &AttendanceInput {
                 person_id: present.id.clone(),
-                status: "absent".into(),
+                status: AttendanceStatus::Absent,
                 substitute_for: None,
                 remote: false,
             },
@@ -222,7 +227,7 @@ fn every_change_to_a_locked_record_is_refused_and_changes_nothing() {
         s.add_item(
             &m3.id,
             &ItemInput {
-                kind: "break".into(),
+                kind: ItemKind::Break,
                 title: "Pause".into(),
                 duration_min: 10,
                 ..Default::default()
@@ -298,9 +303,9 @@ fn action_status_can_still_be_followed_up_after_locking() {
     let c24 = s.case_by_number(EH, "24/25").unwrap();
     let a = s.actions(c24.item_id.as_deref().unwrap()).unwrap()[0].clone();
     let done = s
-        .set_action_status(&a.id, "done", "Presentert i 34/25")
+        .set_action_status(&a.id, ActionStatus::Done, "Presentert i 34/25")
         .unwrap();
-    assert_eq!(done.status, "done");
+    assert_eq!(done.status, ActionStatus::Done);
     let m3 = s.meeting_by_number(EH, "3/2025").unwrap();
     assert!(s.corrections(&m3.id).unwrap().is_empty());
 }
@@ -324,7 +329,7 @@ fn correction_changes_a_locked_record_and_is_audited() {
     assert_eq!(log.len(), 1);
     let c = &log[0];
     assert_eq!(c.meeting_id, m3.id);
-    assert_eq!(c.entity, "case");
+    assert_eq!(c.entity, Entity::Case);
     assert_eq!(c.entity_id, c26.id);
     assert_eq!(c.reason, "Skrivefeil i vedtaket");
     let before: serde_json::Value = serde_json::from_str(c.before.as_deref().unwrap()).unwrap();
@@ -355,7 +360,7 @@ fn correction_changes_a_locked_record_and_is_audited() {
         .iter()
         .map(|c| {
             (
-                c.entity.clone(),
+                c.entity.to_string(),
                 c.before.is_some(),
                 c.after.is_some(),
                 c.reason.clone(),

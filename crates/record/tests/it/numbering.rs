@@ -6,6 +6,7 @@ use crate::common;
 use common::*;
 use quorum_record::agenda::ItemInput;
 use quorum_record::error::StateProblem;
+use quorum_record::vocab::*;
 use quorum_record::Error;
 
 #[test]
@@ -21,7 +22,7 @@ fn a_case_gets_its_number_when_placed_on_an_agenda() {
         .add_item(
             &m.id,
             &ItemInput {
-                kind: "case".into(),
+                kind: ItemKind::Case,
                 duration_min: 10,
                 case_id: Some(c.id.clone()),
                 ..Default::default()
@@ -122,7 +123,7 @@ fn sent_agenda_freezes_numbers_and_refuses_case_changes() {
     let brk = add_break(s, &m.id, "Pause", 10);
     let bb = add_case(s, &m.id, "B");
     let sent = s.send_agenda(&m.id).unwrap();
-    assert_eq!(sent.status, "agenda_sent");
+    assert_eq!(sent.status, MeetingStatus::AgendaSent);
     assert!(sent.agenda_frozen());
 
     let frozen = |e: Error| matches!(e, Error::AgendaSent { ref meeting } if meeting == "1/2025");
@@ -136,7 +137,7 @@ fn sent_agenda_freezes_numbers_and_refuses_case_changes() {
         .add_item(
             &m.id,
             &ItemInput {
-                kind: "case".into(),
+                kind: ItemKind::Case,
                 case_id: Some(unplaced.id.clone()),
                 duration_min: 5,
                 ..Default::default()
@@ -152,7 +153,7 @@ fn sent_agenda_freezes_numbers_and_refuses_case_changes() {
     // A second send is a status error.
     assert!(matches!(
         s.send_agenda(&m.id).unwrap_err(),
-        Error::State(StateProblem::StatusOrder { ref from, ref to }) if from == "agenda_sent" && to == "agenda_sent"
+        Error::State(StateProblem::StatusOrder { ref from, ref to }) if *from == MeetingStatus::AgendaSent && *to == MeetingStatus::AgendaSent
     ));
 
     // Unnumbered items may still move and be added when the cases keep their order.
@@ -367,7 +368,7 @@ fn continuation_shows_the_case_number_and_takes_none() {
         .add_item(
             &m.id,
             &ItemInput {
-                kind: "continuation".into(),
+                kind: ItemKind::Continuation,
                 duration_min: 15,
                 continues_case_id: a.case_id.clone(),
                 ..Default::default()
@@ -405,7 +406,7 @@ fn demo_numbers_follow_the_seed() {
         s.agenda(id)
             .unwrap()
             .into_iter()
-            .filter_map(|i| i.case_number.filter(|_| i.kind == "case"))
+            .filter_map(|i| i.case_number.filter(|_| i.kind == ItemKind::Case))
             .collect()
     };
     assert_eq!(

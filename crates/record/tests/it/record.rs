@@ -9,6 +9,7 @@ use quorum_record::cases::CaseInput;
 use quorum_record::model::Due;
 use quorum_record::people::PersonInput;
 use quorum_record::record::{ActionInput, AttendanceInput};
+use quorum_record::vocab::*;
 use quorum_record::{Error, Lang};
 
 #[test]
@@ -78,7 +79,7 @@ fn proposal_is_prefilled_from_the_case_type_naming_the_body() {
     s.add_item(
         &m.id,
         &ItemInput {
-            kind: "case".into(),
+            kind: ItemKind::Case,
             case_id: Some(c.id.clone()),
             duration_min: 10,
             ..Default::default()
@@ -219,7 +220,7 @@ fn open_action_points_follow_the_body_until_closed() {
     assert_eq!(open[0].responsible, "Helse Sør-Øst RHF");
     assert!(open[0].due_next_meeting);
     assert_eq!(open[0].due_date, None);
-    assert_eq!(open[0].status, "open");
+    assert_eq!(open[0].status, ActionStatus::Open);
     // Not listed for the meeting that raised them (only meetings before the date).
     assert!(s
         .open_actions(&eh.id, Some("2025-10-16"))
@@ -235,9 +236,9 @@ fn open_action_points_follow_the_body_until_closed() {
 
     let mila = open[0].id.clone();
     let closed = s
-        .set_action_status(&mila, "done", "Presentert i sak 34/25")
+        .set_action_status(&mila, ActionStatus::Done, "Presentert i sak 34/25")
         .unwrap();
-    assert_eq!(closed.status, "done");
+    assert_eq!(closed.status, ActionStatus::Done);
     assert_eq!(closed.status_note, "Presentert i sak 34/25");
     let left: Vec<String> = s
         .open_actions(&eh.id, Some(&m5.date))
@@ -252,7 +253,9 @@ fn open_action_points_follow_the_body_until_closed() {
     let mandat = s.open_actions(&eh.id, None).unwrap()[0].id.clone();
     let before = snapshot(s);
     for note in ["", "   "] {
-        let err = s.set_action_status(&mandat, "cancelled", note).unwrap_err();
+        let err = s
+            .set_action_status(&mandat, ActionStatus::Cancelled, note)
+            .unwrap_err();
         assert!(
             matches!(err, Error::Invalid(ref i) if i.field == "note"),
             "{err:?}"
@@ -265,7 +268,11 @@ fn open_action_points_follow_the_body_until_closed() {
     }
     assert_eq!(snapshot(s), before);
     let c = s
-        .set_action_status(&mandat, "cancelled", "Mandatene ble vedtatt i møtet")
+        .set_action_status(
+            &mandat,
+            ActionStatus::Cancelled,
+            "Mandatene ble vedtatt i møtet",
+        )
         .unwrap();
     assert_eq!(
         (c.status.as_str(), c.status_note.as_str()),
@@ -277,7 +284,7 @@ fn open_action_points_follow_the_body_until_closed() {
         .body_actions(&eh.id, Some(2025))
         .unwrap()
         .into_iter()
-        .map(|a| (a.case_number.unwrap(), a.status))
+        .map(|a| (a.case_number.unwrap(), a.status.to_string()))
         .collect();
     assert_eq!(
         all,
@@ -287,11 +294,13 @@ fn open_action_points_follow_the_body_until_closed() {
         ]
     );
     // Reopening lists it again.
-    s.set_action_status(&mila, "open", "").unwrap();
+    s.set_action_status(&mila, ActionStatus::Open, "").unwrap();
     assert_eq!(s.open_actions(&eh.id, Some(&m5.date)).unwrap().len(), 1);
     // An unknown status is refused.
     assert!(matches!(
-        s.set_action_status(&mila, "ferdig", "").unwrap_err(),
+        ActionStatus::parse("ferdig")
+            .and_then(|st| s.set_action_status(&mila, st, ""))
+            .unwrap_err(),
         Error::Invalid(ref i) if i.field == "status"
     ));
 }
@@ -340,7 +349,7 @@ fn action_points_of_new_meetings_with_due_dates() {
     assert!(texts(&m1.date).is_empty());
     assert_eq!(texts(&m2.date), ["Utrede kostnader"]);
     assert_eq!(texts(&m3.date), ["Utrede kostnader", "Sende referat"]);
-    s.set_action_status(&a1.id, "done", "").unwrap();
+    s.set_action_status(&a1.id, ActionStatus::Done, "").unwrap();
     assert_eq!(texts(&m3.date), ["Sende referat"]);
     let updated = s
         .update_action(
@@ -357,7 +366,8 @@ fn action_points_of_new_meetings_with_due_dates() {
     s.remove_action(&a2.id).unwrap();
     assert!(texts(&m3.date).is_empty());
     assert!(matches!(
-        s.set_action_status(&a2.id, "done", "").unwrap_err(),
+        s.set_action_status(&a2.id, ActionStatus::Done, "")
+            .unwrap_err(),
         Error::NotFound {
             what: quorum_record::error::Thing::ActionPoint,
             ..
@@ -423,7 +433,7 @@ fn attendance_with_substitutes() {
         &m.id,
         &AttendanceInput {
             person_id: ola.id.clone(),
-            status: "absent".into(),
+            status: AttendanceStatus::Absent,
             substitute_for: None,
             remote: false,
         },
@@ -435,7 +445,7 @@ fn attendance_with_substitutes() {
             &m.id,
             &AttendanceInput {
                 person_id: kari.id.clone(),
-                status: "substitute".into(),
+                status: AttendanceStatus::Substitute,
                 substitute_for: None,
                 remote: false,
             },
@@ -450,7 +460,7 @@ fn attendance_with_substitutes() {
             &m.id,
             &AttendanceInput {
                 person_id: kari.id.clone(),
-                status: "substitute".into(),
+                status: AttendanceStatus::Substitute,
                 substitute_for: Some(kari.id.clone()),
                 remote: false,
             },
@@ -466,7 +476,7 @@ fn attendance_with_substitutes() {
             &m.id,
             &AttendanceInput {
                 person_id: kari.id.clone(),
-                status: "substitute".into(),
+                status: AttendanceStatus::Substitute,
                 substitute_for: Some(ola.id.clone()),
                 remote: true,
             },
@@ -477,7 +487,7 @@ fn attendance_with_substitutes() {
         .map(|a| {
             (
                 a.person.name.clone(),
-                a.status.clone(),
+                a.status.to_string(),
                 a.substitute_for.as_ref().map(|p| p.name.clone()),
                 a.remote,
             )
@@ -501,7 +511,7 @@ fn attendance_with_substitutes() {
             &m.id,
             &AttendanceInput {
                 person_id: ola.id.clone(),
-                status: "present".into(),
+                status: AttendanceStatus::Present,
                 substitute_for: None,
                 remote: false,
             },
@@ -510,7 +520,7 @@ fn attendance_with_substitutes() {
     assert_eq!(list.len(), 2);
     let list = s.remove_attendance(&m.id, &kari.id).unwrap();
     assert_eq!(list.len(), 1);
-    assert_eq!(list[0].status, "present");
+    assert_eq!(list[0].status, AttendanceStatus::Present);
 }
 
 #[test]
@@ -520,7 +530,7 @@ fn demo_attendance_of_3_2025() {
     let m = s.meeting_by_number(EH, "3/2025").unwrap();
     let att = s.attendance(&m.id).unwrap();
     assert_eq!(att.len(), 30);
-    let count = |st: &str| att.iter().filter(|a| a.status == st).count();
+    let count = |st: &str| att.iter().filter(|a| a.status.as_str() == st).count();
     assert_eq!(
         (
             count("present"),
@@ -533,7 +543,7 @@ fn demo_attendance_of_3_2025() {
     );
     let subs: Vec<(String, String)> = att
         .iter()
-        .filter(|a| a.status == "substitute")
+        .filter(|a| a.status == AttendanceStatus::Substitute)
         .map(|a| {
             (
                 a.person.name.clone(),

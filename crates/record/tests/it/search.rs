@@ -8,6 +8,7 @@ use quorum_record::agenda::ItemInput;
 use quorum_record::cases::CaseInput;
 use quorum_record::record::ActionInput;
 use quorum_record::search::{SearchHit, SearchQuery, HIT_END, HIT_START};
+use quorum_record::vocab::*;
 use quorum_record::{Error, Store};
 
 fn q(text: &str) -> SearchQuery {
@@ -111,7 +112,7 @@ fn every_field_is_searchable_and_follows_changes() {
         .add_item(
             &m.id,
             &ItemInput {
-                kind: "case".into(),
+                kind: ItemKind::Case,
                 duration_min: 10,
                 new_case: Some(CaseInput {
                     title: "Tittelord".into(),
@@ -196,7 +197,7 @@ fn filter_record(s: &Store) {
     s.add_item(
         &r26.id,
         &ItemInput {
-            kind: "case".into(),
+            kind: ItemKind::Case,
             duration_min: 10,
             new_case: Some(CaseInput {
                 title: "Budsjett R 2026".into(),
@@ -311,7 +312,7 @@ fn ranking_puts_the_best_match_first() {
     s.add_item(
         &m.id,
         &ItemInput {
-            kind: "case".into(),
+            kind: ItemKind::Case,
             duration_min: 10,
             new_case: Some(CaseInput {
                 title: "Diverse".into(),
@@ -327,7 +328,7 @@ fn ranking_puts_the_best_match_first() {
     s.add_item(
         &m.id,
         &ItemInput {
-            kind: "case".into(),
+            kind: ItemKind::Case,
             duration_min: 10,
             new_case: Some(CaseInput {
                 title: "Kjernejournal og kjernejournal".into(),

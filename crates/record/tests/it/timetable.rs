@@ -5,6 +5,7 @@ use crate::common;
 
 use common::*;
 use quorum_record::agenda::{ItemInput, ItemUpdate};
+use quorum_record::vocab::*;
 use quorum_record::Lang;
 
 fn rows(s: &quorum_record::Store, meeting_id: &str) -> Vec<(String, String, String)> {
@@ -103,7 +104,7 @@ fn overrun_is_a_warning_not_an_error() {
         .add_item(
             &m.id,
             &ItemInput {
-                kind: "open".into(),
+                kind: ItemKind::Open,
                 title: "Dagsaktuelt".into(),
                 case_type: "Åpen sak".into(),
                 duration_min: 25,
@@ -170,7 +171,7 @@ fn demo_meeting_4_2025_reproduces_the_seed() {
                 r.item.title.clone(),
                 r.start.clone(),
                 r.item.case_type.clone(),
-                r.item.kind.clone(),
+                r.item.kind.to_string(),
             )
         })
         .collect();
