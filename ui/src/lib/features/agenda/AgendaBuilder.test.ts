@@ -298,4 +298,50 @@ describe('AgendaBuilder', () => {
     expect(screen.queryByTestId('add-break')).toBeNull();
     expect(times()).toEqual(['10:00', '10:30', '10:45']);
   });
+
+  describe('a typed duration is never lost', () => {
+    const JOURNAL = 'quorum.agenda.unsaved.m1';
+
+    it('is journalled at the keystroke, before the pause, and forgotten once saved', async () => {
+      const { calls } = await renderAgenda();
+      const first = screen.getAllByTestId('item-duration')[0] as HTMLInputElement;
+      await fireEvent.input(first, { target: { value: '50' } });
+      expect(calls.some((c) => c.cmd === 'update_item')).toBe(false);
+      const journal = JSON.parse(localStorage.getItem(JOURNAL)!);
+      expect(journal['item:a']).toMatchObject({ kind: 'item', itemId: 'a', update: { duration_min: 50, title: 'Godkjenning av referat' } });
+      await fireEvent.blur(first);
+      await waitFor(() => expect(calls.filter((c) => c.cmd === 'update_item')).toHaveLength(1));
+      await waitFor(() => expect(localStorage.getItem(JOURNAL)).toBeNull());
+    });
+
+    it('is written when the agenda is shown again after a restart', async () => {
+      localStorage.setItem(
+        JOURNAL,
+        JSON.stringify({
+          'item:c': {
+            kind: 'item',
+            itemId: 'c',
+            update: { title: 'Digital samhandling', case_type: '', guest: '', summary: '', duration_min: 60 },
+          },
+        }),
+      );
+      const { calls } = await renderAgenda();
+      expect(calls[0].cmd).toBe('update_item');
+      expect(calls[0].args).toMatchObject({ id: 'c', input: { duration_min: 60 } });
+      await waitFor(() => expect(screen.getByTestId('agenda-end').textContent).toContain('11:45'));
+      expect(localStorage.getItem(JOURNAL)).toBeNull();
+    });
+
+    it('a duration the core refuses stays journalled and is not sent again on leaving the field', async () => {
+      const { calls } = await renderAgenda();
+      const first = screen.getAllByTestId('item-duration')[0] as HTMLInputElement;
+      await fireEvent.input(first, { target: { value: '2000' } });
+      await fireEvent.blur(first);
+      await screen.findByTestId('item-duration-error');
+      first.focus();
+      await fireEvent.blur(first);
+      expect(calls.filter((c) => c.cmd === 'update_item')).toHaveLength(1);
+      expect(localStorage.getItem(JOURNAL)).toContain('2000');
+    });
+  });
 });
