@@ -3,6 +3,7 @@ import type { ActionInput, ActionPoint, AgendaItem, Attendance, Correction, Memb
 import type { Due } from '../../bindings/Due';
 import { dictionaries, type MessageKey } from '../../i18n';
 import { i18n } from '../../locale.svelte';
+import type { AttendanceStatus, Role } from '../../vocabulary';
 
 /** The message for a key built from data (a status, a kind), or `fallback` for a value unknown here. */
 export function tOr(key: string, fallback: string): string {
@@ -46,7 +47,7 @@ export function dueFrom(kind: DueKind, date: string): Due {
 }
 
 /** The status "present" means for a member of this role. */
-export function presentStatus(role: string): string {
+export function presentStatus(role: Role): AttendanceStatus {
   if (role === 'observator') return 'observer';
   if (role === 'sekretar') return 'secretariat';
   return 'present';
