@@ -2,10 +2,10 @@
 
 use crate::error::{Error, Result, Thing};
 use crate::model::{Body, BodyName, CaseType};
-use crate::store::{body_id_by_short, not_found, Store};
+use crate::store::{all, body_id_by_short, first, id_from_row, not_found, one, Store};
 use crate::validate;
 use crate::Lang;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension, Params, Row};
 use serde::{Deserialize, Serialize};
 
 /// Default case types with their proposal templates; `{organ}` is replaced by the body's name.
@@ -97,13 +97,12 @@ impl Store {
     }
 
     pub fn bodies(&self) -> Result<Vec<Body>> {
-        let ids: Vec<String> = {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT id FROM body ORDER BY short_name")?;
-            let rows = stmt.query_map([], |r| r.get(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
+        let ids: Vec<String> = all(
+            &self.conn,
+            "SELECT id FROM body ORDER BY short_name",
+            [],
+            id_from_row,
+        )?;
         ids.iter().map(|id| body(&self.conn, id)).collect()
     }
 
@@ -121,17 +120,7 @@ impl Store {
     }
 
     pub fn case_types(&self, body_id: &str) -> Result<Vec<CaseType>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, name, proposal_template FROM case_type WHERE body_id = ?1 ORDER BY position")?;
-        let rows = stmt.query_map([body_id], |r| {
-            Ok(CaseType {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                proposal_template: r.get(2)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        case_types_where(&self.conn, "ORDER BY position", [body_id])
     }
 
     /// Adds a body's own case type, or changes the template of one it has.
@@ -151,18 +140,18 @@ impl Store {
                  ON CONFLICT (body_id, name) DO UPDATE SET proposal_template = excluded.proposal_template",
                 params![crate::new_id(), body_id, name, template],
             )?;
-            Ok(tx.query_row(
-                "SELECT id, name, proposal_template FROM case_type WHERE body_id = ?1 AND name = ?2",
-                params![body_id, name],
-                |r| Ok(CaseType { id: r.get(0)?, name: r.get(1)?, proposal_template: r.get(2)? }),
-            )?)
+            first(
+                case_types_where(tx, "AND name = ?2", params![body_id, name])?,
+                Thing::CaseType,
+                name,
+            )
         })
     }
 
     /// Removes a case type no case uses.
     pub fn remove_case_type(&self, id: &str) -> Result<()> {
         self.write(|tx| {
-            let used: i64 = tx.query_row("SELECT count(*) FROM \"case\" WHERE case_type_id = ?1", [id], |r| r.get(0))?;
+            let used: i64 = tx.query_row("SELECT count(*) AS used FROM \"case\" WHERE case_type_id = ?1", [id], |r| r.get("used"))?;
             if used > 0 {
                 return Err(Error::other(
                     "case_type",
@@ -198,7 +187,7 @@ fn ensure_short_name_free(conn: &Connection, short: &str, except: Option<&str>) 
         .query_row(
             "SELECT id FROM body WHERE short_name = ?1 AND id IS NOT ?2",
             params![short, except],
-            |r| r.get(0),
+            id_from_row,
         )
         .optional()?;
     match other {
@@ -210,45 +199,72 @@ fn ensure_short_name_free(conn: &Connection, short: &str, except: Option<&str>) 
     }
 }
 
-pub(crate) fn body(conn: &Connection, id: &str) -> Result<Body> {
-    let (short_name, secretariat, default_place, language) = conn
-        .query_row(
-            "SELECT short_name, secretariat, default_place, language FROM body WHERE id = ?1",
-            [id],
-            |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )
-        .optional()?
-        .ok_or_else(|| not_found(Thing::Body, id))?;
-    let mut stmt = conn
-        .prepare("SELECT name, valid_from FROM body_name WHERE body_id = ?1 ORDER BY valid_from")?;
-    let names: Vec<BodyName> = stmt
-        .query_map([id], |r| {
-            Ok(BodyName {
-                name: r.get(0)?,
-                valid_from: r.get(1)?,
+/// A body's case types (`?1` is the body), with the clauses appended (AND …, ORDER BY).
+fn case_types_where(conn: &Connection, clauses: &str, p: impl Params) -> Result<Vec<CaseType>> {
+    all(
+        conn,
+        &format!("SELECT id, name, proposal_template FROM case_type WHERE body_id = ?1 {clauses}"),
+        p,
+        |r| {
+            Ok(CaseType {
+                id: r.get("id")?,
+                name: r.get("name")?,
+                proposal_template: r.get("proposal_template")?,
             })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    let name = names.last().map(|n| n.name.clone()).unwrap_or_default();
+        },
+    )
+}
+
+/// A body without its names (`body` adds them).
+fn body_from_row(r: &Row) -> rusqlite::Result<Body> {
     Ok(Body {
-        id: id.to_string(),
-        short_name,
-        name,
-        secretariat,
-        default_place,
-        language,
-        names,
+        id: r.get("id")?,
+        short_name: r.get("short_name")?,
+        name: String::new(),
+        secretariat: r.get("secretariat")?,
+        default_place: r.get("default_place")?,
+        language: r.get("language")?,
+        names: Vec::new(),
     })
 }
 
+pub(crate) fn body(conn: &Connection, id: &str) -> Result<Body> {
+    let mut body = one(
+        conn,
+        "SELECT id, short_name, secretariat, default_place, language FROM body WHERE id = ?1",
+        [id],
+        body_from_row,
+        Thing::Body,
+        id,
+    )?;
+    body.names = all(
+        conn,
+        "SELECT name, valid_from FROM body_name WHERE body_id = ?1 ORDER BY valid_from",
+        [id],
+        |r| {
+            Ok(BodyName {
+                name: r.get("name")?,
+                valid_from: r.get("valid_from")?,
+            })
+        },
+    )?;
+    body.name = body
+        .names
+        .last()
+        .map(|n| n.name.clone())
+        .unwrap_or_default();
+    Ok(body)
+}
+
 pub(crate) fn body_name_on(conn: &Connection, body_id: &str, date: &str) -> Result<String> {
-    conn.query_row(
+    one(
+        conn,
         "SELECT name FROM body_name WHERE body_id = ?1 AND valid_from <= ?2 ORDER BY valid_from DESC LIMIT 1",
         params![body_id, date],
-        |r| r.get(0),
+        |r| r.get("name"),
+        Thing::Body,
+        body_id,
     )
-    .optional()?
-    .ok_or_else(|| not_found(Thing::Body, body_id))
 }
 
 /// A case type's proposal template filled with the body's name.

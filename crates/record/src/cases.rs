@@ -5,7 +5,8 @@ use crate::error::{Error, Result, Thing};
 use crate::model::{Case, MemoSections};
 use crate::numbers::CaseNumber;
 use crate::store::{
-    body_id_by_short, case, case_id_by_number, next_position, not_found, placement, Store,
+    all, body_id_by_short, case, case_id_by_number, id_from_row, links_to, next_position,
+    not_found, one, placement, Store,
 };
 use crate::validate;
 use crate::vocab::Entity;
@@ -70,7 +71,7 @@ fn check(conn: &Connection, body_id: &str, input: &CaseInput) -> Result<Checked>
             .query_row(
                 "SELECT id, proposal_template FROM case_type WHERE body_id = ?1 AND name = ?2",
                 params![body_id, type_name],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get("id")?, r.get("proposal_template")?)),
             )
             .optional()?;
         let (id, t) = row.ok_or_else(|| not_found(Thing::CaseType, &type_name))?;
@@ -146,14 +147,13 @@ impl Store {
 
     /// The body's cases not on any agenda.
     pub fn unplaced_cases(&self, body_id: &str) -> Result<Vec<Case>> {
-        let ids: Vec<String> = {
-            let mut stmt = self.conn.prepare(
-                "SELECT c.id FROM \"case\" c WHERE c.body_id = ?1 AND NOT EXISTS (SELECT 1 FROM agenda_item i WHERE i.case_id = c.id)
-                 ORDER BY c.title",
-            )?;
-            let rows = stmt.query_map([body_id], |r| r.get(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
+        let ids: Vec<String> = all(
+            &self.conn,
+            "SELECT c.id FROM \"case\" c WHERE c.body_id = ?1 AND NOT EXISTS (SELECT 1 FROM agenda_item i WHERE i.case_id = c.id)
+             ORDER BY c.title",
+            [body_id],
+            id_from_row,
+        )?;
         ids.iter().map(|id| case(&self.conn, id)).collect()
     }
 
@@ -240,14 +240,14 @@ impl Store {
 
     pub fn remove_attachment(&self, attachment_id: &str) -> Result<Case> {
         self.write(|tx| {
-            let case_id: String = tx
-                .query_row(
-                    "SELECT case_id FROM attachment WHERE id = ?1",
-                    [attachment_id],
-                    |r| r.get(0),
-                )
-                .optional()?
-                .ok_or_else(|| not_found(Thing::Attachment, attachment_id))?;
+            let case_id: String = one(
+                tx,
+                "SELECT case_id FROM attachment WHERE id = ?1",
+                [attachment_id],
+                |r| r.get("case_id"),
+                Thing::Attachment,
+                attachment_id,
+            )?;
             let c = case(tx, &case_id)?;
             self.on_case(tx, &c, || {
                 tx.execute("DELETE FROM attachment WHERE id = ?1", [attachment_id])?;
@@ -262,14 +262,14 @@ impl Store {
         &self,
         attachment_id: &str,
     ) -> Result<(String, String, Option<Vec<u8>>)> {
-        self.conn
-            .query_row(
-                "SELECT file_name, media_type, content FROM attachment WHERE id = ?1",
-                [attachment_id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?
-            .ok_or_else(|| not_found(Thing::Attachment, attachment_id))
+        one(
+            &self.conn,
+            "SELECT file_name, media_type, content FROM attachment WHERE id = ?1",
+            [attachment_id],
+            |r| Ok((r.get("file_name")?, r.get("media_type")?, r.get("content")?)),
+            Thing::Attachment,
+            attachment_id,
+        )
     }
 
     /// Links a case to an earlier treatment of the same matter in the record (any body).
@@ -313,14 +313,14 @@ impl Store {
 
     pub fn remove_link(&self, link_id: &str) -> Result<Case> {
         self.write(|tx| {
-            let case_id: String = tx
-                .query_row(
-                    "SELECT case_id FROM case_link WHERE id = ?1",
-                    [link_id],
-                    |r| r.get(0),
-                )
-                .optional()?
-                .ok_or_else(|| not_found(Thing::Link, link_id))?;
+            let case_id: String = one(
+                tx,
+                "SELECT case_id FROM case_link WHERE id = ?1",
+                [link_id],
+                |r| r.get("case_id"),
+                Thing::Link,
+                link_id,
+            )?;
             let c = case(tx, &case_id)?;
             self.on_case(tx, &c, || {
                 tx.execute("DELETE FROM case_link WHERE id = ?1", [link_id])?;
@@ -370,42 +370,8 @@ impl Store {
     /// A case's history across bodies: the earlier treatments it links to, then the later cases
     /// (of any body) that link back to it, oldest first.
     pub fn case_history(&self, case_id: &str) -> Result<Vec<crate::model::CaseLink>> {
-        let c = case(&self.conn, case_id)?;
-        let mut out = c.links;
-        let mut stmt = self.conn.prepare(
-            "SELECT l.case_id FROM case_link l JOIN \"case\" c ON c.id = l.case_id
-             LEFT JOIN agenda_item i ON i.case_id = c.id LEFT JOIN meeting m ON m.id = i.meeting_id
-             WHERE l.target_case_id = ?1 ORDER BY m.date, c.number",
-        )?;
-        let later: Vec<String> = stmt
-            .query_map([case_id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        for id in later {
-            let l = case(&self.conn, &id)?;
-            let (body, date) = match &l.meeting_id {
-                Some(m) => {
-                    let m = crate::store::meeting(&self.conn, m)?;
-                    (
-                        crate::bodies::body(&self.conn, &l.body_id)?.short_name,
-                        m.date,
-                    )
-                }
-                None => (
-                    crate::bodies::body(&self.conn, &l.body_id)?.short_name,
-                    String::new(),
-                ),
-            };
-            out.push(crate::model::CaseLink {
-                id: format!("later-{}", l.id),
-                target_case_id: Some(l.id.clone()),
-                number: l.number.clone().unwrap_or_default(),
-                body,
-                date,
-                title: l.title.clone(),
-                decision: l.decision.clone().unwrap_or(l.proposal.clone()),
-                exempt: l.exempt,
-            });
-        }
+        let mut out = case(&self.conn, case_id)?.links;
+        out.extend(links_to(&self.conn, case_id)?);
         Ok(out)
     }
 }

@@ -3,10 +3,13 @@
 use crate::error::{Error, Invalid, Problem, Result, Thing};
 use crate::model::{Membership, Person};
 use crate::numbers::parse_date;
-use crate::store::{not_found, person, person_from_row, Store};
+use crate::store::{
+    all, first, not_found, optional_person_from_row, people_where, person, person_columns,
+    person_from_row, Store,
+};
 use crate::validate;
 use crate::vocab::Role;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, Params};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -55,11 +58,7 @@ impl Store {
     }
 
     pub fn people(&self) -> Result<Vec<Person>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, name, organisation, email FROM person ORDER BY name, organisation, id",
-        )?;
-        let rows = stmt.query_map([], person_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        people_where(&self.conn, "ORDER BY p.name, p.organisation, p.id", [])
     }
 
     pub fn person(&self, id: &str) -> Result<Person> {
@@ -68,10 +67,15 @@ impl Store {
 
     /// A person by exact name (the first, if several share it).
     pub fn person_by_name(&self, name: &str) -> Result<Person> {
-        self.conn
-            .query_row("SELECT id, name, organisation, email FROM person WHERE name = ?1 ORDER BY id LIMIT 1", [name.trim()], person_from_row)
-            .optional()?
-            .ok_or_else(|| not_found(Thing::Person, name))
+        first(
+            people_where(
+                &self.conn,
+                "WHERE p.name = ?1 ORDER BY p.id LIMIT 1",
+                [name.trim()],
+            )?,
+            Thing::Person,
+            name,
+        )
     }
 
     pub fn add_membership(&self, body_id: &str, input: &MembershipInput) -> Result<Membership> {
@@ -161,43 +165,38 @@ fn check_people(conn: &Connection, input: &MembershipInput) -> Result<()> {
     Ok(())
 }
 
-const MEMBERSHIP_SELECT: &str = "SELECT m.id, m.role, m.term_from, m.term_to, p.id, p.name, p.organisation, p.email,
-    s.id, s.name, s.organisation, s.email
-    FROM membership m JOIN person p ON p.id = m.person_id LEFT JOIN person s ON s.id = m.substitute_id";
-
-fn membership_from_row(r: &rusqlite::Row) -> rusqlite::Result<Membership> {
-    let sub_id: Option<String> = r.get(8)?;
-    Ok(Membership {
-        id: r.get(0)?,
-        role: r.get(1)?,
-        term_from: r.get(2)?,
-        term_to: r.get(3)?,
-        person: Person {
-            id: r.get(4)?,
-            name: r.get(5)?,
-            organisation: r.get(6)?,
-            email: r.get(7)?,
+/// A body's memberships with the person and their substitute, in the order of the clauses
+/// appended (WHERE, ORDER BY).
+fn memberships_where(conn: &Connection, clauses: &str, p: impl Params) -> Result<Vec<Membership>> {
+    all(
+        conn,
+        &format!(
+            "SELECT m.id, m.role, m.term_from, m.term_to, {}, {}
+             FROM membership m JOIN person p ON p.id = m.person_id
+             LEFT JOIN person s ON s.id = m.substitute_id {clauses}",
+            person_columns("p", "person_"),
+            person_columns("s", "substitute_"),
+        ),
+        p,
+        |r| {
+            Ok(Membership {
+                id: r.get("id")?,
+                role: r.get("role")?,
+                term_from: r.get("term_from")?,
+                term_to: r.get("term_to")?,
+                person: person_from_row(r, "person_")?,
+                substitute: optional_person_from_row(r, "substitute_")?,
+            })
         },
-        substitute: match sub_id {
-            Some(id) => Some(Person {
-                id,
-                name: r.get(9)?,
-                organisation: r.get(10)?,
-                email: r.get(11)?,
-            }),
-            None => None,
-        },
-    })
+    )
 }
 
 fn membership(conn: &Connection, id: &str) -> Result<Membership> {
-    conn.query_row(
-        &format!("{MEMBERSHIP_SELECT} WHERE m.id = ?1"),
-        [id],
-        membership_from_row,
+    first(
+        memberships_where(conn, "WHERE m.id = ?1", [id])?,
+        Thing::Membership,
+        id,
     )
-    .optional()?
-    .ok_or_else(|| not_found(Thing::Membership, id))
 }
 
 pub(crate) fn memberships(
@@ -205,11 +204,11 @@ pub(crate) fn memberships(
     body_id: &str,
     on: Option<&str>,
 ) -> Result<Vec<Membership>> {
-    let mut stmt = conn.prepare(&format!(
-        "{MEMBERSHIP_SELECT} WHERE m.body_id = ?1
+    memberships_where(
+        conn,
+        "WHERE m.body_id = ?1
          AND (?2 IS NULL OR ((m.term_from IS NULL OR m.term_from <= ?2) AND (m.term_to IS NULL OR m.term_to >= ?2)))
-         ORDER BY m.position, p.name"
-    ))?;
-    let rows = stmt.query_map(params![body_id, on], membership_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+         ORDER BY m.position, p.name",
+        params![body_id, on],
+    )
 }

@@ -20,6 +20,26 @@ const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("schema_v1.sql"))];
 /// The newest schema version this build knows.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
+/// The record's tables, in an order that satisfies their foreign keys (parents first), as export
+/// writes them and import reads them.
+pub const TABLES: &[&str] = &[
+    "body",
+    "body_name",
+    "case_type",
+    "person",
+    "membership",
+    "number_series",
+    "case",
+    "meeting",
+    "agenda_item",
+    "attachment",
+    "case_link",
+    "attendance",
+    "innspill",
+    "action_point",
+    "audit_log",
+];
+
 pub struct Store {
     pub(crate) conn: Connection,
     read_only: bool,
@@ -172,7 +192,7 @@ impl Store {
 
 /// Reads the schema version without changing the file; refuses newer files.
 fn check_version(conn: &Connection) -> Result<i64> {
-    let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get("user_version"))?;
     if found > SCHEMA_VERSION {
         return Err(Error::NewerSchema {
             found,

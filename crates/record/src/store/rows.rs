@@ -1,10 +1,47 @@
-//! Row readers shared by the modules that operate on the record: one place for each SELECT.
+//! Row readers shared by the modules that operate on the record: one place for each SELECT, and
+//! one mapper per type. Rows are read by column name; computed and joined columns carry aliases.
 
 use crate::error::{Error, Result, Thing};
 use crate::model::*;
 use crate::numbers::{CaseNumber, MeetingNumber};
 use crate::vocab::{ItemKind, MeetingStatus};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension, Params, Row};
+
+/// Every row of `sql`, each mapped by `f`.
+pub(crate) fn all<T>(
+    conn: &Connection,
+    sql: &str,
+    p: impl Params,
+    f: impl FnMut(&Row) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt.query_map(p, f)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The first row of `sql` mapped by `f`, or "not found" as `what` with `key`.
+pub(crate) fn one<T>(
+    conn: &Connection,
+    sql: &str,
+    p: impl Params,
+    f: impl FnOnce(&Row) -> rusqlite::Result<T>,
+    what: Thing,
+    key: impl Into<String>,
+) -> Result<T> {
+    conn.query_row(sql, p, f)
+        .optional()?
+        .ok_or_else(|| not_found(what, key))
+}
+
+/// The first of `rows`, or "not found" as `what` with `key`.
+pub(crate) fn first<T>(rows: Vec<T>, what: Thing, key: impl Into<String>) -> Result<T> {
+    rows.into_iter().next().ok_or_else(|| not_found(what, key))
+}
+
+/// The `id` column of a row.
+pub(crate) fn id_from_row(r: &Row) -> rusqlite::Result<String> {
+    r.get("id")
+}
 
 pub(crate) fn not_found(what: Thing, key: impl Into<String>) -> Error {
     Error::NotFound {
@@ -21,83 +58,144 @@ pub(crate) fn case_label(year: i32, number: Option<u32>) -> Option<String> {
     number.map(|number| CaseNumber { year, number }.to_string())
 }
 
+/// "32/25" from a row's case year and number columns, or None where the row has no case year.
+pub(crate) fn case_number_from_row(
+    r: &Row,
+    year: &str,
+    number: &str,
+) -> rusqlite::Result<Option<String>> {
+    match r.get::<_, Option<i32>>(year)? {
+        Some(y) => Ok(case_label(y, r.get(number)?)),
+        None => Ok(None),
+    }
+}
+
 /// (status, "4/2025") of a meeting.
 pub(crate) fn meeting_status(
     conn: &Connection,
     meeting_id: &str,
 ) -> Result<(MeetingStatus, String)> {
-    conn.query_row(
+    one(
+        conn,
         "SELECT status, year, number FROM meeting WHERE id = ?1",
         [meeting_id],
-        |r| Ok((r.get(0)?, meeting_label(r.get(1)?, r.get(2)?))),
+        |r| {
+            Ok((
+                r.get("status")?,
+                meeting_label(r.get("year")?, r.get("number")?),
+            ))
+        },
+        Thing::Meeting,
+        meeting_id,
     )
-    .optional()?
-    .ok_or_else(|| not_found(Thing::Meeting, meeting_id))
 }
 
 pub(crate) fn body_id_by_short(conn: &Connection, short: &str) -> Result<String> {
-    conn.query_row(
+    one(
+        conn,
         "SELECT id FROM body WHERE short_name = ?1",
         [short.trim()],
-        |r| r.get(0),
+        id_from_row,
+        Thing::Body,
+        short,
     )
-    .optional()?
-    .ok_or_else(|| not_found(Thing::Body, short))
+}
+
+/// The columns of a person.
+const PERSON_FIELDS: [&str; 4] = ["id", "name", "organisation", "email"];
+
+/// The select list of the person `alias` in a query, each column named `{prefix}{column}`
+/// ("p.id AS person_id, …") for `person_from_row`.
+pub(crate) fn person_columns(alias: &str, prefix: &str) -> String {
+    PERSON_FIELDS
+        .iter()
+        .map(|f| format!("{alias}.{f} AS {prefix}{f}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// All people, in the order of the clauses appended (WHERE, ORDER BY).
+pub(crate) fn people_where(
+    conn: &Connection,
+    clauses: &str,
+    p: impl Params,
+) -> Result<Vec<Person>> {
+    all(
+        conn,
+        &format!("SELECT {} FROM person p {clauses}", person_columns("p", "")),
+        p,
+        |r| person_from_row(r, ""),
+    )
 }
 
 pub(crate) fn person(conn: &Connection, id: &str) -> Result<Person> {
-    conn.query_row(
-        "SELECT id, name, organisation, email FROM person WHERE id = ?1",
-        [id],
-        person_from_row,
+    first(
+        people_where(conn, "WHERE p.id = ?1", [id])?,
+        Thing::Person,
+        id,
     )
-    .optional()?
-    .ok_or_else(|| not_found(Thing::Person, id))
 }
 
-pub(crate) fn person_from_row(r: &Row) -> rusqlite::Result<Person> {
+/// The one Person mapper: reads the columns `person_columns` names with `prefix`.
+pub(crate) fn person_from_row(r: &Row, prefix: &str) -> rusqlite::Result<Person> {
+    let col = |field: &str| format!("{prefix}{field}");
     Ok(Person {
-        id: r.get(0)?,
-        name: r.get(1)?,
-        organisation: r.get(2)?,
-        email: r.get(3)?,
+        id: r.get(col("id").as_str())?,
+        name: r.get(col("name").as_str())?,
+        organisation: r.get(col("organisation").as_str())?,
+        email: r.get(col("email").as_str())?,
     })
 }
 
-const MEETING_COLS: &str =
-    "id, body_id, year, number, extraordinary, date, start_time, end_time, place, remote,
-    remote_link, status, approved_by_case_id, current_item_id";
+/// The person of an outer join (a substitute), or None where the row has none.
+pub(crate) fn optional_person_from_row(r: &Row, prefix: &str) -> rusqlite::Result<Option<Person>> {
+    match r.get::<_, Option<String>>(format!("{prefix}id").as_str())? {
+        Some(_) => person_from_row(r, prefix).map(Some),
+        None => Ok(None),
+    }
+}
+
+const MEETING_SELECT: &str =
+    "SELECT id, body_id, year, number, extraordinary, date, start_time, end_time, place, remote,
+    remote_link, status, approved_by_case_id, current_item_id FROM meeting";
 
 fn meeting_from_row(r: &Row) -> rusqlite::Result<Meeting> {
-    let year: i32 = r.get(2)?;
-    let seq: u32 = r.get(3)?;
+    let year: i32 = r.get("year")?;
+    let seq: u32 = r.get("number")?;
     Ok(Meeting {
-        id: r.get(0)?,
-        body_id: r.get(1)?,
+        id: r.get("id")?,
+        body_id: r.get("body_id")?,
         number: meeting_label(year, seq),
         year,
         seq,
-        extraordinary: r.get(4)?,
-        date: r.get(5)?,
-        start: r.get(6)?,
-        end: r.get(7)?,
-        place: r.get(8)?,
-        remote: r.get(9)?,
-        remote_link: r.get(10)?,
-        status: r.get(11)?,
-        approved_by_case_id: r.get(12)?,
-        current_item_id: r.get(13)?,
+        extraordinary: r.get("extraordinary")?,
+        date: r.get("date")?,
+        start: r.get("start_time")?,
+        end: r.get("end_time")?,
+        place: r.get("place")?,
+        remote: r.get("remote")?,
+        remote_link: r.get("remote_link")?,
+        status: r.get("status")?,
+        approved_by_case_id: r.get("approved_by_case_id")?,
+        current_item_id: r.get("current_item_id")?,
     })
 }
 
-pub(crate) fn meeting(conn: &Connection, id: &str) -> Result<Meeting> {
-    conn.query_row(
-        &format!("SELECT {MEETING_COLS} FROM meeting WHERE id = ?1"),
-        [id],
+fn meetings_where(conn: &Connection, clauses: &str, p: impl Params) -> Result<Vec<Meeting>> {
+    all(
+        conn,
+        &format!("{MEETING_SELECT} {clauses}"),
+        p,
         meeting_from_row,
     )
-    .optional()?
-    .ok_or_else(|| not_found(Thing::Meeting, id))
+}
+
+pub(crate) fn meeting(conn: &Connection, id: &str) -> Result<Meeting> {
+    first(
+        meetings_where(conn, "WHERE id = ?1", [id])?,
+        Thing::Meeting,
+        id,
+    )
 }
 
 pub(crate) fn meeting_by_number(
@@ -105,15 +203,15 @@ pub(crate) fn meeting_by_number(
     body_id: &str,
     n: MeetingNumber,
 ) -> Result<Meeting> {
-    conn.query_row(
-        &format!(
-            "SELECT {MEETING_COLS} FROM meeting WHERE body_id = ?1 AND year = ?2 AND number = ?3"
-        ),
-        params![body_id, n.year, n.number],
-        meeting_from_row,
+    first(
+        meetings_where(
+            conn,
+            "WHERE body_id = ?1 AND year = ?2 AND number = ?3",
+            params![body_id, n.year, n.number],
+        )?,
+        Thing::Meeting,
+        n.to_string(),
     )
-    .optional()?
-    .ok_or_else(|| not_found(Thing::Meeting, n.to_string()))
 }
 
 /// Meetings of a body in date order (optionally one year).
@@ -122,71 +220,71 @@ pub(crate) fn meetings_of(
     body_id: &str,
     year: Option<i32>,
 ) -> Result<Vec<Meeting>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {MEETING_COLS} FROM meeting WHERE body_id = ?1 AND (?2 IS NULL OR year = ?2)
-         ORDER BY date, number"
-    ))?;
-    let rows = stmt.query_map(params![body_id, year], meeting_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    meetings_where(
+        conn,
+        "WHERE body_id = ?1 AND (?2 IS NULL OR year = ?2) ORDER BY date, number",
+        params![body_id, year],
+    )
 }
 
-const ITEM_SELECT: &str = "SELECT i.id, i.meeting_id, i.position, i.kind, i.case_id, i.continues_case_id,
-    coalesce(c.title, i.title), coalesce(ct.name, i.case_type), i.guest, coalesce(c.summary, i.summary),
-    coalesce(c.no_memo, i.no_memo), i.duration_min, i.narrative, i.actual_start,
-    coalesce(c.year, cc.year), coalesce(c.number, cc.number), cc.title
+const ITEM_SELECT: &str =
+    "SELECT i.id, i.meeting_id, i.position, i.kind, i.case_id, i.continues_case_id,
+    coalesce(c.title, i.title) AS title, coalesce(ct.name, i.case_type) AS case_type, i.guest,
+    coalesce(c.summary, i.summary) AS summary, coalesce(c.no_memo, i.no_memo) AS no_memo,
+    i.duration_min, i.narrative, i.actual_start,
+    coalesce(c.year, cc.year) AS case_year, coalesce(c.number, cc.number) AS case_seq,
+    cc.title AS continued_title
     FROM agenda_item i
     LEFT JOIN \"case\" c ON c.id = i.case_id
     LEFT JOIN case_type ct ON ct.id = c.case_type_id
     LEFT JOIN \"case\" cc ON cc.id = i.continues_case_id";
 
 fn item_from_row(r: &Row) -> rusqlite::Result<AgendaItem> {
-    let kind: ItemKind = r.get(3)?;
-    let continued_title: Option<String> = r.get(16)?;
-    let own_title: String = r.get(6)?;
-    let case_number = match r.get::<_, Option<i32>>(14)? {
-        Some(y) => case_label(y, r.get(15)?),
-        None => None,
-    };
+    let kind: ItemKind = r.get("kind")?;
+    let continued_title: Option<String> = r.get("continued_title")?;
+    let own_title: String = r.get("title")?;
     // A continuation shows as "32/25 forts." with the case's title unless it has its own.
     let title = match (kind, continued_title) {
         (ItemKind::Continuation, Some(t)) if own_title.is_empty() => t,
         _ => own_title,
     };
     Ok(AgendaItem {
-        id: r.get(0)?,
-        meeting_id: r.get(1)?,
-        position: r.get(2)?,
+        id: r.get("id")?,
+        meeting_id: r.get("meeting_id")?,
+        position: r.get("position")?,
         kind,
-        case_id: r.get(4)?,
-        case_number,
-        continues_case_id: r.get(5)?,
+        case_id: r.get("case_id")?,
+        case_number: case_number_from_row(r, "case_year", "case_seq")?,
+        continues_case_id: r.get("continues_case_id")?,
         title,
-        case_type: r.get(7)?,
-        guest: r.get(8)?,
-        summary: r.get(9)?,
-        no_memo: r.get(10)?,
-        duration_min: r.get(11)?,
-        narrative: r.get(12)?,
-        actual_start: r.get(13)?,
+        case_type: r.get("case_type")?,
+        guest: r.get("guest")?,
+        summary: r.get("summary")?,
+        no_memo: r.get("no_memo")?,
+        duration_min: r.get("duration_min")?,
+        narrative: r.get("narrative")?,
+        actual_start: r.get("actual_start")?,
     })
 }
 
 pub(crate) fn item(conn: &Connection, id: &str) -> Result<AgendaItem> {
-    conn.query_row(
+    one(
+        conn,
         &format!("{ITEM_SELECT} WHERE i.id = ?1"),
         [id],
         item_from_row,
+        Thing::AgendaItem,
+        id,
     )
-    .optional()?
-    .ok_or_else(|| not_found(Thing::AgendaItem, id))
 }
 
 pub(crate) fn items_of(conn: &Connection, meeting_id: &str) -> Result<Vec<AgendaItem>> {
-    let mut stmt = conn.prepare(&format!(
-        "{ITEM_SELECT} WHERE i.meeting_id = ?1 ORDER BY i.position"
-    ))?;
-    let rows = stmt.query_map([meeting_id], item_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    all(
+        conn,
+        &format!("{ITEM_SELECT} WHERE i.meeting_id = ?1 ORDER BY i.position"),
+        [meeting_id],
+        item_from_row,
+    )
 }
 
 /// The agenda item that places a case, if any: (item id, meeting id).
@@ -195,45 +293,46 @@ pub(crate) fn placement(conn: &Connection, case_id: &str) -> Result<Option<(Stri
         .query_row(
             "SELECT id, meeting_id FROM agenda_item WHERE case_id = ?1",
             [case_id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get("id")?, r.get("meeting_id")?)),
         )
         .optional()?)
 }
 
-const CASE_SELECT: &str = "SELECT c.id, c.body_id, c.year, c.number, c.title, coalesce(ct.name, ''), c.summary,
-    c.proposal, c.no_memo, c.memo_purpose, c.memo_background, c.memo_questions, c.memo_process, c.owner,
-    c.officer, c.exempt, c.exempt_basis, c.decision, i.meeting_id, i.id
+const CASE_SELECT: &str = "SELECT c.id, c.body_id, c.year, c.number, c.title,
+    coalesce(ct.name, '') AS case_type, c.summary, c.proposal, c.no_memo, c.memo_purpose,
+    c.memo_background, c.memo_questions, c.memo_process, c.owner, c.officer, c.exempt,
+    c.exempt_basis, c.decision, i.meeting_id AS meeting_id, i.id AS item_id
     FROM \"case\" c LEFT JOIN case_type ct ON ct.id = c.case_type_id
     LEFT JOIN agenda_item i ON i.case_id = c.id";
 
 fn case_from_row(r: &Row) -> rusqlite::Result<Case> {
-    let proposal: String = r.get(7)?;
-    let decision: Option<String> = r.get(17)?;
-    let year: i32 = r.get(2)?;
+    let proposal: String = r.get("proposal")?;
+    let decision: Option<String> = r.get("decision")?;
+    let year: i32 = r.get("year")?;
     Ok(Case {
-        id: r.get(0)?,
-        body_id: r.get(1)?,
+        id: r.get("id")?,
+        body_id: r.get("body_id")?,
         year,
-        number: case_label(year, r.get(3)?),
-        title: r.get(4)?,
-        case_type: r.get(5)?,
-        summary: r.get(6)?,
+        number: case_label(year, r.get("number")?),
+        title: r.get("title")?,
+        case_type: r.get("case_type")?,
+        summary: r.get("summary")?,
         amended: decision.as_deref().is_some_and(|d| d != proposal),
         proposal,
-        no_memo: r.get(8)?,
+        no_memo: r.get("no_memo")?,
         memo: MemoSections {
-            purpose: r.get(9)?,
-            background: r.get(10)?,
-            questions: r.get(11)?,
-            process: r.get(12)?,
+            purpose: r.get("memo_purpose")?,
+            background: r.get("memo_background")?,
+            questions: r.get("memo_questions")?,
+            process: r.get("memo_process")?,
         },
-        owner: r.get(13)?,
-        officer: r.get(14)?,
-        exempt: r.get(15)?,
-        exempt_basis: r.get(16)?,
+        owner: r.get("owner")?,
+        officer: r.get("officer")?,
+        exempt: r.get("exempt")?,
+        exempt_basis: r.get("exempt_basis")?,
         decision,
-        meeting_id: r.get(18)?,
-        item_id: r.get(19)?,
+        meeting_id: r.get("meeting_id")?,
+        item_id: r.get("item_id")?,
         attachments: Vec::new(),
         links: Vec::new(),
     })
@@ -241,99 +340,129 @@ fn case_from_row(r: &Row) -> rusqlite::Result<Case> {
 
 /// A case with its attachments and links.
 pub(crate) fn case(conn: &Connection, id: &str) -> Result<Case> {
-    let mut c = conn
-        .query_row(
-            &format!("{CASE_SELECT} WHERE c.id = ?1"),
-            [id],
-            case_from_row,
-        )
-        .optional()?
-        .ok_or_else(|| not_found(Thing::Case, id))?;
+    let mut c = one(
+        conn,
+        &format!("{CASE_SELECT} WHERE c.id = ?1"),
+        [id],
+        case_from_row,
+        Thing::Case,
+        id,
+    )?;
     c.attachments = attachments_of(conn, id)?;
     c.links = links_of(conn, id)?;
     Ok(c)
 }
 
 pub(crate) fn case_id_by_number(conn: &Connection, body_id: &str, n: CaseNumber) -> Result<String> {
-    conn.query_row(
+    one(
+        conn,
         "SELECT id FROM \"case\" WHERE body_id = ?1 AND year = ?2 AND number = ?3",
         params![body_id, n.year, n.number],
-        |r| r.get(0),
+        id_from_row,
+        Thing::Case,
+        n.to_string(),
     )
-    .optional()?
-    .ok_or_else(|| not_found(Thing::Case, n.to_string()))
 }
 
 pub(crate) fn attachments_of(conn: &Connection, case_id: &str) -> Result<Vec<Attachment>> {
-    let mut stmt = conn.prepare(
-        "SELECT id, label, title, file_name, media_type, coalesce(length(content), 0)
+    all(
+        conn,
+        "SELECT id, label, title, file_name, media_type, coalesce(length(content), 0) AS size
          FROM attachment WHERE case_id = ?1 ORDER BY position",
-    )?;
-    let rows = stmt.query_map([case_id], |r| {
-        Ok(Attachment {
-            id: r.get(0)?,
-            label: r.get(1)?,
-            title: r.get(2)?,
-            file_name: r.get(3)?,
-            media_type: r.get(4)?,
-            size: r.get(5)?,
+        [case_id],
+        |r| {
+            Ok(Attachment {
+                id: r.get("id")?,
+                label: r.get("label")?,
+                title: r.get("title")?,
+                file_name: r.get("file_name")?,
+                media_type: r.get("media_type")?,
+                size: r.get("size")?,
+            })
+        },
+    )
+}
+
+/// What a link shows of a case in the record (`t`): its number, body, meeting date, title and
+/// decision (or proposal while undecided), with the joins that find them.
+const LINK_TARGET: &str = "t.year AS target_year, t.number AS target_seq,
+    b.short_name AS target_body, m.date AS target_date, t.title AS target_title,
+    coalesce(t.decision, t.proposal) AS target_decision, t.exempt AS target_exempt";
+const LINK_TARGET_JOINS: &str = "LEFT JOIN body b ON b.id = t.body_id
+    LEFT JOIN agenda_item i ON i.case_id = t.id
+    LEFT JOIN meeting m ON m.id = i.meeting_id";
+
+fn link_from_row(r: &Row) -> rusqlite::Result<CaseLink> {
+    let target: Option<String> = r.get("target_case_id")?;
+    if target.is_some() {
+        let year: i32 = r.get("target_year")?;
+        Ok(CaseLink {
+            id: r.get("id")?,
+            target_case_id: target,
+            number: case_label(year, r.get("target_seq")?).unwrap_or_default(),
+            body: r.get("target_body")?,
+            date: r
+                .get::<_, Option<String>>("target_date")?
+                .unwrap_or_default(),
+            title: r.get("target_title")?,
+            decision: r.get("target_decision")?,
+            exempt: r.get("target_exempt")?,
         })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    } else {
+        Ok(CaseLink {
+            id: r.get("id")?,
+            target_case_id: None,
+            number: r.get("ref_number")?,
+            body: r.get("ref_body")?,
+            date: r.get("ref_date")?,
+            title: r.get("ref_title")?,
+            decision: r.get("ref_decision")?,
+            exempt: false,
+        })
+    }
 }
 
 /// Links resolved for display: a case in the record shows its own number, body, meeting date,
 /// title and decision (or proposal while undecided).
 pub(crate) fn links_of(conn: &Connection, case_id: &str) -> Result<Vec<CaseLink>> {
-    let mut stmt = conn.prepare(
-        "SELECT l.id, l.target_case_id, l.ref_number, l.ref_body, l.ref_date, l.ref_title, l.ref_decision,
-                t.year, t.number, b.short_name, m.date, t.title, coalesce(t.decision, t.proposal), t.exempt
-         FROM case_link l
-         LEFT JOIN \"case\" t ON t.id = l.target_case_id
-         LEFT JOIN body b ON b.id = t.body_id
-         LEFT JOIN agenda_item i ON i.case_id = t.id
-         LEFT JOIN meeting m ON m.id = i.meeting_id
-         WHERE l.case_id = ?1 ORDER BY l.position",
-    )?;
-    let rows = stmt.query_map([case_id], |r| {
-        let target: Option<String> = r.get(1)?;
-        if target.is_some() {
-            let year: i32 = r.get(7)?;
-            Ok(CaseLink {
-                id: r.get(0)?,
-                target_case_id: target,
-                number: case_label(year, r.get(8)?).unwrap_or_default(),
-                body: r.get(9)?,
-                date: r.get::<_, Option<String>>(10)?.unwrap_or_default(),
-                title: r.get(11)?,
-                decision: r.get(12)?,
-                exempt: r.get(13)?,
-            })
-        } else {
-            Ok(CaseLink {
-                id: r.get(0)?,
-                target_case_id: None,
-                number: r.get(2)?,
-                body: r.get(3)?,
-                date: r.get(4)?,
-                title: r.get(5)?,
-                decision: r.get(6)?,
-                exempt: false,
-            })
-        }
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    all(
+        conn,
+        &format!(
+            "SELECT l.id, l.target_case_id, l.ref_number, l.ref_body, l.ref_date, l.ref_title,
+                    l.ref_decision, {LINK_TARGET}
+             FROM case_link l LEFT JOIN \"case\" t ON t.id = l.target_case_id {LINK_TARGET_JOINS}
+             WHERE l.case_id = ?1 ORDER BY l.position"
+        ),
+        [case_id],
+        link_from_row,
+    )
+}
+
+/// The later cases (of any body) that link back to a case, oldest first, as links to them
+/// ("later-" and the later case's id).
+pub(crate) fn links_to(conn: &Connection, case_id: &str) -> Result<Vec<CaseLink>> {
+    all(
+        conn,
+        &format!(
+            "SELECT 'later-' || t.id AS id, t.id AS target_case_id, {LINK_TARGET}
+             FROM case_link l JOIN \"case\" t ON t.id = l.case_id {LINK_TARGET_JOINS}
+             WHERE l.target_case_id = ?1 ORDER BY m.date, t.number"
+        ),
+        [case_id],
+        link_from_row,
+    )
 }
 
 /// The meeting that holds an agenda item.
 pub(crate) fn meeting_of_item(conn: &Connection, item_id: &str) -> Result<String> {
-    conn.query_row(
+    one(
+        conn,
         "SELECT meeting_id FROM agenda_item WHERE id = ?1",
         [item_id],
-        |r| r.get(0),
+        |r| r.get("meeting_id"),
+        Thing::AgendaItem,
+        item_id,
     )
-    .optional()?
-    .ok_or_else(|| not_found(Thing::AgendaItem, item_id))
 }
 
 /// Next position at the end of an ordered child list.
@@ -344,8 +473,10 @@ pub(crate) fn next_position(
     parent: &str,
 ) -> Result<i64> {
     Ok(conn.query_row(
-        &format!("SELECT coalesce(max(position), -1) + 1 FROM {table} WHERE {parent_col} = ?1"),
+        &format!(
+            "SELECT coalesce(max(position), -1) + 1 AS next_position FROM {table} WHERE {parent_col} = ?1"
+        ),
         [parent],
-        |r| r.get(0),
+        |r| r.get("next_position"),
     )?)
 }
