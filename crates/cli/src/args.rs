@@ -1,0 +1,970 @@
+//! The command line's grammar (clap). Things are addressed the way users name them: a body by
+//! its short name, a meeting by "4/2025", a case by "32/25", an agenda item by its number on the
+//! agenda or its case number, a person by name; the record's ids are accepted everywhere too.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(
+    name = "quorum",
+    version,
+    about = "The record of council bodies, meetings, cases and decisions"
+)]
+pub struct Cli {
+    /// The record file (default: in the user's data directory)
+    #[arg(long, global = true, env = "QUORUM_DB")]
+    pub db: Option<PathBuf>,
+    /// Language of messages: nb (default) or en
+    #[arg(long, global = true)]
+    pub lang: Option<String>,
+    /// Print the affected object(s) as JSON, for scripts
+    #[arg(long, global = true)]
+    pub json: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Load the demo record into an empty database
+    Demo,
+    /// Bodies: list, add, edit, rename
+    Body {
+        #[command(subcommand)]
+        command: BodyCommand,
+    },
+    /// A body's case types and their proposal templates
+    CaseType {
+        #[command(subcommand)]
+        command: CaseTypeCommand,
+    },
+    /// People
+    Person {
+        #[command(subcommand)]
+        command: PersonCommand,
+    },
+    /// Members of a body: role, term and personal substitute
+    Member {
+        #[command(subcommand)]
+        command: MemberCommand,
+    },
+    /// Meetings
+    Meeting {
+        #[command(subcommand)]
+        command: MeetingCommand,
+    },
+    /// The agenda of a meeting
+    Agenda {
+        #[command(subcommand)]
+        command: AgendaCommand,
+    },
+    /// Cases
+    Case {
+        #[command(subcommand)]
+        command: CaseCommand,
+    },
+    /// The meeting record: attendance, narrative, innspill, decisions, action points
+    Record {
+        #[command(subcommand)]
+        command: RecordCommand,
+    },
+    /// Correct approved (locked) minutes, with a reason kept in the audit log
+    Correct {
+        /// Why the locked minutes are changed
+        #[arg(long)]
+        reason: String,
+        #[command(subcommand)]
+        edit: CorrectCommand,
+    },
+    /// Action points of a body
+    Actions {
+        #[command(subcommand)]
+        command: ActionsCommand,
+    },
+    /// Search titles, summaries, proposals, decisions, innspill and action points
+    Search {
+        query: String,
+        #[arg(long)]
+        body: Option<String>,
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long = "type")]
+        case_type: Option<String>,
+    },
+    /// Write a document as PDF
+    Pdf {
+        #[command(subcommand)]
+        document: PdfCommand,
+    },
+    /// Export the whole record as JSON
+    Export { file: PathBuf },
+    /// Import an export into an empty database
+    Import { file: PathBuf },
+}
+
+/// A yes/no option: `--flag` alone means yes; `--flag no` (or false, nei) means no.
+pub type Flag = Option<bool>;
+
+// ---------------------------------------------------------------------------------------------
+// Bodies and case types
+
+#[derive(Subcommand)]
+pub enum BodyCommand {
+    /// All bodies
+    List,
+    /// A body with its names over time and case types
+    Show { body: String },
+    /// Create a body (with the default case types)
+    Add {
+        /// Short name ("NUIT"), used to address the body
+        #[arg(long = "short")]
+        short_name: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        secretariat: Option<String>,
+        /// Default meeting place
+        #[arg(long)]
+        place: Option<String>,
+        /// Language of its documents: nb or en
+        #[arg(long)]
+        language: Option<String>,
+    },
+    /// Change short name, secretariat, place or language (the name changes by `rename`)
+    Edit {
+        body: String,
+        #[arg(long = "short")]
+        short_name: Option<String>,
+        #[arg(long)]
+        secretariat: Option<String>,
+        #[arg(long)]
+        place: Option<String>,
+        #[arg(long)]
+        language: Option<String>,
+    },
+    /// Rename a body from a date; documents of earlier meetings keep the old name
+    Rename {
+        body: String,
+        #[arg(long)]
+        name: String,
+        /// YYYY-MM-DD
+        #[arg(long)]
+        from: String,
+    },
+    /// Where case numbering of a year starts, when earlier meetings are not in the record
+    FirstNumber {
+        body: String,
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        number: i64,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum CaseTypeCommand {
+    /// A body's case types
+    List {
+        #[arg(long)]
+        body: String,
+    },
+    /// Add a case type, or change the proposal template of one
+    Set {
+        #[arg(long)]
+        body: String,
+        name: String,
+        /// Proposed decision template; {organ} is replaced by the body's name
+        #[arg(long, default_value = "")]
+        template: String,
+    },
+    /// Remove a case type no case uses
+    Remove {
+        #[arg(long)]
+        body: String,
+        name: String,
+    },
+}
+
+// ---------------------------------------------------------------------------------------------
+// People and members
+
+#[derive(Subcommand)]
+pub enum PersonCommand {
+    /// Everyone in the record
+    List,
+    Add {
+        #[arg(long)]
+        name: String,
+        #[arg(long = "org")]
+        organisation: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+    },
+    /// Change a person's name, organisation or e-mail
+    Edit {
+        /// Name or id
+        person: String,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long = "org")]
+        organisation: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum MemberCommand {
+    /// A body's members, optionally those whose term covers a date
+    List {
+        #[arg(long)]
+        body: String,
+        /// YYYY-MM-DD
+        #[arg(long)]
+        on: Option<String>,
+    },
+    Add {
+        #[arg(long)]
+        body: String,
+        /// Name or id
+        person: String,
+        /// leder, nestleder, medlem, observatør, sekretær (or the English labels)
+        #[arg(long)]
+        role: Option<String>,
+        /// Start of term, YYYY-MM-DD
+        #[arg(long)]
+        from: Option<String>,
+        /// End of term, YYYY-MM-DD
+        #[arg(long)]
+        to: Option<String>,
+        /// Personal substitute (name or id)
+        #[arg(long)]
+        substitute: Option<String>,
+    },
+    /// Change role, term or substitute ("" clears a term date)
+    Edit {
+        #[arg(long)]
+        body: String,
+        /// The member's name, or the membership's id
+        member: String,
+        #[arg(long)]
+        role: Option<String>,
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long, conflicts_with = "no_substitute")]
+        substitute: Option<String>,
+        /// Remove the personal substitute
+        #[arg(long)]
+        no_substitute: bool,
+    },
+    Remove {
+        #[arg(long)]
+        body: String,
+        /// The member's name, or the membership's id
+        member: String,
+    },
+}
+
+// ---------------------------------------------------------------------------------------------
+// Meetings
+
+/// Which body a meeting or case number belongs to; needed only when several bodies have it.
+#[derive(Args, Clone, Default)]
+pub struct BodyOpt {
+    #[arg(long)]
+    pub body: Option<String>,
+}
+
+#[derive(Subcommand)]
+pub enum MeetingCommand {
+    /// A body's meetings
+    List {
+        #[arg(long)]
+        body: String,
+        #[arg(long)]
+        year: Option<i32>,
+    },
+    /// Header, attendance and timetable
+    Show {
+        #[command(flatten)]
+        body: BodyOpt,
+        /// "4/2025" or id
+        number: String,
+    },
+    /// Create a meeting (numbered next in its year unless --number is given)
+    Add {
+        #[arg(long)]
+        body: String,
+        /// YYYY-MM-DD
+        #[arg(long)]
+        date: String,
+        /// HH:MM
+        #[arg(long)]
+        start: String,
+        /// HH:MM
+        #[arg(long)]
+        end: String,
+        #[command(flatten)]
+        more: MeetingFields,
+    },
+    /// Change a meeting's header
+    Edit {
+        #[command(flatten)]
+        body: BodyOpt,
+        number: String,
+        /// YYYY-MM-DD
+        #[arg(long)]
+        date: Option<String>,
+        /// HH:MM
+        #[arg(long)]
+        start: Option<String>,
+        /// HH:MM
+        #[arg(long)]
+        end: Option<String>,
+        #[command(flatten)]
+        more: MeetingFields,
+    },
+    /// Send the agenda: its case numbers are frozen from now on
+    Send {
+        #[command(flatten)]
+        body: BodyOpt,
+        number: String,
+    },
+    /// Mark the meeting as held
+    Held {
+        #[command(flatten)]
+        body: BodyOpt,
+        number: String,
+    },
+    /// Approve the minutes by a decided case of a later meeting; locks the record
+    Approve {
+        #[command(flatten)]
+        body: BodyOpt,
+        number: String,
+        /// The approving case: "32/25" or id
+        #[arg(long)]
+        by_case: String,
+    },
+    /// Set (or with no --item clear) the item the chair is on in live mode
+    CurrentItem {
+        #[command(flatten)]
+        body: BodyOpt,
+        number: String,
+        #[arg(long)]
+        item: Option<String>,
+    },
+    /// Corrections made to the locked minutes
+    Corrections {
+        #[command(flatten)]
+        body: BodyOpt,
+        number: String,
+    },
+}
+
+#[derive(Args, Clone, Default)]
+pub struct MeetingFields {
+    /// "4/2025" (default for a new meeting: the next number of its year)
+    #[arg(long = "number")]
+    pub new_number: Option<String>,
+    /// Default for a new meeting: the body's place
+    #[arg(long)]
+    pub place: Option<String>,
+    /// A video meeting
+    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_parser = clap::builder::BoolishValueParser::new())]
+    pub remote: Flag,
+    /// Video link
+    #[arg(long)]
+    pub link: Option<String>,
+    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_parser = clap::builder::BoolishValueParser::new())]
+    pub extraordinary: Flag,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Agenda
+
+/// An agenda item: its number on the agenda (1, 2, …, with --meeting), a case number ("32/25")
+/// or id.
+#[derive(Args, Clone, Default)]
+pub struct ItemOpt {
+    #[arg(long)]
+    pub body: Option<String>,
+    /// "4/2025" or id: needed when the item is given by its number on the agenda
+    #[arg(long)]
+    pub meeting: Option<String>,
+    /// Number on the agenda, case number or id
+    #[arg(long)]
+    pub item: String,
+}
+
+/// A meeting whose agenda is changed.
+#[derive(Args, Clone)]
+pub struct MeetingOpt {
+    #[arg(long)]
+    pub body: Option<String>,
+    /// "4/2025" or id
+    #[arg(long)]
+    pub meeting: String,
+}
+
+#[derive(Args, Clone)]
+pub struct NewItem {
+    #[command(flatten)]
+    pub meeting: MeetingOpt,
+    /// Place it as number N on the agenda (default: last)
+    #[arg(long)]
+    pub at: Option<i64>,
+    /// Minutes
+    #[arg(long)]
+    pub duration: Option<i64>,
+}
+
+#[derive(Args, Clone, Default)]
+pub struct CaseFields {
+    #[arg(long)]
+    pub title: Option<String>,
+    /// A case type of the body ("Drøfting"); "" for none
+    #[arg(long = "type")]
+    pub case_type: Option<String>,
+    #[arg(long)]
+    pub summary: Option<String>,
+    /// Proposed decision (default for a new case: the case type's template)
+    #[arg(long)]
+    pub proposal: Option<String>,
+    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_parser = clap::builder::BoolishValueParser::new())]
+    pub no_memo: Flag,
+    /// Memo: purpose of the case
+    #[arg(long)]
+    pub purpose: Option<String>,
+    /// Memo: background
+    #[arg(long)]
+    pub background: Option<String>,
+    /// Memo: questions for discussion
+    #[arg(long)]
+    pub questions: Option<String>,
+    /// Memo: further process
+    #[arg(long)]
+    pub process: Option<String>,
+    #[arg(long)]
+    pub owner: Option<String>,
+    #[arg(long)]
+    pub officer: Option<String>,
+}
+
+#[derive(Subcommand)]
+pub enum AgendaCommand {
+    /// The agenda, numbered as items are addressed
+    List {
+        #[command(flatten)]
+        body: BodyOpt,
+        number: String,
+    },
+    /// Add an item
+    Add {
+        #[command(subcommand)]
+        kind: AddItem,
+    },
+    /// Change an item's own fields (a case's title and summary are changed with `case set`)
+    Edit {
+        #[command(flatten)]
+        at: ItemArg,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long = "type")]
+        case_type: Option<String>,
+        #[arg(long)]
+        guest: Option<String>,
+        #[arg(long)]
+        summary: Option<String>,
+        #[arg(long)]
+        duration: Option<i64>,
+    },
+    /// Move an item to number N on the agenda
+    Move {
+        #[command(flatten)]
+        at: ItemArg,
+        #[arg(long)]
+        to: i64,
+    },
+    /// Remove an item (a case taken off a draft agenda stays in the record, unnumbered)
+    Remove {
+        #[command(flatten)]
+        at: ItemArg,
+    },
+    /// Record when an item actually started
+    Started {
+        #[command(flatten)]
+        at: ItemArg,
+        /// HH:MM
+        time: String,
+    },
+}
+
+/// An item given as a positional argument, with its meeting as an option.
+#[derive(Args, Clone)]
+pub struct ItemArg {
+    #[arg(long)]
+    pub body: Option<String>,
+    /// "4/2025" or id: needed when the item is given by its number on the agenda
+    #[arg(long)]
+    pub meeting: Option<String>,
+    /// Number on the agenda, case number or id
+    pub item: String,
+}
+
+#[derive(Subcommand)]
+pub enum AddItem {
+    /// A case: an existing unplaced case (--case) or a new one (--title …)
+    Case {
+        #[command(flatten)]
+        new: NewItem,
+        /// An unplaced case: id, number or exact title
+        #[arg(long, conflicts_with = "title")]
+        case: Option<String>,
+        #[command(flatten)]
+        fields: CaseFields,
+    },
+    /// A break
+    Break {
+        #[command(flatten)]
+        new: NewItem,
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// An open item ("Dagsaktuelt")
+    Open {
+        #[command(flatten)]
+        new: NewItem,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long = "type")]
+        case_type: Option<String>,
+        #[arg(long)]
+        summary: Option<String>,
+    },
+    /// A guest's orientation
+    Orientation {
+        #[command(flatten)]
+        new: NewItem,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        guest: Option<String>,
+        #[arg(long)]
+        summary: Option<String>,
+    },
+    /// A case taken up again later in the same meeting ("32/25 forts.")
+    Continuation {
+        #[command(flatten)]
+        new: NewItem,
+        /// The case continued: "32/25" or id
+        #[arg(long)]
+        case: String,
+        #[arg(long)]
+        title: Option<String>,
+    },
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cases
+
+#[derive(Subcommand)]
+pub enum CaseCommand {
+    /// A body's cases not on any agenda
+    Unplaced {
+        #[arg(long)]
+        body: String,
+    },
+    Show {
+        #[command(flatten)]
+        body: BodyOpt,
+        /// "32/25" or id
+        number: String,
+    },
+    /// Create a case not yet on an agenda (numbered when placed)
+    Add {
+        #[arg(long)]
+        body: String,
+        #[arg(long)]
+        year: i32,
+        #[command(flatten)]
+        fields: CaseFields,
+    },
+    /// Change a case's title, type, summary, proposal, memo, owner or officer
+    Set {
+        #[command(flatten)]
+        body: BodyOpt,
+        number: String,
+        #[command(flatten)]
+        fields: CaseFields,
+    },
+    /// Mark a case exempt from public disclosure (or lift it with --lift)
+    Exempt {
+        #[command(flatten)]
+        body: BodyOpt,
+        number: String,
+        /// Legal basis ("offl. § 14")
+        #[arg(long, required_unless_present = "lift")]
+        basis: Option<String>,
+        /// Lift the exemption
+        #[arg(long)]
+        lift: bool,
+    },
+    /// Attach a file (or a title only) as "Vedlegg N"
+    Attach {
+        #[command(flatten)]
+        body: BodyOpt,
+        number: String,
+        /// "2", "7A"
+        #[arg(long)]
+        label: String,
+        #[arg(long)]
+        title: String,
+        #[arg(long)]
+        file: Option<PathBuf>,
+    },
+    /// Remove an attachment by its label or id
+    Detach {
+        #[command(flatten)]
+        body: BodyOpt,
+        number: String,
+        attachment: String,
+    },
+    /// Link to an earlier treatment in the record
+    Link {
+        #[command(flatten)]
+        body: BodyOpt,
+        number: String,
+        /// The earlier case: "40/25" or id
+        #[arg(long)]
+        to: String,
+        /// The earlier case's body, when it is not the same
+        #[arg(long)]
+        to_body: Option<String>,
+    },
+    /// Record an earlier treatment outside the record
+    Reference {
+        #[command(flatten)]
+        body: BodyOpt,
+        number: String,
+        /// Its case number
+        #[arg(long = "ref-number")]
+        ref_number: String,
+        /// The body that treated it
+        #[arg(long = "ref-body", default_value = "")]
+        ref_body: String,
+        /// YYYY-MM-DD
+        #[arg(long, default_value = "")]
+        date: String,
+        #[arg(long, default_value = "")]
+        title: String,
+        #[arg(long, default_value = "")]
+        decision: String,
+    },
+    /// Remove a link or reference: its row number (1, 2, …) or id
+    Unlink {
+        #[command(flatten)]
+        body: BodyOpt,
+        number: String,
+        link: String,
+    },
+    /// Earlier and later treatments across bodies
+    History {
+        #[command(flatten)]
+        body: BodyOpt,
+        number: String,
+    },
+}
+
+// ---------------------------------------------------------------------------------------------
+// The meeting record
+
+#[derive(Subcommand)]
+pub enum RecordCommand {
+    /// Attendance at a meeting
+    Attendance {
+        #[command(subcommand)]
+        command: AttendanceCommand,
+    },
+    /// The minutes' narrative of an item ("-" reads it from stdin)
+    Narrative(NarrativeArgs),
+    /// Innspill bullets of an item
+    Innspill {
+        #[command(subcommand)]
+        command: InnspillCommand,
+    },
+    /// Record the decision of a case ("-" reads it from stdin)
+    Decision(DecisionArgs),
+    /// Decision as proposed: the proposal becomes the decision
+    Accept {
+        #[command(flatten)]
+        body: BodyOpt,
+        case: String,
+    },
+    /// Remove a recorded decision
+    Clear {
+        #[command(flatten)]
+        body: BodyOpt,
+        case: String,
+    },
+    /// Action points of an item
+    Action {
+        #[command(subcommand)]
+        command: ActionCommand,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum AttendanceCommand {
+    List {
+        #[command(flatten)]
+        meeting: MeetingOpt,
+    },
+    /// Record or change one person's attendance
+    Set(AttendanceArgs),
+    Remove {
+        #[command(flatten)]
+        meeting: MeetingOpt,
+        /// Name or id
+        person: String,
+    },
+}
+
+#[derive(Args, Clone)]
+pub struct AttendanceArgs {
+    #[command(flatten)]
+    pub meeting: MeetingOpt,
+    /// Name or id
+    pub person: String,
+    /// present, absent, substitute, observer, secretariat, guest (or the Norwegian labels)
+    #[arg(long, default_value = "present")]
+    pub status: String,
+    /// For a substitute: the member stood in for (name or id)
+    #[arg(long = "for")]
+    pub substitute_for: Option<String>,
+    /// Attended remotely
+    #[arg(long)]
+    pub remote: bool,
+}
+
+#[derive(Args, Clone)]
+pub struct NarrativeArgs {
+    #[command(flatten)]
+    pub item: ItemOpt,
+    pub text: String,
+}
+
+#[derive(Args, Clone)]
+pub struct DecisionArgs {
+    #[command(flatten)]
+    pub body: BodyOpt,
+    /// "32/25" or id
+    pub case: String,
+    pub text: String,
+}
+
+#[derive(Subcommand)]
+pub enum InnspillCommand {
+    List {
+        #[command(flatten)]
+        item: ItemOpt,
+    },
+    Add(InnspillAdd),
+    Edit(InnspillEdit),
+    Remove(InnspillKey),
+}
+
+#[derive(Args, Clone)]
+pub struct InnspillAdd {
+    #[command(flatten)]
+    pub item: ItemOpt,
+    pub text: String,
+    /// Place it as bullet N (default: last)
+    #[arg(long)]
+    pub at: Option<i64>,
+}
+
+#[derive(Args, Clone)]
+pub struct InnspillEdit {
+    #[command(flatten)]
+    pub item: ItemOpt,
+    /// Bullet number (1, 2, …) or id
+    pub innspill: String,
+    pub text: String,
+}
+
+#[derive(Args, Clone)]
+pub struct InnspillKey {
+    #[command(flatten)]
+    pub item: ItemOpt,
+    /// Bullet number (1, 2, …) or id
+    pub innspill: String,
+}
+
+#[derive(Subcommand)]
+pub enum ActionCommand {
+    List {
+        #[command(flatten)]
+        item: ItemOpt,
+    },
+    Add(ActionAdd),
+    Edit(ActionEdit),
+    Remove(ActionKey),
+    /// Close or reopen: open, done, cancelled (a cancelled point needs --note)
+    Status {
+        #[command(flatten)]
+        key: ActionKey,
+        status: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+}
+
+#[derive(Args, Clone)]
+pub struct ActionAdd {
+    #[command(flatten)]
+    pub item: ItemOpt,
+    pub text: String,
+    #[arg(long, default_value = "")]
+    pub responsible: String,
+    /// YYYY-MM-DD, "next" (next meeting) or "none"
+    #[arg(long, default_value = "none")]
+    pub due: String,
+}
+
+#[derive(Args, Clone)]
+pub struct ActionEdit {
+    #[command(flatten)]
+    pub item: ItemOpt,
+    /// Action point number under the item (1, 2, …) or id
+    pub action: String,
+    #[arg(long)]
+    pub text: Option<String>,
+    #[arg(long)]
+    pub responsible: Option<String>,
+    /// YYYY-MM-DD, "next" (next meeting) or "none"
+    #[arg(long)]
+    pub due: Option<String>,
+}
+
+#[derive(Args, Clone)]
+pub struct ActionKey {
+    #[command(flatten)]
+    pub item: ItemOpt,
+    /// Action point number under the item (1, 2, …) or id
+    pub action: String,
+}
+
+#[derive(Subcommand)]
+pub enum CorrectCommand {
+    /// Change the decision of a case
+    Decision(DecisionArgs),
+    /// Change an item's narrative
+    Narrative(NarrativeArgs),
+    /// Change, add or remove an innspill bullet
+    Innspill {
+        #[command(subcommand)]
+        command: CorrectInnspill,
+    },
+    /// Change one person's attendance
+    Attendance(AttendanceArgs),
+    /// Change or add an action point
+    Action {
+        #[command(subcommand)]
+        command: CorrectAction,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum CorrectInnspill {
+    Add(InnspillAdd),
+    Edit(InnspillEdit),
+    Remove(InnspillKey),
+}
+
+#[derive(Subcommand)]
+pub enum CorrectAction {
+    Add(ActionAdd),
+    Edit(ActionEdit),
+}
+
+#[derive(Subcommand)]
+pub enum ActionsCommand {
+    /// A body's action points: all, a year's, or the open ones
+    List {
+        #[arg(long)]
+        body: String,
+        #[arg(long)]
+        year: Option<i32>,
+        /// Only the open ones
+        #[arg(long)]
+        open: bool,
+        /// With --open: only from meetings before this date (YYYY-MM-DD)
+        #[arg(long, requires = "open")]
+        before: Option<String>,
+    },
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documents
+
+#[derive(Args)]
+pub struct PdfOut {
+    /// The PDF file to write
+    #[arg(short = 'o', long = "output")]
+    pub output: PathBuf,
+    /// The public version: exempt cases show only number, "Unntatt offentlighet" and legal basis
+    #[arg(long)]
+    pub public: bool,
+}
+
+#[derive(Subcommand)]
+pub enum PdfCommand {
+    /// Notice and agenda ("Innkalling og dagsorden")
+    Agenda {
+        #[arg(long)]
+        body: String,
+        #[arg(long)]
+        meeting: String,
+        #[command(flatten)]
+        out: PdfOut,
+    },
+    /// Case memo ("toppnotat")
+    Memo {
+        #[arg(long)]
+        body: String,
+        #[arg(long)]
+        case: String,
+        #[command(flatten)]
+        out: PdfOut,
+    },
+    /// Minutes ("referat")
+    Minutes {
+        #[arg(long)]
+        body: String,
+        #[arg(long)]
+        meeting: String,
+        #[command(flatten)]
+        out: PdfOut,
+    },
+    /// Decision register and action points of a year
+    Register {
+        #[arg(long)]
+        body: String,
+        #[arg(long)]
+        year: i32,
+        #[command(flatten)]
+        out: PdfOut,
+    },
+    /// Meeting pack: agenda, memos and attached PDFs in one file
+    Pack {
+        #[arg(long)]
+        body: String,
+        #[arg(long)]
+        meeting: String,
+        #[command(flatten)]
+        out: PdfOut,
+    },
+}

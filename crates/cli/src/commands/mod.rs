@@ -1,0 +1,51 @@
+//! One module per kind of thing the user acts on; each command calls the record and hands back
+//! the affected object(s) with a line for people to read.
+
+pub mod agenda;
+pub mod body;
+pub mod case;
+pub mod files;
+pub mod meeting;
+pub mod people;
+pub mod record;
+pub mod show;
+
+use quorum_record::{Lang, Store};
+use std::io::Read;
+use std::path::Path;
+
+pub type R<T> = quorum_documents::Result<T>;
+
+/// What every command works with.
+pub struct Ctx<'a> {
+    pub store: &'a Store,
+    pub lang: Lang,
+    /// The record file.
+    pub path: &'a Path,
+}
+
+impl Ctx<'_> {
+    pub fn say(&self, nb: &str, en: &str) -> String {
+        self.lang.pick(nb, en).to_string()
+    }
+}
+
+/// A text argument; "-" reads it from stdin (for long decisions and narratives).
+pub fn text_arg(value: &str) -> R<String> {
+    if value != "-" {
+        return Ok(value.to_string());
+    }
+    let mut s = String::new();
+    std::io::stdin()
+        .read_to_string(&mut s)
+        .map_err(|source| quorum_record::Error::Io {
+            path: "stdin".to_string(),
+            source,
+        })?;
+    Ok(s.trim_end_matches('\n').to_string())
+}
+
+/// An optional text argument, "-" reading stdin.
+pub fn opt_text(value: &Option<String>) -> R<Option<String>> {
+    value.as_deref().map(text_arg).transpose()
+}
