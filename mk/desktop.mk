@@ -7,7 +7,8 @@
 #   ui-test        vitest run (components and logic, IPC mocked)
 #   desktop-build  ui-build, then the quorum-desk debug binary serving ui/dist
 #   desktop-run    build and open the app (DB=/path/to.db to choose the database)
-#   desk-test      cargo test -p quorum-desk (commands through tauri::test, bindings current)
+#   desk-test      cargo test -p quorum-desk (commands through tauri::test, bindings current), with
+#                  the same features as desktop-build so that Tauri and WebKit compile once
 #   e2e            desktop-build, then drive the real window over WebDriver (Xvfb if no DISPLAY)
 
 DESKTOP_APT_PACKAGES := libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev \
@@ -48,8 +49,12 @@ $(UI_STAMP): $(UI_DIR)/package.json $(UI_DIR)/package-lock.json
 
 ui-deps: $(UI_STAMP)
 
-ui-bindings:
-	QUORUM_BLESS_BINDINGS=1 $(CARGO) test -p quorum-desk --lib bindings::
+# The desktop crate is always built with custom-protocol (it embeds ui/dist): one set of
+# compiled dependencies serves the tests, the bindings and the app.
+DESK_FEATURES := --features custom-protocol
+
+ui-bindings: ui-build
+	QUORUM_BLESS_BINDINGS=1 $(CARGO) test -p quorum-desk $(DESK_FEATURES) --lib bindings::
 
 ui-build: ui-deps
 	cd $(UI_DIR) && $(NPM) run build
@@ -59,13 +64,13 @@ ui-test: ui-deps
 
 # Without the custom-protocol feature the binary would load devUrl (a vite dev server).
 desktop-build: ui-build
-	$(CARGO) build -p quorum-desk --features custom-protocol
+	$(CARGO) build -p quorum-desk $(DESK_FEATURES)
 
 desktop-run: desktop-build
 	$(DESK_BIN) $(if $(DB),--db "$(DB)")
 
-desk-test:
-	$(CARGO) test -p quorum-desk
+desk-test: ui-build
+	$(CARGO) test -p quorum-desk $(DESK_FEATURES)
 
 # The test is compiled before xvfb-run so that build output is not mixed into its run.
 e2e: desktop-build tauri-driver

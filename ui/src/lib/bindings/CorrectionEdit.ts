@@ -3,6 +3,6 @@ import type { ActionInput } from "./ActionInput";
 import type { AttendanceInput } from "./AttendanceInput";
 
 /**
- * A change to locked minutes, made as a correction with a reason.
+ * One change to locked minutes.
  */
 export type CorrectionEdit = { "kind": "decision", case_id: string, text: string, } | { "kind": "narrative", item_id: string, text: string, } | { "kind": "innspill", id: string, text: string, } | { "kind": "add_innspill", item_id: string, text: string, } | { "kind": "remove_innspill", id: string, } | { "kind": "attendance", meeting_id: string, input: AttendanceInput, } | { "kind": "action", id: string, input: ActionInput, } | { "kind": "add_action", item_id: string, input: ActionInput, };
