@@ -4,7 +4,8 @@
 #   ui-deps        npm ci in ui/ when node_modules is missing or older than the lock file
 #   ui-bindings    regenerate the TypeScript types in ui/src/lib/bindings from Rust (ts-rs)
 #   ui-build       vite build into ui/dist
-#   ui-test        vitest run (components and logic, IPC mocked)
+#   ui-test        svelte-check (the vocabularies are union types: a misspelt status is a type
+#                  error), then vitest run (components and logic, IPC mocked)
 #   desktop-build  ui-build, then the quorum-desk debug binary serving ui/dist
 #   desktop-run    build and open the app (DB=/path/to.db to choose the database)
 #   desk-test      cargo test -p quorum-desk (commands through tauri::test, bindings current), with
@@ -60,7 +61,7 @@ ui-build: ui-deps
 	cd $(UI_DIR) && $(NPM) run build
 
 ui-test: ui-deps
-	cd $(UI_DIR) && $(NPM) test
+	cd $(UI_DIR) && $(NPM) run check && $(NPM) test
 
 # Without the custom-protocol feature the binary would load devUrl (a vite dev server).
 desktop-build: ui-build
