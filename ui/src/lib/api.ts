@@ -183,7 +183,7 @@ export const openPath = (path: string) => invoke<void>('open_path', { path });
 export function asUiError(error: unknown): UiError {
   if (error && typeof error === 'object' && 'message' in error && 'kind' in error) {
     const e = error as UiError;
-    return { message: String(e.message), field: e.field ?? null, kind: String(e.kind) };
+    return { message: String(e.message), field: e.field ?? null, kind: String(e.kind) as UiError['kind'] };
   }
   return { message: errorMessage(error), field: null, kind: 'internal' };
 }

@@ -23,7 +23,7 @@ const MEETING: Meeting = {
   current_item_id: null,
 };
 
-function item(id: string, kind: string, title: string, duration: number, extra: Partial<AgendaItem> = {}): AgendaItem {
+function item(id: string, kind: AgendaItem['kind'], title: string, duration: number, extra: Partial<AgendaItem> = {}): AgendaItem {
   return {
     id,
     meeting_id: 'm1',
@@ -220,7 +220,7 @@ describe('AgendaBuilder', () => {
   });
 
   it('once the agenda is sent, cases cannot be added, moved or removed; breaks and durations can', async () => {
-    const sent = { ...MEETING, status: 'agenda_sent' };
+    const sent: Meeting = { ...MEETING, status: 'agenda_sent' };
     const { calls } = await renderAgenda(sent);
     expect(screen.getByTestId('agenda-frozen').textContent).toContain('sendt');
     const rows = screen.getAllByTestId('agenda-row');

@@ -39,7 +39,7 @@ const BODIES: Body[] = [
   { id: 'b-nuit', short_name: 'NUIT', name: 'NUIT', secretariat: '', default_place: '', language: 'nb', names: [] },
 ];
 
-function meeting(id: string, number: string, date: string, status: string, bodyId = 'b-ehr'): Meeting {
+function meeting(id: string, number: string, date: string, status: Meeting['status'], bodyId = 'b-ehr'): Meeting {
   const [seq, year] = number.split('/').map(Number);
   return {
     id,
@@ -86,7 +86,7 @@ function kase(id: string, number: string | null, title: string, over: Partial<Ca
   };
 }
 
-function item(id: string, kind: string, caseId: string | null, title = ''): AgendaItem {
+function item(id: string, kind: AgendaItem['kind'], caseId: string | null, title = ''): AgendaItem {
   return {
     id,
     meeting_id: 'm',
@@ -350,7 +350,7 @@ describe('decision register', () => {
     if (cmd === 'get_timetable')
       return args.meetingId === 'm-3'
         ? timetable([item('i1', 'case', 'c-26'), item('i2', 'break', null, 'Lunsj'), item('i3', 'continuation', null), item('i4', 'case', 'c-27')])
-        : timetable([item('i5', 'case', 'c-32'), item('i6', 'other', null, 'Dagsaktuelt')]);
+        : timetable([item('i5', 'case', 'c-32'), item('i6', 'other' as AgendaItem['kind'], null, 'Dagsaktuelt')]);
     if (cmd === 'get_case') {
       const id = String(args.id);
       if (id === 'c-26') return kase(id, '26/25', 'Konsekvenser av Helsedataforordningen', { decision: 'Endret vedtak', amended: true, proposal: 'Forslag' });

@@ -39,7 +39,7 @@ export function meeting(id: string, extra: Partial<Meeting> = {}): Meeting {
   };
 }
 
-export function item(id: string, meetingId: string, kind: string, title: string, duration: number, extra: Partial<AgendaItem> = {}): AgendaItem {
+export function item(id: string, meetingId: string, kind: AgendaItem['kind'], title: string, duration: number, extra: Partial<AgendaItem> = {}): AgendaItem {
   return {
     id,
     meeting_id: meetingId,
@@ -146,7 +146,7 @@ export function fakeRecord() {
   };
   const meetingOfItem = (itemId: string) => find(meetings, find(items, itemId).meeting_id);
   /** Refuses a change to locked minutes unless it is a correction, which it logs. */
-  const guarded = (meetingId: string, entity: string, id: string, before: unknown, change: () => unknown) => {
+  const guarded = (meetingId: string, entity: Correction['entity'], id: string, before: unknown, change: () => unknown) => {
     const m = find(meetings, meetingId);
     if (m.status !== 'approved') return change();
     if (!correcting) throw uiError(`Referatet for møte ${m.number} er godkjent og låst.`, null, 'locked');
@@ -330,7 +330,7 @@ export function fakeRecord() {
     set_action_status: (a) => {
       if (a.status === 'cancelled' && !(a.note as string).trim()) throw uiError('Skriv hvorfor aksjonspunktet utgår.', 'note');
       const ap = find(actions, a.id);
-      ap.status = a.status as string;
+      ap.status = a.status as ActionPoint['status'];
       ap.status_note = a.note as string;
       return { ...ap };
     },
