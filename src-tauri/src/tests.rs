@@ -152,6 +152,9 @@ fn a_shared_archive_opens_read_only() {
         err["message"].as_str().unwrap().contains("skrivebeskyttet"),
         "{err}"
     );
+    // The window tells a read-only archive apart from a bad value (no field to mark).
+    assert_eq!(err["kind"], "read_only", "{err}");
+    assert_eq!(err["field"], Value::Null, "{err}");
     let info = call(&w, "close_archive", json!({})).unwrap();
     assert_eq!(info["read_only"], false);
     assert!(call(&w, "create_body", json!({ "input": input })).is_ok());
@@ -178,4 +181,41 @@ fn live_mode_records_a_decision_as_proposed_and_an_amended_one() {
 fn unknown_command_is_an_error() {
     let w = window();
     assert!(call(&w, "no_such_command", json!({})).is_err());
+}
+
+#[test]
+fn a_vocabulary_value_outside_its_list_is_refused_at_the_boundary() {
+    let w = window();
+    let bodies = call(&w, "list_bodies", json!({})).unwrap();
+    let body_id = bodies[0]["id"].as_str().unwrap();
+    let meetings = call(
+        &w,
+        "list_meetings",
+        json!({ "bodyId": body_id, "year": 2025 }),
+    )
+    .unwrap();
+    let m = &meetings.as_array().unwrap()[0];
+    // Statuses arrive as the stored names the UI's union types list.
+    assert_eq!(m["status"], "held", "{m}");
+    let actions = call(
+        &w,
+        "body_actions",
+        json!({ "bodyId": body_id, "year": 2025 }),
+    )
+    .unwrap();
+    let id = actions[0]["id"].as_str().unwrap();
+    let err = call(
+        &w,
+        "set_action_status",
+        json!({ "id": id, "status": "ferdig", "note": "" }),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("ferdig"), "{err}");
+    let done = call(
+        &w,
+        "set_action_status",
+        json!({ "id": id, "status": "done", "note": "" }),
+    )
+    .unwrap();
+    assert_eq!(done["status"], "done");
 }
