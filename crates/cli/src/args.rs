@@ -103,8 +103,8 @@ pub enum Command {
     Import { file: PathBuf },
 }
 
-/// A yes/no option: `--flag` alone means yes; `--flag no` (or false, nei) means no.
-pub type Flag = Option<bool>;
+// Yes/no options (`--remote`, `--extraordinary`, `--no-memo`) are `Option<bool>`: the flag
+// alone means yes, `--flag no` means no, and leaving it out keeps what is stored.
 
 // ---------------------------------------------------------------------------------------------
 // Bodies and case types
@@ -374,12 +374,12 @@ pub struct MeetingFields {
     pub place: Option<String>,
     /// A video meeting
     #[arg(long, num_args = 0..=1, default_missing_value = "true", value_parser = clap::builder::BoolishValueParser::new())]
-    pub remote: Flag,
+    pub remote: Option<bool>,
     /// Video link
     #[arg(long)]
     pub link: Option<String>,
     #[arg(long, num_args = 0..=1, default_missing_value = "true", value_parser = clap::builder::BoolishValueParser::new())]
-    pub extraordinary: Flag,
+    pub extraordinary: Option<bool>,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -434,7 +434,7 @@ pub struct CaseFields {
     #[arg(long)]
     pub proposal: Option<String>,
     #[arg(long, num_args = 0..=1, default_missing_value = "true", value_parser = clap::builder::BoolishValueParser::new())]
-    pub no_memo: Flag,
+    pub no_memo: Option<bool>,
     /// Memo: purpose of the case
     #[arg(long)]
     pub purpose: Option<String>,

@@ -12,7 +12,7 @@ use std::ffi::OsString;
 pub fn run(args: Vec<OsString>) -> i32 {
     let cli = match Cli::try_parse_from(&args) {
         Ok(c) => c,
-        Err(e) => return crate::usage::report(&e, crate::usage::lang_of(&args)),
+        Err(e) => return crate::usage::report(&e, &args, crate::usage::lang_of(&args)),
     };
     let lang = Lang::detect(cli.lang.as_deref());
     match execute(&cli, lang) {

@@ -25,14 +25,34 @@ pub fn lang_of(args: &[OsString]) -> Lang {
 }
 
 /// Prints `e` and gives the exit code.
-pub fn report(e: &clap::Error, lang: Lang) -> i32 {
+pub fn report(e: &clap::Error, args: &[OsString], lang: Lang) -> i32 {
     let code = e.exit_code();
     if lang == Lang::En || matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
         let _ = e.print();
         return code;
     }
-    eprint!("{}", norwegian(e));
+    eprint!("{}", norwegian(e, args));
     code
+}
+
+/// The usage line of the deepest subcommand named in `args`, for errors clap gives without one.
+fn usage_of(args: &[OsString]) -> String {
+    let mut cmd = <crate::args::Cli as clap::CommandFactory>::command();
+    cmd.build();
+    for a in args.iter().skip(1) {
+        let a = a.to_string_lossy();
+        if a.starts_with('-') {
+            continue;
+        }
+        match cmd.find_subcommand(a.as_ref()) {
+            Some(sub) => {
+                let sub = sub.clone();
+                cmd = sub;
+            }
+            None => continue,
+        }
+    }
+    cmd.render_usage().to_string()
 }
 
 fn text(v: Option<&ContextValue>) -> Option<String> {
@@ -63,7 +83,7 @@ fn list(v: Option<&ContextValue>) -> Vec<String> {
 }
 
 /// The Norwegian text of a usage error.
-pub fn norwegian(e: &clap::Error) -> String {
+pub fn norwegian(e: &clap::Error, args: &[OsString]) -> String {
     let get = |k: ContextKind| text(e.get(k));
     let arg = get(ContextKind::InvalidArg).unwrap_or_default();
     let value = get(ContextKind::InvalidValue).unwrap_or_default();
@@ -85,6 +105,12 @@ pub fn norwegian(e: &clap::Error) -> String {
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             out += &format!("ugyldig verdi «{value}» for «{arg}»");
+            let source = std::error::Error::source(e);
+            if source.is_some_and(|s| s.is::<std::num::ParseIntError>()) {
+                out += "; skriv et heltall";
+            } else if source.is_some() && arg.contains("<") && value.chars().any(char::is_alphabetic) {
+                out += "; skriv ja eller nei";
+            }
         }
         ErrorKind::TooManyValues => {
             out += &format!("uventet verdi «{value}» for «{arg}»; ingen flere var ventet");
@@ -136,11 +162,10 @@ pub fn norwegian(e: &clap::Error) -> String {
             .replace("Print version", "Vis versjon");
         return out;
     }
-    if let Some(usage) = get(ContextKind::Usage) {
-        out += "\n";
-        out += usage.trim_end().replacen("Usage:", "Bruk:", 1).as_str();
-        out += "\n";
-    }
+    let usage = get(ContextKind::Usage).unwrap_or_else(|| usage_of(args));
+    out += "\n";
+    out += usage.trim_end().replacen("Usage:", "Bruk:", 1).as_str();
+    out += "\n";
     out += "\nMer hjelp: legg til «--help».\n";
     out
 }

@@ -1,3 +1,4 @@
 //! The `quorum` binary driven as a script would drive it.
 
+mod actions;
 mod cli;
