@@ -59,7 +59,7 @@ impl Store {
             if kind == ItemKind::Case && m.agenda_frozen() {
                 return Err(Error::AgendaSent { meeting: m.number.clone() });
             }
-            let count: i64 = tx.query_row("SELECT count(*) FROM agenda_item WHERE meeting_id = ?1", [meeting_id], |r| r.get(0))?;
+            let count: i64 = tx.query_row("SELECT count(*) AS items FROM agenda_item WHERE meeting_id = ?1", [meeting_id], |r| r.get("items"))?;
             let pos = position.unwrap_or(count).clamp(0, count);
             self.guarded(tx, meeting_id, Entity::AgendaItem, &id, || {
                 let (case_id, continues) = match kind {
@@ -235,11 +235,11 @@ fn own_fields(
 /// Every continuation must follow its case on the same agenda.
 fn check_continuations(tx: &Connection, meeting_id: &str) -> Result<()> {
     let bad: i64 = tx.query_row(
-        "SELECT count(*) FROM agenda_item k WHERE k.meeting_id = ?1 AND k.kind = 'continuation' AND NOT EXISTS (
+        "SELECT count(*) AS bad FROM agenda_item k WHERE k.meeting_id = ?1 AND k.kind = 'continuation' AND NOT EXISTS (
             SELECT 1 FROM agenda_item c WHERE c.meeting_id = k.meeting_id AND c.case_id = k.continues_case_id
             AND c.position < k.position)",
         [meeting_id],
-        |r| r.get(0),
+        |r| r.get("bad"),
     )?;
     if bad > 0 {
         return Err(Error::State(StateProblem::ContinuationWithoutCase));
@@ -272,7 +272,7 @@ pub(crate) fn renumber(tx: &Connection, body_id: &str, year: i32) -> Result<()> 
         .query_row(
             "SELECT first_number FROM number_series WHERE body_id = ?1 AND year = ?2",
             params![body_id, year],
-            |r| r.get(0),
+            |r| r.get("first_number"),
         )
         .unwrap_or(1);
     let meetings = meetings_of(tx, body_id, Some(year))?;
@@ -291,7 +291,7 @@ pub(crate) fn renumber(tx: &Connection, body_id: &str, year: i32) -> Result<()> 
             for c in &cases {
                 let n: Option<i64> =
                     tx.query_row("SELECT number FROM \"case\" WHERE id = ?1", [c], |r| {
-                        r.get(0)
+                        r.get("number")
                     })?;
                 if let Some(n) = n {
                     // Frozen numbers must continue exactly where the numbers before them end:
@@ -311,9 +311,9 @@ pub(crate) fn renumber(tx: &Connection, body_id: &str, year: i32) -> Result<()> 
             for c in &cases {
                 last += 1;
                 let taken: i64 = tx.query_row(
-                    "SELECT count(*) FROM \"case\" WHERE body_id = ?1 AND year = ?2 AND number = ?3 AND id <> ?4",
+                    "SELECT count(*) AS taken FROM \"case\" WHERE body_id = ?1 AND year = ?2 AND number = ?3 AND id <> ?4",
                     params![body_id, year, last, c],
-                    |r| r.get(0),
+                    |r| r.get("taken"),
                 )?;
                 if taken > 0 {
                     return Err(Error::State(StateProblem::NumberingConflict {

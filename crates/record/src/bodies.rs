@@ -2,7 +2,7 @@
 
 use crate::error::{Error, Result, Thing};
 use crate::model::{Body, BodyName, CaseType};
-use crate::store::{all, body_id_by_short, first, id_from_row, not_found, one, Store};
+use crate::store::{all, body_id_by_short, first, from_row, id_from_row, not_found, one, Store};
 use crate::validate;
 use crate::Lang;
 use rusqlite::{params, Connection, OptionalExtension, Params, Row};
@@ -205,27 +205,17 @@ fn case_types_where(conn: &Connection, clauses: &str, p: impl Params) -> Result<
         conn,
         &format!("SELECT id, name, proposal_template FROM case_type WHERE body_id = ?1 {clauses}"),
         p,
-        |r| {
-            Ok(CaseType {
-                id: r.get("id")?,
-                name: r.get("name")?,
-                proposal_template: r.get("proposal_template")?,
-            })
-        },
+        |r| Ok(from_row!(r => CaseType { id, name, proposal_template })),
     )
 }
 
 /// A body without its names (`body` adds them).
 fn body_from_row(r: &Row) -> rusqlite::Result<Body> {
-    Ok(Body {
-        id: r.get("id")?,
-        short_name: r.get("short_name")?,
+    Ok(from_row!(r => Body {
+        id, short_name, secretariat, default_place, language;
         name: String::new(),
-        secretariat: r.get("secretariat")?,
-        default_place: r.get("default_place")?,
-        language: r.get("language")?,
         names: Vec::new(),
-    })
+    }))
 }
 
 pub(crate) fn body(conn: &Connection, id: &str) -> Result<Body> {
@@ -241,12 +231,7 @@ pub(crate) fn body(conn: &Connection, id: &str) -> Result<Body> {
         conn,
         "SELECT name, valid_from FROM body_name WHERE body_id = ?1 ORDER BY valid_from",
         [id],
-        |r| {
-            Ok(BodyName {
-                name: r.get("name")?,
-                valid_from: r.get("valid_from")?,
-            })
-        },
+        |r| Ok(from_row!(r => BodyName { name, valid_from })),
     )?;
     body.name = body
         .names

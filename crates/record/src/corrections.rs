@@ -5,7 +5,7 @@
 use crate::error::Result;
 use crate::model::Correction;
 use crate::record::{ActionInput, AttendanceInput};
-use crate::Store;
+use crate::store::{all, from_row, Store};
 use serde::{Deserialize, Serialize};
 
 /// One change to locked minutes.
@@ -69,22 +69,16 @@ impl Store {
 
     /// Corrections made to a locked meeting, oldest first.
     pub fn corrections(&self, meeting_id: &str) -> Result<Vec<Correction>> {
-        let mut stmt = self.conn.prepare(
+        all(
+            &self.conn,
             "SELECT id, at, meeting_id, entity, entity_id, before, after, reason FROM audit_log
              WHERE meeting_id = ?1 ORDER BY at, rowid",
-        )?;
-        let rows = stmt.query_map([meeting_id], |r| {
-            Ok(Correction {
-                id: r.get(0)?,
-                at: r.get(1)?,
-                meeting_id: r.get(2)?,
-                entity: r.get(3)?,
-                entity_id: r.get(4)?,
-                before: r.get(5)?,
-                after: r.get(6)?,
-                reason: r.get(7)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            [meeting_id],
+            |r| {
+                Ok(from_row!(r => Correction {
+                    id, at, meeting_id, entity, entity_id, before, after, reason,
+                }))
+            },
+        )
     }
 }

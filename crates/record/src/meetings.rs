@@ -89,9 +89,9 @@ impl Store {
             let number = match c.number {
                 Some(n) => n.number,
                 None => tx.query_row(
-                    "SELECT coalesce(max(number), 0) + 1 FROM meeting WHERE body_id = ?1 AND year = ?2",
+                    "SELECT coalesce(max(number), 0) + 1 AS next_number FROM meeting WHERE body_id = ?1 AND year = ?2",
                     params![body_id, year],
-                    |r| r.get(0),
+                    |r| r.get("next_number"),
                 )?,
             };
             ensure_number_free(tx, body_id, year, number, None)?;
@@ -244,9 +244,9 @@ fn ensure_number_free(
     except: Option<&str>,
 ) -> Result<()> {
     let taken: i64 = conn.query_row(
-        "SELECT count(*) FROM meeting WHERE body_id = ?1 AND year = ?2 AND number = ?3 AND id IS NOT ?4",
+        "SELECT count(*) AS taken FROM meeting WHERE body_id = ?1 AND year = ?2 AND number = ?3 AND id IS NOT ?4",
         params![body_id, year, number, except],
-        |r| r.get(0),
+        |r| r.get("taken"),
     )?;
     if taken > 0 {
         return Err(Error::Duplicate {

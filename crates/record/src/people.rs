@@ -4,8 +4,8 @@ use crate::error::{Error, Invalid, Problem, Result, Thing};
 use crate::model::{Membership, Person};
 use crate::numbers::parse_date;
 use crate::store::{
-    all, first, not_found, optional_person_from_row, people_where, person, person_columns,
-    person_from_row, Store,
+    all, first, from_row, not_found, optional_person_from_row, people_where, person,
+    person_columns, person_from_row, Store,
 };
 use crate::validate;
 use crate::vocab::Role;
@@ -179,14 +179,11 @@ fn memberships_where(conn: &Connection, clauses: &str, p: impl Params) -> Result
         ),
         p,
         |r| {
-            Ok(Membership {
-                id: r.get("id")?,
-                role: r.get("role")?,
-                term_from: r.get("term_from")?,
-                term_to: r.get("term_to")?,
+            Ok(from_row!(r => Membership {
+                id, role, term_from, term_to;
                 person: person_from_row(r, "person_")?,
                 substitute: optional_person_from_row(r, "substitute_")?,
-            })
+            }))
         },
     )
 }

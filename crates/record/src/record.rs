@@ -2,11 +2,15 @@
 //! points. Every write goes through the lock of the item's meeting.
 
 use crate::error::{Error, Result, Thing};
-use crate::model::{ActionPoint, Attendance, Due, Innspill, Person};
-use crate::store::{case, item, meeting, meeting_of_item, next_position, not_found, person, Store};
+use crate::model::{ActionPoint, Attendance, Due, Innspill};
+use crate::store::{
+    all, case, case_number_from_row, first, from_row, id_from_row, item, meeting, meeting_label,
+    meeting_of_item, next_position, one, optional_person_from_row, person, person_columns,
+    person_from_row, Store,
+};
 use crate::validate;
 use crate::vocab::{ActionStatus, AttendanceStatus, Entity};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension, Params};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -66,7 +70,7 @@ impl Store {
                 }
             }
             let id: String = tx
-                .query_row("SELECT id FROM attendance WHERE meeting_id = ?1 AND person_id = ?2", params![meeting_id, input.person_id], |r| r.get(0))
+                .query_row("SELECT id FROM attendance WHERE meeting_id = ?1 AND person_id = ?2", params![meeting_id, input.person_id], id_from_row)
                 .optional()?
                 .unwrap_or_else(crate::new_id);
             self.guarded(tx, meeting_id, Entity::Attendance, &id, || {
@@ -84,14 +88,14 @@ impl Store {
 
     pub fn remove_attendance(&self, meeting_id: &str, person_id: &str) -> Result<Vec<Attendance>> {
         self.write(|tx| {
-            let id: String = tx
-                .query_row(
-                    "SELECT id FROM attendance WHERE meeting_id = ?1 AND person_id = ?2",
-                    params![meeting_id, person_id],
-                    |r| r.get(0),
-                )
-                .optional()?
-                .ok_or_else(|| not_found(Thing::Attendance, person_id))?;
+            let id: String = one(
+                tx,
+                "SELECT id FROM attendance WHERE meeting_id = ?1 AND person_id = ?2",
+                params![meeting_id, person_id],
+                id_from_row,
+                Thing::Attendance,
+                person_id,
+            )?;
             self.guarded(tx, meeting_id, Entity::Attendance, &id, || {
                 tx.execute("DELETE FROM attendance WHERE id = ?1", [&id])?;
                 Ok(())
@@ -337,78 +341,58 @@ fn action_fields(input: &ActionInput) -> Result<(String, String, Option<String>,
 }
 
 pub(crate) fn attendance(conn: &Connection, meeting_id: &str) -> Result<Vec<Attendance>> {
-    let mut stmt = conn.prepare(
-        "SELECT a.id, a.status, a.remote, p.id, p.name, p.organisation, p.email, s.id, s.name, s.organisation, s.email
-         FROM attendance a JOIN person p ON p.id = a.person_id LEFT JOIN person s ON s.id = a.substitute_for
-         LEFT JOIN meeting m ON m.id = a.meeting_id
-         LEFT JOIN membership ms ON ms.person_id = a.person_id AND ms.body_id = m.body_id
-         WHERE a.meeting_id = ?1
-         GROUP BY a.id ORDER BY min(coalesce(ms.position, 1000000)), p.name",
-    )?;
-    let rows = stmt.query_map([meeting_id], |r| {
-        let sub: Option<String> = r.get(7)?;
-        Ok(Attendance {
-            id: r.get(0)?,
-            status: r.get(1)?,
-            remote: r.get(2)?,
-            person: Person {
-                id: r.get(3)?,
-                name: r.get(4)?,
-                organisation: r.get(5)?,
-                email: r.get(6)?,
-            },
-            substitute_for: match sub {
-                Some(id) => Some(Person {
-                    id,
-                    name: r.get(8)?,
-                    organisation: r.get(9)?,
-                    email: r.get(10)?,
-                }),
-                None => None,
-            },
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    all(
+        conn,
+        &format!(
+            "SELECT a.id, a.status, a.remote, {}, {}
+             FROM attendance a JOIN person p ON p.id = a.person_id LEFT JOIN person s ON s.id = a.substitute_for
+             LEFT JOIN meeting m ON m.id = a.meeting_id
+             LEFT JOIN membership ms ON ms.person_id = a.person_id AND ms.body_id = m.body_id
+             WHERE a.meeting_id = ?1
+             GROUP BY a.id ORDER BY min(coalesce(ms.position, 1000000)), p.name",
+            person_columns("p", "person_"),
+            person_columns("s", "substitute_"),
+        ),
+        [meeting_id],
+        |r| {
+            Ok(from_row!(r => Attendance {
+                id, status, remote;
+                person: person_from_row(r, "person_")?,
+                substitute_for: optional_person_from_row(r, "substitute_")?,
+            }))
+        },
+    )
+}
+
+/// Innspill in the order of the clauses appended (WHERE, ORDER BY).
+fn innspill_where(conn: &Connection, clauses: &str, p: impl Params) -> Result<Vec<Innspill>> {
+    all(
+        conn,
+        &format!("SELECT id, item_id, position, text FROM innspill {clauses}"),
+        p,
+        |r| Ok(from_row!(r => Innspill { id, item_id, position, text })),
+    )
 }
 
 fn innspill_row(conn: &Connection, id: &str) -> Result<Innspill> {
-    conn.query_row(
-        "SELECT id, item_id, position, text FROM innspill WHERE id = ?1",
-        [id],
-        |r| {
-            Ok(Innspill {
-                id: r.get(0)?,
-                item_id: r.get(1)?,
-                position: r.get(2)?,
-                text: r.get(3)?,
-            })
-        },
+    first(
+        innspill_where(conn, "WHERE id = ?1", [id])?,
+        Thing::Innspill,
+        id,
     )
-    .optional()?
-    .ok_or_else(|| not_found(Thing::Innspill, id))
 }
 
 pub(crate) fn innspill_of(conn: &Connection, item_id: &str) -> Result<Vec<Innspill>> {
     item(conn, item_id)?;
-    let mut stmt = conn.prepare(
-        "SELECT id, item_id, position, text FROM innspill WHERE item_id = ?1 ORDER BY position",
-    )?;
-    let rows = stmt.query_map([item_id], |r| {
-        Ok(Innspill {
-            id: r.get(0)?,
-            item_id: r.get(1)?,
-            position: r.get(2)?,
-            text: r.get(3)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    innspill_where(conn, "WHERE item_id = ?1 ORDER BY position", [item_id])
 }
 
 fn action(conn: &Connection, id: &str) -> Result<ActionPoint> {
-    actions_where(conn, "a.id = ?1", [id])?
-        .into_iter()
-        .next()
-        .ok_or_else(|| not_found(Thing::ActionPoint, id))
+    first(
+        actions_where(conn, "a.id = ?1", [id])?,
+        Thing::ActionPoint,
+        id,
+    )
 }
 
 fn actions_where(
@@ -416,31 +400,26 @@ fn actions_where(
     filter: &str,
     p: impl rusqlite::Params,
 ) -> Result<Vec<ActionPoint>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT a.id, a.item_id, m.id, m.year, m.number, c.year, c.number, a.position, a.text, a.responsible, a.due_date,
-                a.due_next_meeting, a.status, a.status_note
-         FROM action_point a JOIN agenda_item i ON i.id = a.item_id JOIN meeting m ON m.id = i.meeting_id
-         LEFT JOIN \"case\" c ON c.id = coalesce(i.case_id, i.continues_case_id)
-         WHERE {filter} ORDER BY m.date, m.number, i.position, a.position"
-    ))?;
-    let rows = stmt.query_map(p, |r| {
-        let cy: Option<i32> = r.get(5)?;
-        Ok(ActionPoint {
-            id: r.get(0)?,
-            item_id: r.get(1)?,
-            meeting_id: r.get(2)?,
-            meeting_number: crate::store::meeting_label(r.get(3)?, r.get(4)?),
-            case_number: cy.and_then(|y| crate::store::case_label(y, r.get(6).ok().flatten())),
-            position: r.get(7)?,
-            text: r.get(8)?,
-            responsible: r.get(9)?,
-            due_date: r.get(10)?,
-            due_next_meeting: r.get(11)?,
-            status: r.get(12)?,
-            status_note: r.get(13)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    all(
+        conn,
+        &format!(
+            "SELECT a.id, a.item_id, m.id AS meeting_id, m.year AS meeting_year, m.number AS meeting_seq,
+                    c.year AS case_year, c.number AS case_seq, a.position, a.text, a.responsible,
+                    a.due_date, a.due_next_meeting, a.status, a.status_note
+             FROM action_point a JOIN agenda_item i ON i.id = a.item_id JOIN meeting m ON m.id = i.meeting_id
+             LEFT JOIN \"case\" c ON c.id = coalesce(i.case_id, i.continues_case_id)
+             WHERE {filter} ORDER BY m.date, m.number, i.position, a.position"
+        ),
+        p,
+        |r| {
+            Ok(from_row!(r => ActionPoint {
+                id, item_id, meeting_id, position, text, responsible, due_date,
+                due_next_meeting, status, status_note;
+                meeting_number: meeting_label(r.get("meeting_year")?, r.get("meeting_seq")?),
+                case_number: case_number_from_row(r, "case_year", "case_seq")?,
+            }))
+        },
+    )
 }
 
 impl Store {

@@ -3,7 +3,9 @@
 //! highlighted snippets. The tokenizer folds case and diacritics, so "møte" finds "Møte".
 
 use crate::error::Result;
-use crate::store::{item, Store};
+use crate::store::{
+    all, body_id_by_short, case_number_from_row, from_row, id_from_row, item, meeting_label, Store,
+};
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 
@@ -56,19 +58,17 @@ pub(crate) fn reindex_item(conn: &Connection, item_id: &str) -> Result<()> {
         let (proposal, decision): (String, Option<String>) = conn.query_row(
             "SELECT proposal, decision FROM \"case\" WHERE id = ?1",
             [case_id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get("proposal")?, r.get("decision")?)),
         )?;
         fields.push(("proposal", proposal));
         fields.push(("decision", decision.unwrap_or_default()));
     }
     for (field, sql) in [
         ("innspill", "SELECT text FROM innspill WHERE item_id = ?1 ORDER BY position"),
-        ("action", "SELECT text || ' (' || responsible || ')' FROM action_point WHERE item_id = ?1 ORDER BY position"),
+        ("action", "SELECT text || ' (' || responsible || ')' AS text FROM action_point WHERE item_id = ?1 ORDER BY position"),
     ] {
-        let mut stmt = conn.prepare(sql)?;
-        let texts = stmt.query_map([item_id], |r| r.get::<_, String>(0))?;
-        for t in texts {
-            fields.push((field, t?));
+        for t in all(conn, sql, [item_id], |r| r.get::<_, String>("text"))? {
+            fields.push((field, t));
         }
     }
     let mut insert = conn.prepare(
@@ -83,11 +83,7 @@ pub(crate) fn reindex_item(conn: &Connection, item_id: &str) -> Result<()> {
 /// Rebuilds the whole index (after an import).
 pub(crate) fn reindex_all(conn: &Connection) -> Result<()> {
     conn.execute("DELETE FROM search_index", [])?;
-    let ids: Vec<String> = {
-        let mut stmt = conn.prepare("SELECT id FROM agenda_item")?;
-        let rows = stmt.query_map([], |r| r.get(0))?;
-        rows.collect::<rusqlite::Result<_>>()?
-    };
+    let ids = all(conn, "SELECT id FROM agenda_item", [], id_from_row)?;
     ids.iter().try_for_each(|id| reindex_item(conn, id))
 }
 
@@ -119,9 +115,7 @@ impl Store {
             return Ok(Vec::new());
         };
         let body_id = match &q.body {
-            Some(short) if !short.trim().is_empty() => {
-                Some(crate::store::body_id_by_short(&self.conn, short)?)
-            }
+            Some(short) if !short.trim().is_empty() => Some(body_id_by_short(&self.conn, short)?),
             _ => None,
         };
         let case_type = q
@@ -130,28 +124,30 @@ impl Store {
             .map(str::trim)
             .filter(|t| !t.is_empty());
         // Best-ranked row per item; bm25 is lower-is-better.
-        let mut stmt = self.conn.prepare(
-            "WITH hits AS (
-                SELECT s.item_id, s.field, bm25(search_index) AS score,
-                       snippet(search_index, 0, ?5, ?6, '…', 24) AS snip
-                FROM search_index s WHERE search_index MATCH ?1
-             ), best AS (
-                SELECT item_id, field, snip, score, min(score) OVER (PARTITION BY item_id) AS best,
-                       row_number() OVER (PARTITION BY item_id ORDER BY score) AS rn
-                FROM hits
-             )
-             SELECT i.id, i.case_id, m.id, c.year, c.number, b.short_name, m.year, m.number, m.date,
-                    coalesce(c.title, i.title), coalesce(ct.name, i.case_type), best.field, best.snip, c.decision,
-                    coalesce(c.exempt, 0)
-             FROM best JOIN agenda_item i ON i.id = best.item_id JOIN meeting m ON m.id = i.meeting_id
-             JOIN body b ON b.id = m.body_id
-             LEFT JOIN \"case\" c ON c.id = i.case_id LEFT JOIN case_type ct ON ct.id = c.case_type_id
-             WHERE best.rn = 1 AND (?2 IS NULL OR m.body_id = ?2) AND (?3 IS NULL OR m.year = ?3)
-               AND (?4 IS NULL OR coalesce(ct.name, i.case_type) = ?4 COLLATE NOCASE)
-             ORDER BY best.best, m.date DESC LIMIT ?7",
-        )?;
         let limit = q.limit.unwrap_or(50).clamp(1, 500);
-        let rows = stmt.query_map(
+        all(
+            &self.conn,
+            "WITH hits AS (
+                    SELECT s.item_id, s.field, bm25(search_index) AS score,
+                           snippet(search_index, 0, ?5, ?6, '…', 24) AS snip
+                    FROM search_index s WHERE search_index MATCH ?1
+                 ), best AS (
+                    SELECT item_id, field, snip, score, min(score) OVER (PARTITION BY item_id) AS best,
+                           row_number() OVER (PARTITION BY item_id ORDER BY score) AS rn
+                    FROM hits
+                 )
+                 SELECT i.id AS item_id, i.case_id, m.id AS meeting_id, c.year AS case_year,
+                        c.number AS case_seq, b.short_name AS body, m.year AS meeting_year,
+                        m.number AS meeting_seq, m.date AS meeting_date,
+                        coalesce(c.title, i.title) AS title, coalesce(ct.name, i.case_type) AS case_type,
+                        best.field AS field, best.snip AS snippet, c.decision AS decision,
+                        coalesce(c.exempt, 0) AS exempt
+                 FROM best JOIN agenda_item i ON i.id = best.item_id JOIN meeting m ON m.id = i.meeting_id
+                 JOIN body b ON b.id = m.body_id
+                 LEFT JOIN \"case\" c ON c.id = i.case_id LEFT JOIN case_type ct ON ct.id = c.case_type_id
+                 WHERE best.rn = 1 AND (?2 IS NULL OR m.body_id = ?2) AND (?3 IS NULL OR m.year = ?3)
+                   AND (?4 IS NULL OR coalesce(ct.name, i.case_type) = ?4 COLLATE NOCASE)
+                 ORDER BY best.best, m.date DESC LIMIT ?7",
             params![
                 fts,
                 body_id,
@@ -162,26 +158,14 @@ impl Store {
                 limit
             ],
             |r| {
-                let cy: Option<i32> = r.get(3)?;
-                Ok(SearchHit {
-                    item_id: r.get(0)?,
-                    case_id: r.get(1)?,
-                    meeting_id: r.get(2)?,
-                    case_number: cy
-                        .and_then(|y| crate::store::case_label(y, r.get(4).ok().flatten())),
-                    body: r.get(5)?,
-                    meeting_number: crate::store::meeting_label(r.get(6)?, r.get(7)?),
-                    meeting_date: r.get(8)?,
-                    title: r.get(9)?,
-                    case_type: r.get(10)?,
-                    field: r.get(11)?,
-                    snippet: r.get(12)?,
-                    decision: r.get(13)?,
-                    exempt: r.get(14)?,
-                })
+                Ok(from_row!(r => SearchHit {
+                    item_id, case_id, meeting_id, body, meeting_date, title, case_type, field,
+                    snippet, decision, exempt;
+                    case_number: case_number_from_row(r, "case_year", "case_seq")?,
+                    meeting_number: meeting_label(r.get("meeting_year")?, r.get("meeting_seq")?),
+                }))
             },
-        )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        )
     }
 }
 

@@ -2,7 +2,7 @@
 //! written in primary-key order with sorted keys, so export → import → export gives the same bytes.
 
 use crate::error::{Error, Result};
-use crate::store::{Store, SCHEMA_VERSION};
+use crate::store::{all, Store, SCHEMA_VERSION, TABLES};
 use base64::Engine;
 use rusqlite::types::Value as Sql;
 use rusqlite::Connection;
@@ -10,25 +10,6 @@ use serde_json::{Map, Value};
 
 pub const FORMAT: &str = "quorum-record";
 pub const FORMAT_VERSION: i64 = 1;
-
-/// Tables in an order that satisfies their foreign keys on import.
-const TABLES: &[&str] = &[
-    "body",
-    "body_name",
-    "case_type",
-    "person",
-    "membership",
-    "number_series",
-    "case",
-    "meeting",
-    "agenda_item",
-    "attachment",
-    "case_link",
-    "attendance",
-    "innspill",
-    "action_point",
-    "audit_log",
-];
 
 impl Store {
     /// The whole record as pretty JSON.
@@ -96,10 +77,11 @@ impl Store {
                     .ok_or_else(|| Error::BadImport(format!("table \"{t}\" is not a list")))?;
                 import_rows(tx, t, rows)?;
             }
-            let broken: i64 =
-                tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
-                    r.get(0)
-                })?;
+            let broken: i64 = tx.query_row(
+                "SELECT count(*) AS broken FROM pragma_foreign_key_check",
+                [],
+                |r| r.get("broken"),
+            )?;
             if broken > 0 {
                 return Err(Error::BadImport(format!(
                     "{broken} rows refer to rows that are not in the file"
@@ -112,7 +94,9 @@ impl Store {
 
 fn is_empty(conn: &Connection) -> Result<bool> {
     for t in TABLES {
-        let n: i64 = conn.query_row(&format!("SELECT count(*) FROM \"{t}\""), [], |r| r.get(0))?;
+        let n: i64 = conn.query_row(&format!("SELECT count(*) AS n FROM \"{t}\""), [], |r| {
+            r.get("n")
+        })?;
         if n > 0 {
             return Ok(false);
         }
@@ -121,11 +105,12 @@ fn is_empty(conn: &Connection) -> Result<bool> {
 }
 
 fn import_rows(tx: &Connection, table: &str, rows: &[Value]) -> Result<()> {
-    let columns: Vec<String> = {
-        let mut stmt = tx.prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?;
-        let rows = stmt.query_map([table], |r| r.get(0))?;
-        rows.collect::<rusqlite::Result<_>>()?
-    };
+    let columns: Vec<String> = all(
+        tx,
+        "SELECT name FROM pragma_table_info(?1) ORDER BY cid",
+        [table],
+        |r| r.get("name"),
+    )?;
     let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
     let sql = format!(
         "INSERT INTO \"{table}\" ({}) VALUES ({})",

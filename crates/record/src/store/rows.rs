@@ -38,6 +38,18 @@ pub(crate) fn first<T>(rows: Vec<T>, what: Thing, key: impl Into<String>) -> Res
     rows.into_iter().next().ok_or_else(|| not_found(what, key))
 }
 
+/// Builds `$ty` from the row `$r` by column name: each field before `;` reads the column of its
+/// own name; the fields after it are given (`field: expression`, or a variable of that name).
+macro_rules! from_row {
+    ($r:ident => $ty:ident { $($col:ident),* $(,)? $(; $($field:ident $(: $value:expr)?),* $(,)?)? }) => {
+        $ty {
+            $($col: $r.get(stringify!($col))?,)*
+            $($($field $(: $value)?,)*)?
+        }
+    };
+}
+pub(crate) use from_row;
+
 /// The `id` column of a row.
 pub(crate) fn id_from_row(r: &Row) -> rusqlite::Result<String> {
     r.get("id")
@@ -162,23 +174,12 @@ const MEETING_SELECT: &str =
 fn meeting_from_row(r: &Row) -> rusqlite::Result<Meeting> {
     let year: i32 = r.get("year")?;
     let seq: u32 = r.get("number")?;
-    Ok(Meeting {
-        id: r.get("id")?,
-        body_id: r.get("body_id")?,
-        number: meeting_label(year, seq),
-        year,
-        seq,
-        extraordinary: r.get("extraordinary")?,
-        date: r.get("date")?,
-        start: r.get("start_time")?,
-        end: r.get("end_time")?,
-        place: r.get("place")?,
-        remote: r.get("remote")?,
-        remote_link: r.get("remote_link")?,
-        status: r.get("status")?,
-        approved_by_case_id: r.get("approved_by_case_id")?,
-        current_item_id: r.get("current_item_id")?,
-    })
+    Ok(from_row!(r => Meeting {
+        id, body_id, extraordinary, date, place, remote, remote_link, status,
+        approved_by_case_id, current_item_id;
+        number: meeting_label(year, seq), year, seq,
+        start: r.get("start_time")?, end: r.get("end_time")?,
+    }))
 }
 
 fn meetings_where(conn: &Connection, clauses: &str, p: impl Params) -> Result<Vec<Meeting>> {
@@ -248,23 +249,11 @@ fn item_from_row(r: &Row) -> rusqlite::Result<AgendaItem> {
         (ItemKind::Continuation, Some(t)) if own_title.is_empty() => t,
         _ => own_title,
     };
-    Ok(AgendaItem {
-        id: r.get("id")?,
-        meeting_id: r.get("meeting_id")?,
-        position: r.get("position")?,
-        kind,
-        case_id: r.get("case_id")?,
-        case_number: case_number_from_row(r, "case_year", "case_seq")?,
-        continues_case_id: r.get("continues_case_id")?,
-        title,
-        case_type: r.get("case_type")?,
-        guest: r.get("guest")?,
-        summary: r.get("summary")?,
-        no_memo: r.get("no_memo")?,
-        duration_min: r.get("duration_min")?,
-        narrative: r.get("narrative")?,
-        actual_start: r.get("actual_start")?,
-    })
+    Ok(from_row!(r => AgendaItem {
+        id, meeting_id, position, case_id, continues_case_id, case_type, guest, summary,
+        no_memo, duration_min, narrative, actual_start;
+        kind, title, case_number: case_number_from_row(r, "case_year", "case_seq")?,
+    }))
 }
 
 pub(crate) fn item(conn: &Connection, id: &str) -> Result<AgendaItem> {
@@ -299,8 +288,8 @@ pub(crate) fn placement(conn: &Connection, case_id: &str) -> Result<Option<(Stri
 }
 
 const CASE_SELECT: &str = "SELECT c.id, c.body_id, c.year, c.number, c.title,
-    coalesce(ct.name, '') AS case_type, c.summary, c.proposal, c.no_memo, c.memo_purpose,
-    c.memo_background, c.memo_questions, c.memo_process, c.owner, c.officer, c.exempt,
+    coalesce(ct.name, '') AS case_type, c.summary, c.proposal, c.no_memo, c.memo_purpose AS purpose,
+    c.memo_background AS background, c.memo_questions AS questions, c.memo_process AS process, c.owner, c.officer, c.exempt,
     c.exempt_basis, c.decision, i.meeting_id AS meeting_id, i.id AS item_id
     FROM \"case\" c LEFT JOIN case_type ct ON ct.id = c.case_type_id
     LEFT JOIN agenda_item i ON i.case_id = c.id";
@@ -309,33 +298,18 @@ fn case_from_row(r: &Row) -> rusqlite::Result<Case> {
     let proposal: String = r.get("proposal")?;
     let decision: Option<String> = r.get("decision")?;
     let year: i32 = r.get("year")?;
-    Ok(Case {
-        id: r.get("id")?,
-        body_id: r.get("body_id")?,
+    Ok(from_row!(r => Case {
+        id, body_id, title, case_type, summary, no_memo, owner, officer, exempt, exempt_basis,
+        meeting_id, item_id;
         year,
         number: case_label(year, r.get("number")?),
-        title: r.get("title")?,
-        case_type: r.get("case_type")?,
-        summary: r.get("summary")?,
         amended: decision.as_deref().is_some_and(|d| d != proposal),
         proposal,
-        no_memo: r.get("no_memo")?,
-        memo: MemoSections {
-            purpose: r.get("memo_purpose")?,
-            background: r.get("memo_background")?,
-            questions: r.get("memo_questions")?,
-            process: r.get("memo_process")?,
-        },
-        owner: r.get("owner")?,
-        officer: r.get("officer")?,
-        exempt: r.get("exempt")?,
-        exempt_basis: r.get("exempt_basis")?,
         decision,
-        meeting_id: r.get("meeting_id")?,
-        item_id: r.get("item_id")?,
+        memo: from_row!(r => MemoSections { purpose, background, questions, process }),
         attachments: Vec::new(),
         links: Vec::new(),
-    })
+    }))
 }
 
 /// A case with its attachments and links.
@@ -370,56 +344,34 @@ pub(crate) fn attachments_of(conn: &Connection, case_id: &str) -> Result<Vec<Att
         "SELECT id, label, title, file_name, media_type, coalesce(length(content), 0) AS size
          FROM attachment WHERE case_id = ?1 ORDER BY position",
         [case_id],
-        |r| {
-            Ok(Attachment {
-                id: r.get("id")?,
-                label: r.get("label")?,
-                title: r.get("title")?,
-                file_name: r.get("file_name")?,
-                media_type: r.get("media_type")?,
-                size: r.get("size")?,
-            })
-        },
+        |r| Ok(from_row!(r => Attachment { id, label, title, file_name, media_type, size })),
     )
 }
 
-/// What a link shows of a case in the record (`t`): its number, body, meeting date, title and
-/// decision (or proposal while undecided), with the joins that find them.
-const LINK_TARGET: &str = "t.year AS target_year, t.number AS target_seq,
-    b.short_name AS target_body, m.date AS target_date, t.title AS target_title,
-    coalesce(t.decision, t.proposal) AS target_decision, t.exempt AS target_exempt";
+/// What a link shows: of a case in the record (`t`) its number, body, meeting date, title and
+/// decision (or proposal while undecided), found by the joins that follow; of a treatment
+/// outside the record (`l`, no `t`) what the reference says.
+const LINK_COLUMNS: &str = "t.id AS target_case_id, t.year AS target_year, t.number AS target_seq,
+    l.ref_number,
+    CASE WHEN t.id IS NULL THEN l.ref_body ELSE b.short_name END AS body,
+    CASE WHEN t.id IS NULL THEN l.ref_date ELSE coalesce(m.date, '') END AS date,
+    CASE WHEN t.id IS NULL THEN l.ref_title ELSE t.title END AS title,
+    CASE WHEN t.id IS NULL THEN l.ref_decision ELSE coalesce(t.decision, t.proposal) END AS decision,
+    coalesce(t.exempt, 0) AS exempt";
 const LINK_TARGET_JOINS: &str = "LEFT JOIN body b ON b.id = t.body_id
     LEFT JOIN agenda_item i ON i.case_id = t.id
     LEFT JOIN meeting m ON m.id = i.meeting_id";
 
 fn link_from_row(r: &Row) -> rusqlite::Result<CaseLink> {
-    let target: Option<String> = r.get("target_case_id")?;
-    if target.is_some() {
-        let year: i32 = r.get("target_year")?;
-        Ok(CaseLink {
-            id: r.get("id")?,
-            target_case_id: target,
-            number: case_label(year, r.get("target_seq")?).unwrap_or_default(),
-            body: r.get("target_body")?,
-            date: r
-                .get::<_, Option<String>>("target_date")?
-                .unwrap_or_default(),
-            title: r.get("target_title")?,
-            decision: r.get("target_decision")?,
-            exempt: r.get("target_exempt")?,
-        })
-    } else {
-        Ok(CaseLink {
-            id: r.get("id")?,
-            target_case_id: None,
-            number: r.get("ref_number")?,
-            body: r.get("ref_body")?,
-            date: r.get("ref_date")?,
-            title: r.get("ref_title")?,
-            decision: r.get("ref_decision")?,
-            exempt: false,
-        })
-    }
+    let target_case_id: Option<String> = r.get("target_case_id")?;
+    let number = match target_case_id {
+        Some(_) => case_label(r.get("target_year")?, r.get("target_seq")?).unwrap_or_default(),
+        None => r.get("ref_number")?,
+    };
+    Ok(from_row!(r => CaseLink {
+        id, body, date, title, decision, exempt;
+        target_case_id, number,
+    }))
 }
 
 /// Links resolved for display: a case in the record shows its own number, body, meeting date,
@@ -428,8 +380,7 @@ pub(crate) fn links_of(conn: &Connection, case_id: &str) -> Result<Vec<CaseLink>
     all(
         conn,
         &format!(
-            "SELECT l.id, l.target_case_id, l.ref_number, l.ref_body, l.ref_date, l.ref_title,
-                    l.ref_decision, {LINK_TARGET}
+            "SELECT l.id, {LINK_COLUMNS}
              FROM case_link l LEFT JOIN \"case\" t ON t.id = l.target_case_id {LINK_TARGET_JOINS}
              WHERE l.case_id = ?1 ORDER BY l.position"
         ),
@@ -444,7 +395,7 @@ pub(crate) fn links_to(conn: &Connection, case_id: &str) -> Result<Vec<CaseLink>
     all(
         conn,
         &format!(
-            "SELECT 'later-' || t.id AS id, t.id AS target_case_id, {LINK_TARGET}
+            "SELECT 'later-' || t.id AS id, {LINK_COLUMNS}
              FROM case_link l JOIN \"case\" t ON t.id = l.case_id {LINK_TARGET_JOINS}
              WHERE l.target_case_id = ?1 ORDER BY m.date, t.number"
         ),
