@@ -56,12 +56,7 @@ fn ambiguous(what_nb: &str, what_en: &str, key: &str, bodies: &[String]) -> Erro
 }
 
 /// Picks the one match among bodies, or says what is wrong.
-fn one_of<T>(
-    found: Vec<(String, T)>,
-    what: Thing,
-    key: &str,
-    names: (&str, &str),
-) -> Result<T> {
+fn one_of<T>(found: Vec<(String, T)>, what: Thing, key: &str, names: (&str, &str)) -> Result<T> {
     let mut found = found;
     match found.len() {
         0 => Err(not_found(what, key)),
@@ -123,10 +118,7 @@ pub fn case_to_place(store: &Store, body_id: &str, key: &str) -> Result<Case> {
         0 => Err(not_found(Thing::Case, key)),
         _ => Err(Error::other(
             "case",
-            format!(
-                "Flere saker heter «{}». Oppgi sakens id.",
-                key.trim()
-            ),
+            format!("Flere saker heter «{}». Oppgi sakens id.", key.trim()),
             format!(
                 "Several cases are called \"{}\". Give the case's id.",
                 key.trim()
@@ -235,12 +227,18 @@ pub fn membership(store: &Store, body_id: &str, key: &str) -> Result<Membership>
             format!(
                 "{} har flere medlemskap i organet. Oppgi medlemskapets id ({}).",
                 p.name,
-                mine.iter().map(|m| m.id.as_str()).collect::<Vec<_>>().join(", ")
+                mine.iter()
+                    .map(|m| m.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
             format!(
                 "{} has several memberships of the body. Give the membership's id ({}).",
                 p.name,
-                mine.iter().map(|m| m.id.as_str()).collect::<Vec<_>>().join(", ")
+                mine.iter()
+                    .map(|m| m.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         )),
     }

@@ -108,7 +108,10 @@ pub fn norwegian(e: &clap::Error, args: &[OsString]) -> String {
             let source = std::error::Error::source(e);
             if source.is_some_and(|s| s.is::<std::num::ParseIntError>()) {
                 out += "; skriv et heltall";
-            } else if source.is_some() && arg.contains("<") && value.chars().any(char::is_alphabetic) {
+            } else if source.is_some()
+                && arg.contains("<")
+                && value.chars().any(char::is_alphabetic)
+            {
                 out += "; skriv ja eller nei";
             }
         }

@@ -7,7 +7,7 @@ use crate::output::{item_line, Done};
 use crate::resolve;
 use quorum_record::agenda::{ItemInput, ItemUpdate};
 use quorum_record::cases::CaseInput;
-use quorum_record::model::{AgendaItem, MemoSections, Meeting};
+use quorum_record::model::{AgendaItem, Meeting, MemoSections};
 use quorum_record::vocab::ItemKind;
 
 /// A new case from the options (the record fills the proposal from the case type when none is
@@ -115,7 +115,10 @@ fn add(cx: &Ctx, kind: &AddItem) -> R<Done> {
         &item,
         format!(
             "{} {}:\n{line}",
-            cx.say("Lagt til på dagsordenen for møte", "Added to the agenda of meeting"),
+            cx.say(
+                "Lagt til på dagsordenen for møte",
+                "Added to the agenda of meeting"
+            ),
             m.number
         ),
     ))
@@ -160,7 +163,10 @@ pub fn run(cx: &Ctx, command: &AgendaCommand) -> R<Done> {
             let line = item_line(&item, cx.lang);
             Ok(Done::new(
                 &item,
-                format!("{}\n{line}", cx.say("Punktet er endret:", "The item is changed:")),
+                format!(
+                    "{}\n{line}",
+                    cx.say("Punktet er endret:", "The item is changed:")
+                ),
             ))
         }
         AgendaCommand::Move { at, to } => {

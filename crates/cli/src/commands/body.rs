@@ -36,10 +36,7 @@ pub fn run(cx: &Ctx, command: &BodyCommand) -> R<Done> {
             for t in &types {
                 text += &format!("  {:<14} {}\n", t.name, t.proposal_template);
             }
-            Done::new(
-                &serde_json::json!({ "body": b, "case_types": types }),
-                text,
-            )
+            Done::new(&serde_json::json!({ "body": b, "case_types": types }), text)
         }
         BodyCommand::Add {
             short_name,
@@ -55,7 +52,11 @@ pub fn run(cx: &Ctx, command: &BodyCommand) -> R<Done> {
                 default_place: place.clone().unwrap_or_default(),
                 language: parse_language(language.as_deref().unwrap_or_default())?,
             })?;
-            let text = format!("{} {}", cx.say("Opprettet organet", "Created the body"), body_line(&b));
+            let text = format!(
+                "{} {}",
+                cx.say("Opprettet organet", "Created the body"),
+                body_line(&b)
+            );
             Done::new(&b, text)
         }
         BodyCommand::Edit {
@@ -79,7 +80,11 @@ pub fn run(cx: &Ctx, command: &BodyCommand) -> R<Done> {
                     },
                 },
             )?;
-            let text = format!("{} {}", cx.say("Endret organet", "Changed the body"), body_line(&b));
+            let text = format!(
+                "{} {}",
+                cx.say("Endret organet", "Changed the body"),
+                body_line(&b)
+            );
             Done::new(&b, text)
         }
         BodyCommand::Rename { body, name, from } => {
@@ -87,10 +92,20 @@ pub fn run(cx: &Ctx, command: &BodyCommand) -> R<Done> {
             let b = s.rename_body(&old.id, name, from)?;
             let text = match cx.lang {
                 quorum_record::Lang::Nb => {
-                    format!("{} heter «{}» fra {}.", b.short_name, name.trim(), from.trim())
+                    format!(
+                        "{} heter «{}» fra {}.",
+                        b.short_name,
+                        name.trim(),
+                        from.trim()
+                    )
                 }
                 quorum_record::Lang::En => {
-                    format!("{} is called \"{}\" from {}.", b.short_name, name.trim(), from.trim())
+                    format!(
+                        "{} is called \"{}\" from {}.",
+                        b.short_name,
+                        name.trim(),
+                        from.trim()
+                    )
                 }
             };
             Done::new(&b, text)

@@ -125,14 +125,20 @@ pub fn run(cx: &Ctx, command: &CaseCommand) -> R<Done> {
                 format!(
                     "{} {n} {} ({})",
                     cx.say("Sak", "Case"),
-                    cx.say("er unntatt offentlighet", "is exempt from public disclosure"),
+                    cx.say(
+                        "er unntatt offentlighet",
+                        "is exempt from public disclosure"
+                    ),
                     c.exempt_basis
                 )
             } else {
                 format!(
                     "{} {n} {}",
                     cx.say("Sak", "Case"),
-                    cx.say("er ikke lenger unntatt offentlighet", "is no longer exempt from public disclosure")
+                    cx.say(
+                        "er ikke lenger unntatt offentlighet",
+                        "is no longer exempt from public disclosure"
+                    )
                 )
             };
             Ok(Done::new(&c, text))

@@ -69,11 +69,7 @@ pub fn search(
             mark(&h.snippet)
         );
         if let Some(d) = h.decision.as_ref().filter(|_| h.field != "decision") {
-            out += &format!(
-                "    {}: {}\n",
-                lang.pick("Vedtak", "Decision"),
-                one_line(d)
-            );
+            out += &format!("    {}: {}\n", lang.pick("Vedtak", "Decision"), one_line(d));
         }
     }
     Ok(Done::new(&hits, out))
@@ -93,23 +89,29 @@ fn write_pdf<'a>(store: &Store, document: &'a PdfCommand) -> R<(Vec<u8>, &'a Pdf
     };
     let meeting = |body: &str, key: &str| resolve::meeting(store, Some(body), key);
     Ok(match document {
-        PdfCommand::Agenda { body, meeting: m, out } => {
-            (store.agenda_pdf(&meeting(body, m)?.id, opts(out))?, out)
-        }
+        PdfCommand::Agenda {
+            body,
+            meeting: m,
+            out,
+        } => (store.agenda_pdf(&meeting(body, m)?.id, opts(out))?, out),
         PdfCommand::Memo { body, case, out } => (
             store.memo_pdf(&resolve::case(store, Some(body), case)?.id, opts(out))?,
             out,
         ),
-        PdfCommand::Minutes { body, meeting: m, out } => {
-            (store.minutes_pdf(&meeting(body, m)?.id, opts(out))?, out)
-        }
+        PdfCommand::Minutes {
+            body,
+            meeting: m,
+            out,
+        } => (store.minutes_pdf(&meeting(body, m)?.id, opts(out))?, out),
         PdfCommand::Register { body, year, out } => (
             store.register_pdf(&resolve::body(store, body)?.id, *year, opts(out))?,
             out,
         ),
-        PdfCommand::Pack { body, meeting: m, out } => {
-            (store.pack_pdf(&meeting(body, m)?.id, opts(out))?, out)
-        }
+        PdfCommand::Pack {
+            body,
+            meeting: m,
+            out,
+        } => (store.pack_pdf(&meeting(body, m)?.id, opts(out))?, out),
     })
 }
 

@@ -30,9 +30,8 @@ fn input(
     end: Option<&str>,
     more: &MeetingFields,
 ) -> MeetingInput {
-    let pick = |given: Option<&str>, old: Option<&str>| {
-        given.or(old).unwrap_or_default().to_string()
-    };
+    let pick =
+        |given: Option<&str>, old: Option<&str>| given.or(old).unwrap_or_default().to_string();
     let remote = more.remote.or(m.map(|m| m.remote)).unwrap_or(false);
     MeetingInput {
         number: pick(more.new_number.as_deref(), m.map(|m| m.number.as_str())),
@@ -168,7 +167,10 @@ pub fn run(cx: &Ctx, command: &MeetingCommand) -> R<Done> {
                     cx.say("Møtet står på", "The meeting is on"),
                     crate::output::item_name(i)
                 ),
-                None => cx.say("Møtet står ikke på noe punkt.", "The meeting is on no item."),
+                None => cx.say(
+                    "Møtet står ikke på noe punkt.",
+                    "The meeting is on no item.",
+                ),
             };
             Ok(Done::new(&m, text))
         }

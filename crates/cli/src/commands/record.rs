@@ -40,7 +40,10 @@ fn due_of(a: &ActionPoint) -> Due {
 }
 
 fn attendance_text(cx: &Ctx, number: &str, list: &[Attendance]) -> String {
-    let mut text = format!("{} {number}", cx.say("Oppmøte, møte", "Attendance, meeting"));
+    let mut text = format!(
+        "{} {number}",
+        cx.say("Oppmøte, møte", "Attendance, meeting")
+    );
     for a in list {
         text += &format!("\n  {:<30} {}", a.person.name, a.status.label(cx.lang));
         if let Some(f) = &a.substitute_for {
@@ -333,7 +336,10 @@ pub fn correct(cx: &Ctx, reason: &str, command: &CorrectCommand) -> R<Done> {
     let made: Vec<_> = if meeting_id.is_empty() {
         Vec::new()
     } else {
-        s.corrections(&meeting_id)?.into_iter().skip(before).collect()
+        s.corrections(&meeting_id)?
+            .into_iter()
+            .skip(before)
+            .collect()
     };
     let mut text = cx.say("Rettet", "Corrected");
     for c in &made {

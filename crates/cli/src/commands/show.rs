@@ -232,4 +232,3 @@ pub fn case(cx: &Ctx, c: &Case) -> R<String> {
     }
     Ok(out)
 }
-

@@ -99,7 +99,15 @@ fn draft_meeting(d: &Db) -> Value {
     json(
         &d.db,
         &[
-            "meeting", "add", "--body", EHR, "--date", "2025-12-18", "--start", "09:00", "--end",
+            "meeting",
+            "add",
+            "--body",
+            EHR,
+            "--date",
+            "2025-12-18",
+            "--start",
+            "09:00",
+            "--end",
             "12:00",
         ],
     )
@@ -128,7 +136,18 @@ fn body_add_edit_rename_show() {
     );
     assert_eq!(s(&b["short_name"]), "NUFA");
     assert_eq!(s(&b["language"]), "en");
-    let out = ok(&d.db, &["body", "edit", "NUFA", "--place", "Oslo", "--language", "nb"]);
+    let out = ok(
+        &d.db,
+        &[
+            "body",
+            "edit",
+            "NUFA",
+            "--place",
+            "Oslo",
+            "--language",
+            "nb",
+        ],
+    );
     assert!(out.starts_with("Endret organet NUFA"), "{out}");
     let b = json(
         &d.db,
@@ -158,11 +177,26 @@ fn body_add_edit_rename_show() {
     assert!(out.contains("Drøfting"), "{out}");
     // A second body with the same short name is refused, in Norwegian.
     assert_eq!(
-        refused(&d.db, &["body", "add", "--short", "NUFA", "--name", "Noe annet"]),
+        refused(
+            &d.db,
+            &["body", "add", "--short", "NUFA", "--name", "Noe annet"]
+        ),
         "quorum: Organet «NUFA» finnes allerede. Velg et annet."
     );
     // A language that is neither nb nor en.
-    let e = refused(&d.db, &["body", "add", "--short", "X", "--name", "X", "--language", "de"]);
+    let e = refused(
+        &d.db,
+        &[
+            "body",
+            "add",
+            "--short",
+            "X",
+            "--name",
+            "X",
+            "--language",
+            "de",
+        ],
+    );
     assert!(e.contains("«de»") && e.contains("nb, en"), "{e}");
     assert_eq!(st.bodies().unwrap().len(), 1);
 }
@@ -170,18 +204,50 @@ fn body_add_edit_rename_show() {
 #[test]
 fn body_first_number_sets_where_numbering_starts() {
     let d = empty();
-    ok(&d.db, &["body", "add", "--short", "U", "--name", "Utvalget"]);
-    ok(&d.db, &["body", "first-number", "U", "--year", "2026", "--number", "7"]);
+    ok(
+        &d.db,
+        &["body", "add", "--short", "U", "--name", "Utvalget"],
+    );
     ok(
         &d.db,
         &[
-            "meeting", "add", "--body", "U", "--date", "2026-02-01", "--start", "10:00", "--end",
-            "11:00", "--place", "Oslo",
+            "body",
+            "first-number",
+            "U",
+            "--year",
+            "2026",
+            "--number",
+            "7",
+        ],
+    );
+    ok(
+        &d.db,
+        &[
+            "meeting",
+            "add",
+            "--body",
+            "U",
+            "--date",
+            "2026-02-01",
+            "--start",
+            "10:00",
+            "--end",
+            "11:00",
+            "--place",
+            "Oslo",
         ],
     );
     let item = json(
         &d.db,
-        &["agenda", "add", "case", "--meeting", "1/2026", "--title", "Første sak"],
+        &[
+            "agenda",
+            "add",
+            "case",
+            "--meeting",
+            "1/2026",
+            "--title",
+            "Første sak",
+        ],
     );
     assert_eq!(s(&item["case_number"]), "7/26");
 }
@@ -217,7 +283,10 @@ fn case_type_set_list_remove() {
         .iter()
         .any(|t| t.name == "Høring"));
     // A type in use is refused with the record's reason.
-    let e = refused(&d.db, &["case-type", "remove", "--body", "NUIT", "Drøfting"]);
+    let e = refused(
+        &d.db,
+        &["case-type", "remove", "--body", "NUIT", "Drøfting"],
+    );
     assert!(e.contains("Sakstypen brukes av 1 saker"), "{e}");
 }
 
@@ -229,35 +298,67 @@ fn person_add_edit_list() {
     let d = empty();
     let p = json(
         &d.db,
-        &["person", "add", "--name", "Kari Nordmann", "--org", "Helse Vest RHF"],
+        &[
+            "person",
+            "add",
+            "--name",
+            "Kari Nordmann",
+            "--org",
+            "Helse Vest RHF",
+        ],
     );
     assert_eq!(s(&p["organisation"]), "Helse Vest RHF");
     ok(
         &d.db,
-        &["person", "edit", "Kari Nordmann", "--email", "kari@example.no"],
+        &[
+            "person",
+            "edit",
+            "Kari Nordmann",
+            "--email",
+            "kari@example.no",
+        ],
     );
     let st = d.store();
     let kari = st.person_by_name("Kari Nordmann").unwrap();
     assert_eq!(kari.email, "kari@example.no");
     assert_eq!(kari.organisation, "Helse Vest RHF");
     // Two people of the same name: the name alone is not enough.
-    ok(&d.db, &["person", "add", "--name", "Kari Nordmann", "--org", "NHN"]);
+    ok(
+        &d.db,
+        &["person", "add", "--name", "Kari Nordmann", "--org", "NHN"],
+    );
     let e = refused(&d.db, &["person", "edit", "Kari Nordmann", "--org", "X"]);
     assert!(e.contains("Flere personer heter «Kari Nordmann»"), "{e}");
     // The id is.
-    ok(&d.db, &["person", "edit", &kari.id, "--org", "Helse Nord RHF"]);
+    ok(
+        &d.db,
+        &["person", "edit", &kari.id, "--org", "Helse Nord RHF"],
+    );
     assert_eq!(st.person(&kari.id).unwrap().organisation, "Helse Nord RHF");
     let list = json(&d.db, &["person", "list"]);
     assert_eq!(list.as_array().unwrap().len(), 2);
     // A bad e-mail address is refused by the record.
-    let o = run(&d.db, &["person", "add", "--name", "Ola", "--email", "ikke-en-adresse"]);
+    let o = run(
+        &d.db,
+        &[
+            "person",
+            "add",
+            "--name",
+            "Ola",
+            "--email",
+            "ikke-en-adresse",
+        ],
+    );
     assert_eq!(o.code, 1, "{}", o.stderr);
 }
 
 #[test]
 fn member_add_edit_remove() {
     let d = demo();
-    ok(&d.db, &["person", "add", "--name", "Kari Nordmann", "--org", "KS"]);
+    ok(
+        &d.db,
+        &["person", "add", "--name", "Kari Nordmann", "--org", "KS"],
+    );
     let m = json(
         &d.db,
         &[
@@ -306,7 +407,10 @@ fn member_add_edit_remove() {
     assert_eq!(kari.term_to, None);
     assert_eq!(kari.substitute, None);
     let out = ok(&d.db, &["member", "list", "--body", "NUIT"]);
-    assert!(out.contains("Leder") && out.contains("Kari Nordmann"), "{out}");
+    assert!(
+        out.contains("Leder") && out.contains("Kari Nordmann"),
+        "{out}"
+    );
     // A role that does not exist: the record lists the choices, in Norwegian.
     assert_eq!(
         refused(
@@ -315,13 +419,19 @@ fn member_add_edit_remove() {
         ),
         "quorum: «sjef» er ikke gyldig for Rollen. Velg en av: leder, nestleder, medlem, observator, sekretar."
     );
-    ok(&d.db, &["member", "remove", "--body", "NUIT", "Kari Nordmann"]);
+    ok(
+        &d.db,
+        &["member", "remove", "--body", "NUIT", "Kari Nordmann"],
+    );
     assert!(!st
         .memberships(&nuit.id, None)
         .unwrap()
         .iter()
         .any(|m| m.person.name == "Kari Nordmann"));
-    let e = refused(&d.db, &["member", "remove", "--body", "NUIT", "Kari Nordmann"]);
+    let e = refused(
+        &d.db,
+        &["member", "remove", "--body", "NUIT", "Kari Nordmann"],
+    );
     assert!(e.contains("Fant ikke medlemskapet"), "{e}");
 }
 
@@ -335,7 +445,10 @@ fn meeting_add_edit_send_held() {
     assert_eq!(s(&m["number"]), "5/2025");
     assert_eq!(s(&m["status"]), "draft");
     // The body's place is the default.
-    assert_eq!(s(&m["place"]), "Helsedirektoratet, Vitaminveien 4, Storo Oslo");
+    assert_eq!(
+        s(&m["place"]),
+        "Helsedirektoratet, Vitaminveien 4, Storo Oslo"
+    );
     let m = json(
         &d.db,
         &[
@@ -356,7 +469,10 @@ fn meeting_add_edit_send_held() {
     assert_eq!(m["remote"], true);
     assert_eq!(m["extraordinary"], true);
     let out = ok(&d.db, &["meeting", "show", "--body", EHR, "5/2025"]);
-    assert!(flat(&out).contains("Ekstra møte i Nasjonalt e-helseråd"), "{out}");
+    assert!(
+        flat(&out).contains("Ekstra møte i Nasjonalt e-helseråd"),
+        "{out}"
+    );
     // 5/2025 is also a NUIT meeting: the number alone is ambiguous.
     let e = refused(&d.db, &["meeting", "send", "5/2025"]);
     assert!(
@@ -367,7 +483,10 @@ fn meeting_add_edit_send_held() {
     assert_eq!(s(&m["status"]), "agenda_sent");
     // Sending twice is refused: the record's order of steps.
     let e = refused(&d.db, &["meeting", "send", "--body", EHR, "5/2025"]);
-    assert!(e.contains("Møtestatus kan ikke gå fra «dagsorden sendt»"), "{e}");
+    assert!(
+        e.contains("Møtestatus kan ikke gå fra «dagsorden sendt»"),
+        "{e}"
+    );
     let m = json(&d.db, &["meeting", "held", "--body", EHR, "5/2025"]);
     assert_eq!(s(&m["status"]), "held");
     let st = d.store();
@@ -383,11 +502,17 @@ fn meeting_add_edit_send_held() {
 fn meeting_approve_locks_and_correct_changes_with_a_reason() {
     let d = demo();
     // Approving 3/2025 by 31/25 needs 31/25 decided first.
-    let e = refused(&d.db, &["meeting", "approve", "3/2025", "--by-case", "31/25"]);
+    let e = refused(
+        &d.db,
+        &["meeting", "approve", "3/2025", "--by-case", "31/25"],
+    );
     assert!(e.starts_with("quorum: "), "{e}");
     ok(&d.db, &["meeting", "held", "4/2025"]);
     ok(&d.db, &["record", "accept", "31/25"]);
-    let m = json(&d.db, &["meeting", "approve", "3/2025", "--by-case", "31/25"]);
+    let m = json(
+        &d.db,
+        &["meeting", "approve", "3/2025", "--by-case", "31/25"],
+    );
     assert_eq!(s(&m["status"]), "approved");
     // The locked minutes refuse plain edits, with the record's Norwegian message.
     assert_eq!(
@@ -402,11 +527,7 @@ fn meeting_approve_locks_and_correct_changes_with_a_reason() {
         &["--lang", "en", "record", "decision", "26/25", "Ny tekst"],
     );
     assert_eq!(o.code, 1);
-    assert!(
-        o.stderr.contains("are approved and locked"),
-        "{}",
-        o.stderr
-    );
+    assert!(o.stderr.contains("are approved and locked"), "{}", o.stderr);
     // As a correction the change is made and logged with its reason.
     let made = json(
         &d.db,
@@ -480,7 +601,10 @@ fn meeting_approve_locks_and_correct_changes_with_a_reason() {
         .unwrap();
     assert_eq!(a.status, AttendanceStatus::Absent);
     let out = ok(&d.db, &["meeting", "corrections", "3/2025"]);
-    assert!(out.contains("Skrivefeil i vedtaket") && out.contains("Frist avtalt"), "{out}");
+    assert!(
+        out.contains("Skrivefeil i vedtaket") && out.contains("Frist avtalt"),
+        "{out}"
+    );
     // A correction needs a reason.
     let o = run(&d.db, &["correct", "decision", "26/25", "x"]);
     assert_eq!(o.code, 2);
@@ -494,10 +618,7 @@ fn meeting_approve_locks_and_correct_changes_with_a_reason() {
 #[test]
 fn meeting_current_item_and_item_started() {
     let d = demo();
-    let m = json(
-        &d.db,
-        &["meeting", "current-item", "4/2025", "--item", "5"],
-    );
+    let m = json(&d.db, &["meeting", "current-item", "4/2025", "--item", "5"]);
     let st = d.store();
     let item = st
         .item(&st.case_by_number(EHR, "32/25").unwrap().item_id.unwrap())
@@ -508,7 +629,10 @@ fn meeting_current_item_and_item_started() {
     let it = json(&d.db, &["agenda", "started", "32/25", "11:12"]);
     assert_eq!(s(&it["actual_start"]), "11:12");
     // An item number the agenda does not have.
-    let e = refused(&d.db, &["meeting", "current-item", "4/2025", "--item", "99"]);
+    let e = refused(
+        &d.db,
+        &["meeting", "current-item", "4/2025", "--item", "99"],
+    );
     assert_eq!(
         e,
         "quorum: Møte 4/2025 har ikke noe punkt 99 på dagsordenen."
@@ -529,18 +653,34 @@ fn agenda_add_every_kind_edit_move_remove() {
         args.extend_from_slice(more);
         json(&d.db, &args)
     };
-    let a = add("case", &["--title", "Budsjett 2026", "--type", "Drøfting", "--duration", "30"]);
+    let a = add(
+        "case",
+        &[
+            "--title",
+            "Budsjett 2026",
+            "--type",
+            "Drøfting",
+            "--duration",
+            "30",
+        ],
+    );
     assert_eq!(s(&a["case_number"]), "40/25");
     assert_eq!(s(&a["kind"]), "case");
     // The proposal comes from the case type's template.
     // NUIT has a 40/25 too: the body tells them apart.
     let e = refused(&d.db, &["case", "show", "40/25"]);
-    assert!(e.contains("Sak 40/25 finnes i flere organ (E-helserådet, NUIT)"), "{e}");
+    assert!(
+        e.contains("Sak 40/25 finnes i flere organ (E-helserådet, NUIT)"),
+        "{e}"
+    );
     let c = json(&d.db, &["case", "show", "--body", EHR, "40/25"]);
     assert_eq!(s(&c["proposal"]), "Nasjonalt e-helseråd drøftet saken.");
     let b = add("break", &["--title", "Pause", "--duration", "10"]);
     assert_eq!(s(&b["kind"]), "break");
-    let o = add("orientation", &["--title", "Orientering fra NHN", "--guest", "NHN"]);
+    let o = add(
+        "orientation",
+        &["--title", "Orientering fra NHN", "--guest", "NHN"],
+    );
     assert_eq!(s(&o["guest"]), "NHN");
     let k = add("continuation", &["--case", "40/25", "--duration", "15"]);
     assert_eq!(s(&k["kind"]), "continuation");
@@ -548,12 +688,24 @@ fn agenda_add_every_kind_edit_move_remove() {
     // An unplaced case, by its title, placed first.
     let unplaced = json(
         &d.db,
-        &["case", "add", "--body", EHR, "--year", "2025", "--title", "Årsrapport"],
+        &[
+            "case",
+            "add",
+            "--body",
+            EHR,
+            "--year",
+            "2025",
+            "--title",
+            "Årsrapport",
+        ],
     );
     assert!(unplaced["number"].is_null());
     let u = add("case", &["--case", "Årsrapport", "--at", "1"]);
     assert_eq!(s(&u["case_number"]), "40/25");
-    let open = add("open", &["--title", "Dagsaktuelt", "--at", "2", "--type", "Åpen sak"]);
+    let open = add(
+        "open",
+        &["--title", "Dagsaktuelt", "--at", "2", "--type", "Åpen sak"],
+    );
     assert_eq!(open["position"], 1);
     // Draft numbering follows the order: Budsjett is now 41/25.
     let st = d.store();
@@ -570,8 +722,17 @@ fn agenda_add_every_kind_edit_move_remove() {
     let e = json(
         &d.db,
         &[
-            "agenda", "edit", "--body", EHR, "--meeting", "5/2025", "4", "--duration", "20",
-            "--guest", "Norsk helsenett SF",
+            "agenda",
+            "edit",
+            "--body",
+            EHR,
+            "--meeting",
+            "5/2025",
+            "4",
+            "--duration",
+            "20",
+            "--guest",
+            "Norsk helsenett SF",
         ],
     );
     assert_eq!(e["duration_min"], 20);
@@ -579,28 +740,52 @@ fn agenda_add_every_kind_edit_move_remove() {
     // Move Budsjett before Årsrapport: the numbers follow.
     let items = json(
         &d.db,
-        &["agenda", "move", "--body", EHR, "--meeting", "5/2025", "41/25", "--to", "1"],
+        &[
+            "agenda",
+            "move",
+            "--body",
+            EHR,
+            "--meeting",
+            "5/2025",
+            "41/25",
+            "--to",
+            "1",
+        ],
     );
     assert_eq!(s(&items[0]["title"]), "Budsjett 2026");
     assert_eq!(s(&items[0]["case_number"]), "40/25");
     // The continuation cannot come before its case.
     let e = refused(
         &d.db,
-        &["agenda", "move", "--body", EHR, "--meeting", "5/2025", "6", "--to", "1"],
+        &[
+            "agenda",
+            "move",
+            "--body",
+            EHR,
+            "--meeting",
+            "5/2025",
+            "6",
+            "--to",
+            "1",
+        ],
     );
     assert!(e.starts_with("quorum: "), "{e}");
     // Remove the break; the case stays in the record when taken off a draft agenda.
     let items = json(
         &d.db,
-        &["agenda", "remove", "--body", EHR, "--meeting", "5/2025", "4"],
+        &[
+            "agenda",
+            "remove",
+            "--body",
+            EHR,
+            "--meeting",
+            "5/2025",
+            "4",
+        ],
     );
     assert_eq!(items.as_array().unwrap().len(), 5);
     let m = st.meeting_by_number(EHR, "5/2025").unwrap();
-    assert!(!st
-        .agenda(&m.id)
-        .unwrap()
-        .iter()
-        .any(|i| i.title == "Pause"));
+    assert!(!st.agenda(&m.id).unwrap().iter().any(|i| i.title == "Pause"));
     // A sent agenda takes no new cases: the record's message, in Norwegian.
     assert_eq!(
         refused(
@@ -711,7 +896,9 @@ fn case_attach_detach() {
     // The same label twice is refused.
     let e = refused(
         &d.db,
-        &["case", "attach", "32/25", "--label", "3", "--title", "Igjen"],
+        &[
+            "case", "attach", "32/25", "--label", "3", "--title", "Igjen",
+        ],
     );
     assert!(e.contains("Vedlegg 3"), "{e}");
     let c = json(&d.db, &["case", "detach", "32/25", "3"]);
@@ -725,13 +912,19 @@ fn case_attach_detach() {
 #[test]
 fn case_link_reference_unlink_history() {
     let d = demo();
-    let before = d
-        .store()
-        .case_by_number(EHR, "35/25")
-        .unwrap()
-        .links
-        .len();
-    let c = json(&d.db, &["case", "link", "35/25", "--to", "40/25", "--to-body", "NUIT"]);
+    let before = d.store().case_by_number(EHR, "35/25").unwrap().links.len();
+    let c = json(
+        &d.db,
+        &[
+            "case",
+            "link",
+            "35/25",
+            "--to",
+            "40/25",
+            "--to-body",
+            "NUIT",
+        ],
+    );
     assert_eq!(c["links"].as_array().unwrap().len(), before + 1);
     // Linking the same case twice is refused.
     let e = refused(&d.db, &["case", "link", "35/25", "--to", "40/25"]);
@@ -805,17 +998,45 @@ fn record_attendance_set_remove() {
     // A substitute must stand in for someone: the record's message.
     let e = refused(
         &d.db,
-        &["record", "attendance", "set", "--meeting", "4/2025", "Karen Lima", "--status", "substitute"],
+        &[
+            "record",
+            "attendance",
+            "set",
+            "--meeting",
+            "4/2025",
+            "Karen Lima",
+            "--status",
+            "substitute",
+        ],
     );
     assert_eq!(e, "quorum: Velg hvem stedfortrederen stiller for.");
     let e = refused(
         &d.db,
-        &["record", "attendance", "set", "--meeting", "4/2025", "Karen Lima", "--status", "kanskje"],
+        &[
+            "record",
+            "attendance",
+            "set",
+            "--meeting",
+            "4/2025",
+            "Karen Lima",
+            "--status",
+            "kanskje",
+        ],
     );
-    assert!(e.contains("«kanskje»") && e.contains("present, absent"), "{e}");
+    assert!(
+        e.contains("«kanskje»") && e.contains("present, absent"),
+        "{e}"
+    );
     ok(
         &d.db,
-        &["record", "attendance", "remove", "--meeting", "4/2025", "Lucie Aunan"],
+        &[
+            "record",
+            "attendance",
+            "remove",
+            "--meeting",
+            "4/2025",
+            "Lucie Aunan",
+        ],
     );
     let st = d.store();
     let m = st.meeting_by_number(EHR, "4/2025").unwrap();
@@ -824,7 +1045,17 @@ fn record_attendance_set_remove() {
         .unwrap()
         .iter()
         .any(|a| a.person.name == "Lucie Aunan"));
-    let e = refused(&d.db, &["record", "attendance", "set", "--meeting", "4/2025", "Ingen Slik"]);
+    let e = refused(
+        &d.db,
+        &[
+            "record",
+            "attendance",
+            "set",
+            "--meeting",
+            "4/2025",
+            "Ingen Slik",
+        ],
+    );
     assert!(e.contains("Fant ikke personen «Ingen Slik»"), "{e}");
 }
 
@@ -833,43 +1064,119 @@ fn record_narrative_and_innspill() {
     let d = demo();
     let it = json(
         &d.db,
-        &["record", "narrative", "--item", "32/25", "Helsedirektoratet presenterte saken."],
+        &[
+            "record",
+            "narrative",
+            "--item",
+            "32/25",
+            "Helsedirektoratet presenterte saken.",
+        ],
     );
     assert_eq!(s(&it["narrative"]), "Helsedirektoratet presenterte saken.");
     // By number on the agenda: item 4 of 4/2025 is "Dagsaktuelt".
     let x = json(
         &d.db,
-        &["record", "innspill", "add", "--meeting", "4/2025", "--item", "4", "Første."],
+        &[
+            "record",
+            "innspill",
+            "add",
+            "--meeting",
+            "4/2025",
+            "--item",
+            "4",
+            "Første.",
+        ],
     );
     assert_eq!(x["position"], 0);
     json(
         &d.db,
-        &["record", "innspill", "add", "--meeting", "4/2025", "--item", "4", "Andre."],
+        &[
+            "record",
+            "innspill",
+            "add",
+            "--meeting",
+            "4/2025",
+            "--item",
+            "4",
+            "Andre.",
+        ],
     );
     json(
         &d.db,
-        &["record", "innspill", "add", "--meeting", "4/2025", "--item", "4", "Null.", "--at", "1"],
+        &[
+            "record",
+            "innspill",
+            "add",
+            "--meeting",
+            "4/2025",
+            "--item",
+            "4",
+            "Null.",
+            "--at",
+            "1",
+        ],
     );
     let x = json(
         &d.db,
-        &["record", "innspill", "edit", "--meeting", "4/2025", "--item", "4", "3", "Andre, rettet."],
+        &[
+            "record",
+            "innspill",
+            "edit",
+            "--meeting",
+            "4/2025",
+            "--item",
+            "4",
+            "3",
+            "Andre, rettet.",
+        ],
     );
     assert_eq!(s(&x["text"]), "Andre, rettet.");
     let gone = json(
         &d.db,
-        &["record", "innspill", "remove", "--meeting", "4/2025", "--item", "4", "2"],
+        &[
+            "record",
+            "innspill",
+            "remove",
+            "--meeting",
+            "4/2025",
+            "--item",
+            "4",
+            "2",
+        ],
     );
     assert_eq!(s(&gone["text"]), "Første.");
     let list = json(
         &d.db,
-        &["record", "innspill", "list", "--meeting", "4/2025", "--item", "4"],
+        &[
+            "record",
+            "innspill",
+            "list",
+            "--meeting",
+            "4/2025",
+            "--item",
+            "4",
+        ],
     );
-    let texts: Vec<&str> = list.as_array().unwrap().iter().map(|x| s(&x["text"])).collect();
+    let texts: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| s(&x["text"]))
+        .collect();
     assert_eq!(texts, ["Null.", "Andre, rettet."]);
     // Empty innspill are refused.
     let e = refused(
         &d.db,
-        &["record", "innspill", "add", "--meeting", "4/2025", "--item", "4", " "],
+        &[
+            "record",
+            "innspill",
+            "add",
+            "--meeting",
+            "4/2025",
+            "--item",
+            "4",
+            " ",
+        ],
     );
     assert!(e.contains("Teksten"), "{e}");
     let st = d.store();
@@ -891,11 +1198,22 @@ fn record_decision_accept_clear() {
     assert_eq!(c["amended"], false);
     let c = json(
         &d.db,
-        &["record", "decision", "32/25", "Nasjonalt e-helseråd drøftet saken og ga innspill."],
+        &[
+            "record",
+            "decision",
+            "32/25",
+            "Nasjonalt e-helseråd drøftet saken og ga innspill.",
+        ],
     );
     assert_eq!(c["amended"], true);
-    let out = ok(&d.db, &["record", "decision", "33/25", "Tatt til orientering."]);
-    assert!(out.contains("Vedtak oppdatert: Tatt til orientering."), "{out}");
+    let out = ok(
+        &d.db,
+        &["record", "decision", "33/25", "Tatt til orientering."],
+    );
+    assert!(
+        out.contains("Vedtak oppdatert: Tatt til orientering."),
+        "{out}"
+    );
     let c = json(&d.db, &["record", "clear", "33/25"]);
     assert!(c["decision"].is_null());
     let st = d.store();
@@ -934,19 +1252,32 @@ fn record_action_add_edit_status_remove() {
     assert_eq!(s(&a["case_number"]), "32/25");
     let a = json(
         &d.db,
-        &["record", "action", "edit", "--item", "32/25", "1", "--due", "2026-03-01"],
+        &[
+            "record",
+            "action",
+            "edit",
+            "--item",
+            "32/25",
+            "1",
+            "--due",
+            "2026-03-01",
+        ],
     );
     assert_eq!(s(&a["due_date"]), "2026-03-01");
     assert_eq!(s(&a["responsible"]), "Helsedirektoratet");
     // Cancelling needs a note.
     let e = refused(
         &d.db,
-        &["record", "action", "status", "--item", "32/25", "1", "avbrutt"],
+        &[
+            "record", "action", "status", "--item", "32/25", "1", "avbrutt",
+        ],
     );
     assert_eq!(e, "quorum: Skriv hvorfor aksjonspunktet utgår.");
     let a = json(
         &d.db,
-        &["record", "action", "status", "--item", "32/25", "1", "done", "--note", "Levert"],
+        &[
+            "record", "action", "status", "--item", "32/25", "1", "done", "--note", "Levert",
+        ],
     );
     assert_eq!(s(&a["status"]), "done");
     let st = d.store();
@@ -958,9 +1289,15 @@ fn record_action_add_edit_status_remove() {
     assert_eq!(list[0].status_note, "Levert");
     let list = json(&d.db, &["record", "action", "list", "--item", "32/25"]);
     assert_eq!(list.as_array().unwrap().len(), 1);
-    ok(&d.db, &["record", "action", "remove", "--item", "32/25", "1"]);
+    ok(
+        &d.db,
+        &["record", "action", "remove", "--item", "32/25", "1"],
+    );
     assert!(st.actions(&item_id).unwrap().is_empty());
-    let e = refused(&d.db, &["record", "action", "remove", "--item", "32/25", "1"]);
+    let e = refused(
+        &d.db,
+        &["record", "action", "remove", "--item", "32/25", "1"],
+    );
     assert!(e.contains("Fant ikke aksjonspunktet «1»"), "{e}");
 }
 
@@ -982,7 +1319,15 @@ fn actions_list_all_and_open() {
     assert_eq!(all.as_array().unwrap().len(), 2);
     let none = json(
         &d.db,
-        &["actions", "list", "--body", EHR, "--open", "--before", "2025-01-01"],
+        &[
+            "actions",
+            "list",
+            "--body",
+            EHR,
+            "--open",
+            "--before",
+            "2025-01-01",
+        ],
     );
     assert!(none.as_array().unwrap().is_empty());
 }
@@ -1001,8 +1346,15 @@ fn json_for_lists_and_shows() {
     let agenda = json(&d.db, &["agenda", "list", "4/2025"]);
     assert_eq!(agenda.as_array().unwrap().len(), 15);
     let hits = json(&d.db, &["search", "Helsedataforordningen"]);
-    assert!(hits.as_array().unwrap().iter().any(|h| h["case_number"] == "26/25"));
-    let members = json(&d.db, &["member", "list", "--body", EHR, "--on", "2025-10-16"]);
+    assert!(hits
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|h| h["case_number"] == "26/25"));
+    let members = json(
+        &d.db,
+        &["member", "list", "--body", EHR, "--on", "2025-10-16"],
+    );
     assert!(!members.as_array().unwrap().is_empty());
 }
 
@@ -1013,7 +1365,8 @@ fn usage_errors_in_norwegian() {
     let o = run(&d.db, &["body", "add", "--short", "X"]);
     assert_eq!((o.code, o.stdout.as_str()), (2, ""));
     assert!(
-        o.stderr.starts_with("feil: disse påkrevde argumentene mangler:\n  --name <NAME>\n"),
+        o.stderr
+            .starts_with("feil: disse påkrevde argumentene mangler:\n  --name <NAME>\n"),
         "{}",
         o.stderr
     );
@@ -1026,24 +1379,38 @@ fn usage_errors_in_norwegian() {
     // Unknown argument.
     let o = run(&d.db, &["body", "list", "--bogus"]);
     assert_eq!(o.code, 2);
-    assert!(o.stderr.starts_with("feil: ukjent argument «--bogus»"), "{}", o.stderr);
+    assert!(
+        o.stderr.starts_with("feil: ukjent argument «--bogus»"),
+        "{}",
+        o.stderr
+    );
     // Unknown subcommand, with a suggestion.
     let o = run(&d.db, &["meeting", "sned", "4/2025"]);
     assert_eq!(o.code, 2);
     assert!(
-        o.stderr.starts_with("feil: ukjent underkommando «sned»\n  tips: mente du «send»?"),
+        o.stderr
+            .starts_with("feil: ukjent underkommando «sned»\n  tips: mente du «send»?"),
         "{}",
         o.stderr
     );
     // Invalid value, with the usage line of the subcommand.
     let o = run(
         &d.db,
-        &["agenda", "add", "break", "--meeting", "1/2026", "--duration", "lenge"],
+        &[
+            "agenda",
+            "add",
+            "break",
+            "--meeting",
+            "1/2026",
+            "--duration",
+            "lenge",
+        ],
     );
     assert_eq!(o.code, 2);
     assert!(
-        o.stderr
-            .starts_with("feil: ugyldig verdi «lenge» for «--duration <DURATION>»; skriv et heltall"),
+        o.stderr.starts_with(
+            "feil: ugyldig verdi «lenge» for «--duration <DURATION>»; skriv et heltall"
+        ),
         "{}",
         o.stderr
     );
@@ -1065,13 +1432,17 @@ fn usage_errors_in_english() {
     let d = empty();
     for (args, env) in [
         (vec!["--lang", "en", "body", "list", "--bogus"], vec![]),
-        (vec!["body", "list", "--bogus"], vec![("LANG", "en_US.UTF-8")]),
+        (
+            vec!["body", "list", "--bogus"],
+            vec![("LANG", "en_US.UTF-8")],
+        ),
         (vec!["body", "list", "--lang=en", "--bogus"], vec![]),
     ] {
         let o = run_env(&d.db, &args, &env);
         assert_eq!(o.code, 2, "{args:?}");
         assert!(
-            o.stderr.starts_with("error: unexpected argument '--bogus' found"),
+            o.stderr
+                .starts_with("error: unexpected argument '--bogus' found"),
             "{args:?}: {}",
             o.stderr
         );
