@@ -493,6 +493,11 @@ pub enum AgendaCommand {
         #[command(flatten)]
         at: ItemArg,
     },
+    /// One item with its narrative, innspill and action points
+    Show {
+        #[command(flatten)]
+        at: ItemArg,
+    },
     /// Record when an item actually started
     Started {
         #[command(flatten)]
@@ -631,6 +636,17 @@ pub enum CaseCommand {
         body: BodyOpt,
         number: String,
         attachment: String,
+    },
+    /// Write an attachment's stored file
+    SaveAttachment {
+        #[command(flatten)]
+        body: BodyOpt,
+        number: String,
+        /// Its label ("2") or id
+        attachment: String,
+        /// The file to write
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
     },
     /// Link to an earlier treatment in the record
     Link {

@@ -139,15 +139,34 @@ pub fn item(
         return store.item(key);
     }
     if key.contains('/') {
-        let c = case(store, body_key, key)?;
-        return match c.item_id {
-            Some(id) => store.item(&id),
-            None => Err(Error::other(
-                "item",
-                format!("Sak {key} står ikke på noen dagsorden."),
-                format!("Case {key} is not on any agenda."),
-            )),
+        // "32/25 forts." is the continuation of 32/25 on the same agenda.
+        let (number, continuation) =
+            match key.strip_suffix('.').unwrap_or(key).strip_suffix("forts") {
+                Some(n) => (n.trim(), true),
+                None => (key, false),
+            };
+        // The meeting, when given, tells which body's case number it is.
+        let body_of_meeting = match (body_key, meeting_key) {
+            (None, Some(mk)) => Some(store.body(&meeting(store, None, mk)?.body_id)?.short_name),
+            _ => None,
         };
+        let c = case(store, body_key.or(body_of_meeting.as_deref()), number)?;
+        let Some(item_id) = c.item_id else {
+            return Err(Error::other(
+                "item",
+                format!("Sak {number} står ikke på noen dagsorden."),
+                format!("Case {number} is not on any agenda."),
+            ));
+        };
+        if !continuation {
+            return store.item(&item_id);
+        }
+        let placed = store.item(&item_id)?;
+        return store
+            .agenda(&placed.meeting_id)?
+            .into_iter()
+            .find(|i| i.continues_case_id.as_deref() == Some(c.id.as_str()))
+            .ok_or_else(|| not_found(Thing::AgendaItem, key));
     }
     let n: usize = key.parse().map_err(|_| not_found(Thing::AgendaItem, key))?;
     let Some(meeting_key) = meeting_key else {

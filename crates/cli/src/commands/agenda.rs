@@ -188,6 +188,40 @@ pub fn run(cx: &Ctx, command: &AgendaCommand) -> R<Done> {
             );
             Ok(Done::new(&items, text))
         }
+        AgendaCommand::Show { at } => {
+            let item = item_of(cx, at)?;
+            let innspill = s.innspill(&item.id)?;
+            let actions = s.actions(&item.id)?;
+            let mut text = item_line(&item, cx.lang);
+            if let Some(t) = &item.actual_start {
+                text += &format!("\n{} {t}", cx.say("Startet", "Started"));
+            }
+            if !item.summary.trim().is_empty() {
+                text += &format!("\n\n{}", item.summary.trim());
+            }
+            if !item.narrative.trim().is_empty() {
+                text += &format!(
+                    "\n\n{}:\n{}",
+                    cx.say("Referat", "Minutes"),
+                    item.narrative.trim()
+                );
+            }
+            if !innspill.is_empty() {
+                text += &format!("\n\n{}:", cx.say("Innspill", "Input"));
+                for (i, x) in innspill.iter().enumerate() {
+                    text += &format!("\n{:>3}. {}", i + 1, crate::output::one_line(&x.text));
+                }
+            }
+            if !actions.is_empty() {
+                text += &format!("\n\n{}:", cx.say("Aksjonspunkter", "Action points"));
+                for a in &actions {
+                    text += &format!("\n  {}", crate::output::action_line(a, cx.lang));
+                }
+            }
+            let json =
+                serde_json::json!({ "item": item, "innspill": innspill, "actions": actions });
+            Ok(Done::new(&json, text))
+        }
         AgendaCommand::Started { at, time } => {
             let it = item_of(cx, at)?;
             let item = s.mark_item_started(&it.id, time)?;

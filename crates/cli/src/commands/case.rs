@@ -201,6 +201,30 @@ pub fn run(cx: &Ctx, command: &CaseCommand) -> R<Done> {
             );
             Ok(Done::new(&c, text))
         }
+        CaseCommand::SaveAttachment {
+            body,
+            number,
+            attachment,
+            output,
+        } => {
+            let c = case_of(cx, body, number)?;
+            let a = resolve::attachment(&c, attachment)?;
+            let (_, _, content) = s.attachment_content(&a.id)?;
+            let Some(bytes) = content else {
+                return Err(quorum_record::Error::other(
+                    "file",
+                    format!("Vedlegg {} har ingen lagret fil.", a.label),
+                    format!("Attachment {} has no stored file.", a.label),
+                )
+                .into());
+            };
+            std::fs::write(output, bytes).map_err(|source| quorum_record::Error::Io {
+                path: output.display().to_string(),
+                source,
+            })?;
+            let text = format!("{} {}", cx.say("Skrev", "Wrote"), output.display());
+            Ok(Done::new(&a, text))
+        }
         CaseCommand::Link {
             body,
             number,

@@ -1465,3 +1465,195 @@ fn usage_errors_in_english() {
     assert_eq!(o.code, 0);
     assert!(o.stdout.contains("attendance"), "{}", o.stdout);
 }
+
+#[test]
+fn agenda_show_and_continuation_by_its_name() {
+    let d = demo();
+    ok(
+        &d.db,
+        &[
+            "agenda",
+            "add",
+            "continuation",
+            "--meeting",
+            "4/2025",
+            "--case",
+            "32/25",
+            "--title",
+            "Videre drøfting",
+        ],
+    );
+    let shown = json(
+        &d.db,
+        &["agenda", "show", "--meeting", "4/2025", "32/25 forts."],
+    );
+    assert_eq!(s(&shown["item"]["kind"]), "continuation");
+    assert_eq!(s(&shown["item"]["title"]), "Videre drøfting");
+    // The continuation's own record.
+    ok(
+        &d.db,
+        &[
+            "record",
+            "innspill",
+            "add",
+            "--meeting",
+            "4/2025",
+            "--item",
+            "32/25 forts.",
+            "Etter lunsj.",
+        ],
+    );
+    let out = ok(&d.db, &["agenda", "show", "--meeting", "4/2025", "16"]);
+    assert!(
+        out.contains("32/25 forts. Videre drøfting") && out.contains("1. Etter lunsj."),
+        "{out}"
+    );
+    let shown = json(&d.db, &["agenda", "show", "24/25"]);
+    assert_eq!(shown["innspill"].as_array().unwrap().len(), 10);
+    assert_eq!(shown["actions"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn case_save_attachment_writes_the_stored_file() {
+    let d = demo();
+    let file = d._dir.path().join("vedlegg.txt");
+    std::fs::write(&file, "innhold").unwrap();
+    ok(
+        &d.db,
+        &[
+            "case",
+            "attach",
+            "33/25",
+            "--label",
+            "5",
+            "--title",
+            "Tekst",
+            "--file",
+            file.to_str().unwrap(),
+        ],
+    );
+    let out = d._dir.path().join("ut.txt");
+    ok(
+        &d.db,
+        &[
+            "case",
+            "save-attachment",
+            "33/25",
+            "5",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "innhold");
+    // The demo's attachment 1 of 31/25 has a title only.
+    let e = refused(
+        &d.db,
+        &[
+            "case",
+            "save-attachment",
+            "31/25",
+            "1",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(e, "quorum: Vedlegg 1 har ingen lagret fil.");
+}
+
+#[test]
+fn long_texts_from_stdin() {
+    use std::io::Write;
+    let d = demo();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quorum"))
+        .arg("--db")
+        .arg(&d.db)
+        .args(["record", "decision", "32/25", "-"])
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("Første avsnitt.\n\nAndre avsnitt.\n".as_bytes())
+        .unwrap();
+    assert!(child.wait_with_output().unwrap().status.success());
+    assert_eq!(
+        d.store()
+            .case_by_number(EHR, "32/25")
+            .unwrap()
+            .decision
+            .as_deref(),
+        Some("Første avsnitt.\n\nAndre avsnitt.")
+    );
+}
+
+#[test]
+fn correct_narrative_innspill_and_actions_of_locked_minutes() {
+    let d = demo();
+    ok(&d.db, &["meeting", "held", "4/2025"]);
+    ok(&d.db, &["record", "accept", "31/25"]);
+    ok(
+        &d.db,
+        &["meeting", "approve", "3/2025", "--by-case", "31/25"],
+    );
+    let why = ["correct", "--reason", "Rettelse etter godkjenning"];
+    let with = |more: &[&str]| {
+        let mut args = why.to_vec();
+        args.extend_from_slice(more);
+        json(&d.db, &args)
+    };
+    with(&["narrative", "--item", "24/25", "Rettet referat."]);
+    with(&[
+        "innspill",
+        "edit",
+        "--item",
+        "24/25",
+        "1",
+        "Rettet innspill.",
+    ]);
+    with(&["innspill", "remove", "--item", "24/25", "10"]);
+    with(&[
+        "action",
+        "add",
+        "--item",
+        "24/25",
+        "Nytt punkt.",
+        "--due",
+        "next",
+    ]);
+    // Plain edits stay refused.
+    let e = refused(
+        &d.db,
+        &["record", "innspill", "remove", "--item", "24/25", "1"],
+    );
+    assert!(e.contains("er godkjent og låst"), "{e}");
+    let st = d.store();
+    let item_id = st.case_by_number(EHR, "24/25").unwrap().item_id.unwrap();
+    assert_eq!(st.item(&item_id).unwrap().narrative, "Rettet referat.");
+    let innspill = st.innspill(&item_id).unwrap();
+    assert_eq!(innspill.len(), 9);
+    assert_eq!(innspill[0].text, "Rettet innspill.");
+    assert_eq!(st.actions(&item_id).unwrap().len(), 2);
+    let m = st.meeting_by_number(EHR, "3/2025").unwrap();
+    let log = st.corrections(&m.id).unwrap();
+    assert_eq!(log.len(), 4);
+    assert!(log.iter().all(|c| c.reason == "Rettelse etter godkjenning"));
+}
+
+#[test]
+fn no_subcommand_is_a_usage_error() {
+    let d = empty();
+    let o = run(&d.db, &["record"]);
+    assert_eq!(o.code, 2);
+    assert!(
+        o.stderr
+            .starts_with("feil: kommandoen trenger en underkommando"),
+        "{}",
+        o.stderr
+    );
+    assert!(o.stderr.contains("Bruk: quorum record"), "{}", o.stderr);
+}
