@@ -3,7 +3,6 @@
 //! margins, metadata, raw bytes and PDF strings).
 #![allow(dead_code)]
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -123,38 +122,7 @@ pub fn opts(public: bool) -> DocOptions {
 
 // ------------------------------------------------------------------ tools
 
-pub fn tool(name: &str, args: &[&str]) -> String {
-    String::from_utf8(tool_bytes(name, args)).expect("utf-8 output")
-}
-
-/// Runs `name` and returns its output; fails on a non-zero exit or a complaint on stderr.
-pub fn tool_bytes(name: &str, args: &[&str]) -> Vec<u8> {
-    let out = Command::new(name).args(args).output().unwrap_or_else(|e| {
-        panic!("{name} is needed by these tests (apt-get install poppler-utils qpdf): {e}")
-    });
-    assert!(
-        out.status.success(),
-        "{name} {args:?} failed: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    // poppler reports damaged files on stderr while still exiting 0.
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        !err.contains("Error") && !err.contains("error"),
-        "{name} {args:?} complained: {err}"
-    );
-    out.stdout
-}
-
-pub fn p(path: &Path) -> &str {
-    path.to_str().unwrap()
-}
-
-/// `pdftotext` in reading order.
-pub fn text(path: &Path) -> String {
-    tool("pdftotext", &["-enc", "UTF-8", p(path), "-"])
-}
+pub use quorum_pdfcheck::*;
 
 /// The text of the page bodies in the order it is drawn (`pdftotext -raw`: table cells and
 /// field values stay whole, hyphens stay), without the running header of pages 2+ and the
@@ -190,32 +158,6 @@ fn is_footer(l: &str) -> bool {
         && (w[0] == "Side" && w[2] == "av" || w[0] == "Page" && w[2] == "of")
         && w[1].chars().all(|c| c.is_ascii_digit())
         && w[3].chars().all(|c| c.is_ascii_digit())
-}
-
-/// `pdftotext -layout`: lines as they are on the page.
-pub fn layout(path: &Path) -> String {
-    tool("pdftotext", &["-enc", "UTF-8", "-layout", p(path), "-"])
-}
-
-pub fn page_layout(path: &Path, page: usize) -> String {
-    let n = page.to_string();
-    tool(
-        "pdftotext",
-        &["-enc", "UTF-8", "-layout", "-f", &n, "-l", &n, p(path), "-"],
-    )
-}
-
-/// `pdfinfo -isodates` as key → value.
-pub fn info(path: &Path) -> BTreeMap<String, String> {
-    tool("pdfinfo", &["-isodates", p(path)])
-        .lines()
-        .filter_map(|l| l.split_once(':'))
-        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
-        .collect()
-}
-
-pub fn page_count(path: &Path) -> usize {
-    info(path)["Pages"].parse().unwrap()
 }
 
 /// Text normalised for comparison: whitespace runs become one space, and a line break after a
@@ -324,122 +266,6 @@ pub fn line_with<'a>(layout: &'a str, label: &str) -> &'a str {
 
 // ------------------------------------------------------------------ soundness
 
-const MM: f64 = 72.0 / 25.4;
-const PAGE_W: f64 = 210.0 * MM;
-const PAGE_H: f64 = 297.0 * MM;
-/// The page minus margins, as the engine sets them (src/pdf/style.rs, tests/pdf_layout.rs):
-/// 25 mm left, right and top, 22 mm bottom.
-const LEFT: f64 = 25.0 * MM;
-const RIGHT: f64 = PAGE_W - 25.0 * MM;
-const TOP: f64 = 25.0 * MM;
-const BOTTOM: f64 = PAGE_H - 22.0 * MM;
-/// Slack for font bounding boxes (poppler uses the font's ascent and descent).
-const TOL: f64 = 1.0;
-
-#[derive(Debug, Clone)]
-pub struct Word {
-    pub page: usize,
-    pub x_min: f64,
-    pub y_min: f64,
-    pub x_max: f64,
-    pub y_max: f64,
-    pub text: String,
-}
-
-fn attr(tag: &str, name: &str) -> f64 {
-    let key = format!("{name}=\"");
-    let start = tag.find(&key).unwrap_or_else(|| panic!("{name} in {tag}")) + key.len();
-    let end = start + tag[start..].find('"').unwrap();
-    tag[start..end].parse().unwrap()
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
-}
-
-/// Every word with its box, from `pdftotext -bbox`; every page must be A4.
-pub fn words(path: &Path) -> Vec<Word> {
-    // poppler writes the <title> of the -bbox page with astral characters (emoji) as CESU-8,
-    // which is not UTF-8; the words themselves are fine.
-    let html = String::from_utf8_lossy(&tool_bytes(
-        "pdftotext",
-        &["-enc", "UTF-8", "-bbox", p(path), "-"],
-    ))
-    .into_owned();
-    let mut out = Vec::new();
-    let mut page = 0;
-    for line in html.lines() {
-        let line = line.trim();
-        if line.starts_with("<page ") {
-            page += 1;
-            assert!((attr(line, "width") - PAGE_W).abs() < 0.5, "A4 width");
-            assert!((attr(line, "height") - PAGE_H).abs() < 0.5, "A4 height");
-        } else if line.starts_with("<word ") {
-            let close = line.find('>').unwrap();
-            let tag = &line[..close];
-            let text = unescape(line[close + 1..].trim_end_matches("</word>"));
-            out.push(Word {
-                page,
-                x_min: attr(tag, "xMin"),
-                y_min: attr(tag, "yMin"),
-                x_max: attr(tag, "xMax"),
-                y_max: attr(tag, "yMax"),
-                text,
-            });
-        }
-    }
-    assert!(!out.is_empty(), "no words in {path:?}");
-    out
-}
-
-/// No word outside the page minus margins, except the running header (above the body, pages
-/// 2+) and the footer (below it), which must still keep to the left and right margins.
-pub fn assert_inside_margins(path: &Path) {
-    for w in words(path) {
-        let in_x = w.x_min >= LEFT - TOL && w.x_max <= RIGHT + TOL;
-        let in_body = w.y_min >= TOP - TOL && w.y_max <= BOTTOM + TOL;
-        let in_header = w.page > 1 && w.y_min >= 10.0 * MM && w.y_max <= TOP;
-        let in_footer = w.y_min >= BOTTOM && w.y_max <= PAGE_H - 8.0 * MM;
-        assert!(
-            in_x && (in_body || in_header || in_footer),
-            "{:?} outside the margins on page {} of {path:?}: {w:?}",
-            w.text,
-            w.page
-        );
-    }
-}
-
-pub fn qpdf_check(path: &Path) {
-    let out = Command::new("qpdf")
-        .args(["--check", p(path)])
-        .output()
-        .expect("qpdf is needed by these tests");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success() && stdout.contains("No syntax or stream encoding errors"),
-        "qpdf --check {path:?}: {stdout}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
-/// Every font in `pdffonts` is embedded (and subset).
-pub fn assert_fonts_embedded(path: &Path) {
-    let list = tool("pdffonts", &[p(path)]);
-    let rows: Vec<&str> = list.lines().skip(2).collect();
-    assert!(!rows.is_empty(), "no fonts in {path:?}:\n{list}");
-    for row in rows {
-        let cols: Vec<&str> = row.split_whitespace().collect();
-        let n = cols.len();
-        // name type ... encoding emb sub uni object ID
-        assert_eq!(cols[n - 5], "yes", "font not embedded in {path:?}: {row}");
-        assert_eq!(cols[n - 4], "yes", "font not subset in {path:?}: {row}");
-    }
-}
-
 /// The checks every document must pass: qpdf, embedded fonts, margins, and poppler reading it
 /// without complaint (text and a raster of every page).
 pub fn assert_sound(path: &Path) {
@@ -499,21 +325,6 @@ pub fn assert_no_orphaned_labels(path: &Path) {
 }
 
 // ------------------------------------------------------------------ raw PDF
-
-/// The file rewritten by qpdf with every stream uncompressed and no object streams.
-pub fn qdf(path: &Path) -> Vec<u8> {
-    let out = path.with_extension("qdf.pdf");
-    let status = Command::new("qpdf")
-        .args(["--qdf", "--object-streams=disable", p(path), p(&out)])
-        .status()
-        .expect("qpdf");
-    // qpdf exits 3 for warnings; the check above (qpdf --check) is the strict one.
-    assert!(
-        status.code() == Some(0) || status.code() == Some(3),
-        "qpdf --qdf failed"
-    );
-    std::fs::read(&out).expect("qdf file")
-}
 
 /// Decodes a PDF text string: UTF-16BE with a BOM, else PDFDocEncoding (taken as Latin-1).
 fn decode_pdf_string(b: &[u8]) -> String {
@@ -654,23 +465,6 @@ pub fn words_of(text: &str, min: usize) -> Vec<String> {
 pub fn shingles(text: &str, n: usize) -> Vec<String> {
     let ws = words_of(text, 1);
     ws.windows(n).map(|w| w.join(" ")).collect()
-}
-
-/// Renders every page to PNG at 30 dpi and checks poppler draws each one.
-pub fn assert_rasterises(path: &Path) {
-    let dir = path.parent().unwrap();
-    let stem = path.file_stem().unwrap().to_str().unwrap();
-    let prefix = dir.join(format!("{stem}-png"));
-    tool("pdftoppm", &["-r", "30", "-png", p(path), p(&prefix)]);
-    let pngs = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .filter(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            name.starts_with(&format!("{stem}-png")) && name.ends_with(".png")
-        })
-        .count();
-    assert_eq!(pngs, page_count(path), "one PNG per page of {path:?}");
 }
 
 /// The `quorum` binary of this build, beside the test binary's `deps/` folder. The CLI is another

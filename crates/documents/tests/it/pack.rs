@@ -2,6 +2,7 @@
 //! checked with poppler-utils and qpdf (`make test` installs them).
 
 use crate::common;
+use quorum_pdfcheck::{any_page_words, p, page_count, pages_text, qdf, tool, MM};
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -17,21 +18,6 @@ fn tool_output(name: &str, args: &[&str]) -> std::process::Output {
     Command::new(name).args(args).output().unwrap_or_else(|e| {
         panic!("{name} is needed by these tests (apt-get install poppler-utils qpdf): {e}")
     })
-}
-
-fn tool(name: &str, args: &[&str]) -> String {
-    let out = tool_output(name, args);
-    assert!(
-        out.status.success(),
-        "{name} {args:?} failed: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn p(path: &Path) -> &str {
-    path.to_str().unwrap()
 }
 
 /// A small PDF made with the engine: `pages` pages whose text starts with `marker`, with the
@@ -260,26 +246,6 @@ fn pack(s: &Store, public: bool) -> Pack {
     }
 }
 
-fn page_count(path: &Path) -> usize {
-    let info = tool("pdfinfo", &[p(path)]);
-    info.lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .expect("Pages: line")
-        .trim()
-        .parse()
-        .unwrap()
-}
-
-/// The text of each page (pdftotext separates pages with form feeds).
-fn pages_text(path: &Path) -> Vec<String> {
-    let text = tool("pdftotext", &["-enc", "UTF-8", p(path), "-"]);
-    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
-    if pages.last().is_some_and(|l| l.trim().is_empty()) {
-        pages.pop();
-    }
-    pages
-}
-
 /// One outline entry: title, 1-based page, children.
 #[derive(Debug)]
 struct Mark {
@@ -313,16 +279,6 @@ fn all_titles(marks: &[Mark], out: &mut Vec<String>) {
         out.push(m.title.clone());
         all_titles(&m.kids, out);
     }
-}
-
-/// The whole file with every stream decompressed and no object streams.
-fn raw_qdf(path: &Path) -> Vec<u8> {
-    let qdf = path.with_extension("qdf.pdf");
-    tool(
-        "qpdf",
-        &["--qdf", "--object-streams=disable", p(path), p(&qdf)],
-    );
-    std::fs::read(qdf).unwrap()
 }
 
 /// Whether `raw` holds `s` in any way a PDF writes text strings: as bytes, or UTF-16BE (hex or binary).
@@ -579,7 +535,7 @@ fn public_pack_shows_nothing_of_an_exempt_case() {
     let pk = pack(&d.store, true);
     let text = pages_text(&pk.path).join("\n");
     let text_one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let raw = raw_qdf(&pk.path);
+    let raw = qdf(&pk.path);
     let mut titles = Vec::new();
     all_titles(&outline(&pk.path), &mut titles);
     let secrets = [
@@ -659,28 +615,15 @@ fn attachment_page(path: &Path, case: &str, label: &str) -> usize {
 
 #[test]
 fn stamped_page_numbers_sit_below_the_attachment_not_on_it() {
-    const MM: f64 = 72.0 / 25.4;
     let d = demo_with_attachments();
     let pk = pack(&d.store, false);
 
     // Text: every word of the attachment page (its own footer too) is above the pack's footer.
     let page = attachment_page(&pk.path, "32/25", "2B");
-    let n = page.to_string();
-    let html = tool(
-        "pdftotext",
-        &["-bbox", "-f", &n, "-l", &n, p(&pk.path), "-"],
-    );
-    let words: Vec<(f64, f64, String)> = html
-        .lines()
-        .filter(|l| l.trim_start().starts_with("<word"))
-        .map(|l| {
-            let attr = |name: &str| -> f64 {
-                let at = l.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-                l[at..].split('"').next().unwrap().parse().unwrap()
-            };
-            let text = l.split('>').nth(1).unwrap().split('<').next().unwrap();
-            (attr("yMin"), attr("yMax"), text.to_string())
-        })
+    let words: Vec<(f64, f64, String)> = any_page_words(&pk.path)
+        .into_iter()
+        .filter(|w| w.page == page)
+        .map(|w| (w.y_min, w.y_max, w.text))
         .collect();
     let footer_top = words
         .iter()

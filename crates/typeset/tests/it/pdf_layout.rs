@@ -5,23 +5,12 @@
 use crate::samples as pdf_samples;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use pdf_samples::{agenda, doc};
+use quorum_pdfcheck::*;
 use quorum_typeset::*;
 
 // ---------------------------------------------------------------- helpers
-
-const MM: f64 = 72.0 / 25.4;
-const PAGE_W: f64 = 210.0 * MM;
-const PAGE_H: f64 = 297.0 * MM;
-/// The page minus margins (25 mm left/right/top, 22 mm bottom).
-const LEFT: f64 = 25.0 * MM;
-const RIGHT: f64 = PAGE_W - 25.0 * MM;
-const TOP: f64 = 25.0 * MM;
-const BOTTOM: f64 = PAGE_H - 22.0 * MM;
-/// Slack for font bounding boxes (poppler uses the font's ascent/descent).
-const TOL: f64 = 1.0;
 
 struct Rendered {
     _dir: tempfile::TempDir,
@@ -41,62 +30,6 @@ fn render_file(d: &Document) -> Rendered {
     }
 }
 
-fn tool(name: &str, args: &[&str]) -> String {
-    let out = Command::new(name).args(args).output().unwrap_or_else(|e| {
-        panic!("{name} is needed by these tests (apt-get install poppler-utils qpdf): {e}")
-    });
-    assert!(
-        out.status.success(),
-        "{name} {args:?} failed: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 output")
-}
-
-fn p(path: &Path) -> &str {
-    path.to_str().unwrap()
-}
-
-fn text(path: &Path) -> String {
-    tool("pdftotext", &["-enc", "UTF-8", p(path), "-"])
-}
-
-fn layout_text(path: &Path) -> String {
-    tool("pdftotext", &["-enc", "UTF-8", "-layout", p(path), "-"])
-}
-
-fn page_text(path: &Path, page: usize) -> String {
-    let n = page.to_string();
-    tool(
-        "pdftotext",
-        &["-enc", "UTF-8", "-layout", "-f", &n, "-l", &n, p(path), "-"],
-    )
-}
-
-fn page_count(path: &Path) -> usize {
-    let info = tool("pdfinfo", &[p(path)]);
-    info.lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .expect("Pages line")
-        .trim()
-        .parse()
-        .unwrap()
-}
-
-fn qpdf_check(path: &Path) {
-    let out = Command::new("qpdf")
-        .args(["--check", p(path)])
-        .output()
-        .expect("qpdf is needed by these tests");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success() && stdout.contains("No syntax or stream encoding errors"),
-        "qpdf --check: {stdout}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 /// Asserts that `needles` occur in `hay` in this order.
 fn assert_in_order(hay: &str, needles: &[&str]) {
     let mut at = 0;
@@ -108,71 +41,6 @@ fn assert_in_order(hay: &str, needles: &[&str]) {
     }
 }
 
-#[derive(Debug)]
-struct Word {
-    page: usize,
-    x_min: f64,
-    y_min: f64,
-    x_max: f64,
-    y_max: f64,
-    text: String,
-}
-
-fn attr(tag: &str, name: &str) -> f64 {
-    let key = format!("{name}=\"");
-    let start = tag.find(&key).unwrap_or_else(|| panic!("{name} in {tag}")) + key.len();
-    let end = start + tag[start..].find('"').unwrap();
-    tag[start..end].parse().unwrap()
-}
-
-/// Every word of the document with its box, from `pdftotext -bbox`.
-fn words(path: &Path) -> Vec<Word> {
-    let html = tool("pdftotext", &["-enc", "UTF-8", "-bbox", p(path), "-"]);
-    let mut out = Vec::new();
-    let mut page = 0;
-    for line in html.lines() {
-        let line = line.trim();
-        if line.starts_with("<page ") {
-            page += 1;
-            assert!((attr(line, "width") - PAGE_W).abs() < 0.5, "A4 width");
-            assert!((attr(line, "height") - PAGE_H).abs() < 0.5, "A4 height");
-        } else if line.starts_with("<word ") {
-            let close = line.find('>').unwrap();
-            let tag = &line[..close];
-            let text = line[close + 1..].trim_end_matches("</word>").to_string();
-            out.push(Word {
-                page,
-                x_min: attr(tag, "xMin"),
-                y_min: attr(tag, "yMin"),
-                x_max: attr(tag, "xMax"),
-                y_max: attr(tag, "yMax"),
-                text,
-            });
-        }
-    }
-    assert!(!out.is_empty(), "no words in {path:?}");
-    out
-}
-
-/// No word outside the page minus margins, except the running header (above
-/// the body, pages 2+) and the footer (below it), which must still keep to
-/// the left and right margins.
-fn assert_inside_margins(path: &Path) {
-    for w in words(path) {
-        let in_x = w.x_min >= LEFT - TOL && w.x_max <= RIGHT + TOL;
-        let in_body = w.y_min >= TOP - TOL && w.y_max <= BOTTOM + TOL;
-        let in_header = w.page > 1 && w.y_min >= 10.0 * MM && w.y_max <= TOP;
-        let in_footer = w.y_min >= BOTTOM && w.y_max <= PAGE_H - 8.0 * MM;
-        assert!(
-            in_x && (in_body || in_header || in_footer),
-            "{:?} outside the margins on page {}: {w:?}",
-            w.text,
-            w.page
-        );
-    }
-}
-
-/// The checks every rendered document must pass.
 fn assert_sound(r: &Rendered) {
     qpdf_check(&r.path);
     assert_inside_margins(&r.path);
@@ -180,24 +48,16 @@ fn assert_sound(r: &Rendered) {
     assert_fonts_embedded_and_subset(&r.path);
 }
 
+/// Embedded and subset (pdfcheck), and every font is a Carlito subset with its six-letter tag.
 fn assert_fonts_embedded_and_subset(path: &Path) {
-    let list = tool("pdffonts", &[p(path)]);
-    let rows: Vec<&str> = list.lines().skip(2).collect();
-    assert!(!rows.is_empty(), "no fonts:\n{list}");
-    for row in rows {
-        let cols: Vec<&str> = row.split_whitespace().collect();
-        // name type... encoding emb sub uni object ID
-        let n = cols.len();
-        let (emb, sub) = (cols[n - 5], cols[n - 4]);
-        assert_eq!(emb, "yes", "font not embedded: {row}");
-        assert_eq!(sub, "yes", "font not subset: {row}");
-        let name = cols[0];
+    assert_fonts_embedded(path);
+    for (name, _, _) in fonts(path) {
         let tag = name.split('+').next().unwrap();
         assert!(
             name.contains('+') && tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()),
-            "subset tag: {row}"
+            "subset tag: {name}"
         );
-        assert!(name.contains("Carlito"), "{row}");
+        assert!(name.contains("Carlito"), "{name}");
     }
 }
 
@@ -253,7 +113,7 @@ fn agenda_text_is_complete_and_in_order() {
             "Tor Eriksen",
         ],
     );
-    let t = layout_text(&r.path);
+    let t = layout(&r.path);
     assert_in_order(
         &t,
         &[
@@ -313,7 +173,7 @@ fn header_on_pages_after_the_first_and_footer_on_all() {
     let n = page_count(&r.path);
     assert!(n >= 2, "the sample agenda runs onto a second page");
     for page in 1..=n {
-        let t = page_text(&r.path, page);
+        let t = page_layout(&r.path, page);
         assert_eq!(
             t.matches("Nasjonalt e-helseråd · Møte 4/2025").count(),
             usize::from(page > 1),
@@ -440,7 +300,7 @@ fn bookmarks_are_nested_and_point_to_their_pages() {
     for (title, page, depth) in &entries {
         assert_eq!(*depth, if title.starts_with("Kapittel") { 1 } else { 2 });
         assert!(
-            page_text(&r.path, *page).contains(title.as_str()),
+            page_layout(&r.path, *page).contains(title.as_str()),
             "bookmark {title:?} points to page {page}, where the heading is not"
         );
     }
@@ -464,7 +324,7 @@ fn headings_never_end_a_page() {
     let n = page_count(&r.path);
     assert!(n >= 4);
     for page in 1..=n {
-        let t = page_text(&r.path, page);
+        let t = page_layout(&r.path, page);
         let body: Vec<&str> = t
             .lines()
             .map(str::trim)
@@ -495,10 +355,10 @@ fn lead_in_paragraph_stays_with_its_list() {
         let r = render_with_report(&d).unwrap();
         if r.page_count == 2 {
             let f = render_file(&d);
-            let page2 = page_text(&f.path, 2);
+            let page2 = page_layout(&f.path, 2);
             assert!(page2.contains("Saken tas til orientering."));
             if !page2.contains("Forslag til vedtak:") {
-                let page1 = page_text(&f.path, 1);
+                let page1 = page_layout(&f.path, 1);
                 assert!(page1.contains("Forslag til vedtak:"));
                 assert!(
                     page1.contains("Saken tas til orientering."),
@@ -552,7 +412,7 @@ fn table_header_repeats_on_every_page_and_rows_stay_whole() {
     assert!(n >= 8, "300 rows should take many pages, got {n}");
     let mut row_pages = vec![Vec::new(); 300];
     for page in 1..=n {
-        let t = page_text(&r.path, page);
+        let t = page_layout(&r.path, page);
         let headers = t
             .lines()
             .filter(|l| {
@@ -716,7 +576,7 @@ fn fields_with_sixty_members_in_two_columns() {
         );
     }
     // Two columns: members 1 and 2 share a line.
-    let lt = layout_text(&r.path);
+    let lt = layout(&r.path);
     assert!(lt
         .lines()
         .any(|l| l.contains("Medlem1 ") && l.contains("Medlem2 ")));
@@ -820,7 +680,7 @@ fn very_wide_tables_and_long_marginalia_stay_inside_the_margins() {
     let r = render_file(&d);
     assert_sound(&r);
     assert!(
-        page_text(&r.path, 2).contains('…'),
+        page_layout(&r.path, 2).contains('…'),
         "cut header ends with an ellipsis"
     );
 }
@@ -843,7 +703,7 @@ fn paragraphs_leave_no_widows_or_orphans() {
     assert!(n >= 5);
     let mut splits = 0;
     for page in 1..=n {
-        let t = page_text(&r.path, page);
+        let t = page_layout(&r.path, page);
         let body: Vec<&str> = t
             .lines()
             .map(str::trim)
