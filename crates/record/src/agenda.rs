@@ -6,7 +6,9 @@
 use crate::cases::{insert_case, CaseInput};
 use crate::error::{Error, Result, StateProblem};
 use crate::model::AgendaItem;
-use crate::store::{case, item, items_of, meeting, meetings_of, Store};
+use crate::store::{
+    case, item, items_of, meeting, meetings_of, number_taken, shift_positions, Store,
+};
 use crate::validate;
 use crate::vocab::{Entity, ItemKind};
 use rusqlite::{params, Connection};
@@ -72,7 +74,7 @@ impl Store {
                     ItemKind::Break | ItemKind::Open | ItemKind::Orientation => (None, None),
                 };
                 let (title, case_type, guest, summary) = own_fields(kind, &input.title, &input.case_type, &input.guest, &input.summary)?;
-                tx.execute("UPDATE agenda_item SET position = position + 1 WHERE meeting_id = ?1 AND position >= ?2", params![meeting_id, pos])?;
+                shift_positions(tx, "agenda_item", "meeting_id", meeting_id, pos, 1)?;
                 tx.execute(
                     "INSERT INTO agenda_item (id, meeting_id, position, kind, case_id, continues_case_id, title, case_type, guest, summary, duration_min)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -149,10 +151,7 @@ impl Store {
                 if let Some(c) = &it.case_id {
                     tx.execute("UPDATE \"case\" SET number = NULL WHERE id = ?1", [c])?;
                 }
-                tx.execute(
-                    "UPDATE agenda_item SET position = position - 1 WHERE meeting_id = ?1 AND position > ?2",
-                    params![m.id, it.position],
-                )?;
+                shift_positions(tx, "agenda_item", "meeting_id", &m.id, it.position, -1)?;
                 Ok(())
             })?;
             check_continuations(tx, &m.id)?;
@@ -310,12 +309,7 @@ pub(crate) fn renumber(tx: &Connection, body_id: &str, year: i32) -> Result<()> 
             }
             for c in &cases {
                 last += 1;
-                let taken: i64 = tx.query_row(
-                    "SELECT count(*) AS taken FROM \"case\" WHERE body_id = ?1 AND year = ?2 AND number = ?3 AND id <> ?4",
-                    params![body_id, year, last, c],
-                    |r| r.get("taken"),
-                )?;
-                if taken > 0 {
+                if number_taken(tx, "case", body_id, year, last, Some(c))? {
                     return Err(Error::State(StateProblem::NumberingConflict {
                         meeting: m.number.clone(),
                     }));

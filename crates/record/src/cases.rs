@@ -239,22 +239,7 @@ impl Store {
     }
 
     pub fn remove_attachment(&self, attachment_id: &str) -> Result<Case> {
-        self.write(|tx| {
-            let case_id: String = one(
-                tx,
-                "SELECT case_id FROM attachment WHERE id = ?1",
-                [attachment_id],
-                |r| r.get("case_id"),
-                Thing::Attachment,
-                attachment_id,
-            )?;
-            let c = case(tx, &case_id)?;
-            self.on_case(tx, &c, || {
-                tx.execute("DELETE FROM attachment WHERE id = ?1", [attachment_id])?;
-                Ok(())
-            })?;
-            case(tx, &case_id)
-        })
+        self.remove_from_case("attachment", Thing::Attachment, attachment_id)
     }
 
     /// The stored file of an attachment: (file name, media type, bytes).
@@ -312,18 +297,23 @@ impl Store {
     }
 
     pub fn remove_link(&self, link_id: &str) -> Result<Case> {
+        self.remove_from_case("case_link", Thing::Link, link_id)
+    }
+
+    /// Removes a row that belongs to a case (an attachment or a link) under the case's lock.
+    fn remove_from_case(&self, table: &str, what: Thing, id: &str) -> Result<Case> {
         self.write(|tx| {
             let case_id: String = one(
                 tx,
-                "SELECT case_id FROM case_link WHERE id = ?1",
-                [link_id],
+                &format!("SELECT case_id FROM {table} WHERE id = ?1"),
+                [id],
                 |r| r.get("case_id"),
-                Thing::Link,
-                link_id,
+                what,
+                id,
             )?;
             let c = case(tx, &case_id)?;
             self.on_case(tx, &c, || {
-                tx.execute("DELETE FROM case_link WHERE id = ?1", [link_id])?;
+                tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])?;
                 Ok(())
             })?;
             case(tx, &case_id)

@@ -4,7 +4,9 @@
 use crate::error::{Error, Invalid, Problem, Result, StateProblem, Thing};
 use crate::model::Meeting;
 use crate::numbers::{parse_date, parse_time, MeetingNumber};
-use crate::store::{body_id_by_short, meeting, meeting_by_number, meetings_of, not_found, Store};
+use crate::store::{
+    body_id_by_short, meeting, meeting_by_number, meetings_of, not_found, number_taken, Store,
+};
 use crate::validate;
 use crate::vocab::{Entity, MeetingStatus};
 use chrono::Datelike;
@@ -243,12 +245,7 @@ fn ensure_number_free(
     number: u32,
     except: Option<&str>,
 ) -> Result<()> {
-    let taken: i64 = conn.query_row(
-        "SELECT count(*) AS taken FROM meeting WHERE body_id = ?1 AND year = ?2 AND number = ?3 AND id IS NOT ?4",
-        params![body_id, year, number, except],
-        |r| r.get("taken"),
-    )?;
-    if taken > 0 {
+    if number_taken(conn, "meeting", body_id, year, number.into(), except)? {
         return Err(Error::Duplicate {
             what: Thing::Meeting,
             key: MeetingNumber { year, number }.to_string(),

@@ -151,15 +151,32 @@ fn membership_fields(input: &MembershipInput) -> Result<(Role, Option<String>, O
 }
 
 fn check_people(conn: &Connection, input: &MembershipInput) -> Result<()> {
-    person(conn, &input.person_id)?;
-    if let Some(s) = &input.substitute_id {
-        person(conn, s)?;
-        if s == &input.person_id {
-            return Err(Error::other(
+    check_pair(
+        conn,
+        &input.person_id,
+        input.substitute_id.as_deref(),
+        || {
+            Error::other(
                 "substitute",
                 "En person kan ikke være sin egen stedfortreder. Velg en annen.",
                 "A person cannot be their own substitute. Choose someone else.",
-            ));
+            )
+        },
+    )
+}
+
+/// Both people exist, and the `other` (a substitute) is not the person: else `same()`.
+pub(crate) fn check_pair(
+    conn: &Connection,
+    person_id: &str,
+    other: Option<&str>,
+    same: impl FnOnce() -> Error,
+) -> Result<()> {
+    person(conn, person_id)?;
+    if let Some(s) = other {
+        person(conn, s)?;
+        if s == person_id {
+            return Err(same());
         }
     }
     Ok(())

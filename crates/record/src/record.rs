@@ -5,8 +5,8 @@ use crate::error::{Error, Result, Thing};
 use crate::model::{ActionPoint, Attendance, Due, Innspill};
 use crate::store::{
     all, case, case_number_from_row, first, from_row, id_from_row, item, meeting, meeting_label,
-    meeting_of_item, next_position, one, optional_person_from_row, person, person_columns,
-    person_from_row, Store,
+    meeting_of_item, next_position, one, optional_person_from_row, person_columns, person_from_row,
+    shift_positions, Store,
 };
 use crate::validate;
 use crate::vocab::{ActionStatus, AttendanceStatus, Entity};
@@ -58,17 +58,13 @@ impl Store {
         };
         self.write(|tx| {
             meeting(tx, meeting_id)?;
-            person(tx, &input.person_id)?;
-            if let Some(s) = &sub_for {
-                person(tx, s)?;
-                if s == &input.person_id {
-                    return Err(Error::other(
-                        "substitute_for",
-                        "En person kan ikke stille for seg selv.",
-                        "A person cannot stand in for themselves.",
-                    ));
-                }
-            }
+            crate::people::check_pair(tx, &input.person_id, sub_for.as_deref(), || {
+                Error::other(
+                    "substitute_for",
+                    "En person kan ikke stille for seg selv.",
+                    "A person cannot stand in for themselves.",
+                )
+            })?;
             let id: String = tx
                 .query_row("SELECT id FROM attendance WHERE meeting_id = ?1 AND person_id = ?2", params![meeting_id, input.person_id], id_from_row)
                 .optional()?
@@ -111,13 +107,14 @@ impl Store {
     /// The minutes' narrative of an item ("who presented what").
     pub fn set_narrative(&self, item_id: &str, text: &str) -> Result<()> {
         let text = validate::text("narrative", text)?;
-        self.on_item(item_id, Entity::AgendaItem, item_id, |tx| {
-            tx.execute(
-                "UPDATE agenda_item SET narrative = ?2 WHERE id = ?1",
-                params![item_id, text],
-            )?;
-            Ok(())
-        })
+        let sql = "UPDATE agenda_item SET narrative = ?2 WHERE id = ?1";
+        self.execute_on_item(
+            item_id,
+            Entity::AgendaItem,
+            item_id,
+            sql,
+            params![item_id, text],
+        )
     }
 
     /// Adds an innspill bullet at `position` (None = last).
@@ -132,10 +129,7 @@ impl Store {
         self.on_item(item_id, Entity::Innspill, &id, |tx| {
             let end = next_position(tx, "innspill", "item_id", item_id)?;
             let pos = position.unwrap_or(end).clamp(0, end);
-            tx.execute(
-                "UPDATE innspill SET position = position + 1 WHERE item_id = ?1 AND position >= ?2",
-                params![item_id, pos],
-            )?;
+            shift_positions(tx, "innspill", "item_id", item_id, pos, 1)?;
             tx.execute(
                 "INSERT INTO innspill (id, item_id, position, text) VALUES (?1, ?2, ?3, ?4)",
                 params![id, item_id, pos, text],
@@ -148,13 +142,8 @@ impl Store {
     pub fn update_innspill(&self, id: &str, text: &str) -> Result<Innspill> {
         let text = validate::required_text("text", text)?;
         let item_id = innspill_row(&self.conn, id)?.item_id;
-        self.on_item(&item_id, Entity::Innspill, id, |tx| {
-            tx.execute(
-                "UPDATE innspill SET text = ?2 WHERE id = ?1",
-                params![id, text],
-            )?;
-            Ok(())
-        })?;
+        let sql = "UPDATE innspill SET text = ?2 WHERE id = ?1";
+        self.execute_on_item(&item_id, Entity::Innspill, id, sql, params![id, text])?;
         innspill_row(&self.conn, id)
     }
 
@@ -162,10 +151,7 @@ impl Store {
         let row = innspill_row(&self.conn, id)?;
         self.on_item(&row.item_id, Entity::Innspill, id, |tx| {
             tx.execute("DELETE FROM innspill WHERE id = ?1", [id])?;
-            tx.execute(
-                "UPDATE innspill SET position = position - 1 WHERE item_id = ?1 AND position > ?2",
-                params![row.item_id, row.position],
-            )?;
+            shift_positions(tx, "innspill", "item_id", &row.item_id, row.position, -1)?;
             Ok(())
         })
     }
@@ -208,13 +194,8 @@ impl Store {
                 "The case is not on any agenda yet. Put it on a meeting before recording the decision.",
             )
         })?;
-        self.on_item(&item_id, Entity::Case, case_id, |tx| {
-            tx.execute(
-                "UPDATE \"case\" SET decision = ?2 WHERE id = ?1",
-                params![case_id, text],
-            )?;
-            Ok(())
-        })?;
+        let sql = "UPDATE \"case\" SET decision = ?2 WHERE id = ?1";
+        self.execute_on_item(&item_id, Entity::Case, case_id, sql, params![case_id, text])?;
         case(&self.conn, case_id)
     }
 
@@ -237,22 +218,17 @@ impl Store {
     pub fn update_action(&self, id: &str, input: &ActionInput) -> Result<ActionPoint> {
         let (text, responsible, due_date, next) = action_fields(input)?;
         let a = action(&self.conn, id)?;
-        self.on_item(&a.item_id, Entity::ActionPoint, id, |tx| {
-            tx.execute(
-                "UPDATE action_point SET text = ?2, responsible = ?3, due_date = ?4, due_next_meeting = ?5 WHERE id = ?1",
-                params![id, text, responsible, due_date, next],
-            )?;
-            Ok(())
-        })?;
+        let sql = "UPDATE action_point SET text = ?2, responsible = ?3, due_date = ?4,
+                   due_next_meeting = ?5 WHERE id = ?1";
+        let p = params![id, text, responsible, due_date, next];
+        self.execute_on_item(&a.item_id, Entity::ActionPoint, id, sql, p)?;
         action(&self.conn, id)
     }
 
     pub fn remove_action(&self, id: &str) -> Result<()> {
         let a = action(&self.conn, id)?;
-        self.on_item(&a.item_id, Entity::ActionPoint, id, |tx| {
-            tx.execute("DELETE FROM action_point WHERE id = ?1", [id])?;
-            Ok(())
-        })
+        let sql = "DELETE FROM action_point WHERE id = ?1";
+        self.execute_on_item(&a.item_id, Entity::ActionPoint, id, sql, [id])
     }
 
     /// Closes or reopens an action point. Follow-up happens in later meetings, so this is allowed
@@ -307,6 +283,21 @@ impl Store {
             "m.body_id = ?1 AND (?2 IS NULL OR m.year = ?2)",
             params![body_id, year],
         )
+    }
+
+    /// Runs one statement on a row of an item's record (see `on_item`).
+    fn execute_on_item(
+        &self,
+        item_id: &str,
+        entity: Entity,
+        entity_id: &str,
+        sql: &str,
+        p: impl Params,
+    ) -> Result<()> {
+        self.on_item(item_id, entity, entity_id, |tx| {
+            tx.execute(sql, p)?;
+            Ok(())
+        })
     }
 
     /// Runs a change to rows of an item's record in one transaction, under its meeting's lock,
@@ -426,13 +417,14 @@ impl Store {
     /// Records when an item actually started ("10:07"), as the chair moves to it in live mode.
     pub fn mark_item_started(&self, item_id: &str, time: &str) -> Result<crate::model::AgendaItem> {
         let t = crate::numbers::table_time(crate::numbers::parse_time("start", time)?);
-        self.on_item(item_id, Entity::AgendaItem, item_id, |tx| {
-            tx.execute(
-                "UPDATE agenda_item SET actual_start = ?2 WHERE id = ?1",
-                params![item_id, t],
-            )?;
-            Ok(())
-        })?;
+        let sql = "UPDATE agenda_item SET actual_start = ?2 WHERE id = ?1";
+        self.execute_on_item(
+            item_id,
+            Entity::AgendaItem,
+            item_id,
+            sql,
+            params![item_id, t],
+        )?;
         item(&self.conn, item_id)
     }
 }

@@ -431,3 +431,44 @@ pub(crate) fn next_position(
         |r| r.get("next_position"),
     )?)
 }
+
+/// Opens a gap at `position` in an ordered child list (`by` = 1) or closes the one a removed
+/// row at `position` left (`by` = -1).
+pub(crate) fn shift_positions(
+    conn: &Connection,
+    table: &str,
+    parent_col: &str,
+    parent: &str,
+    position: i64,
+    by: i64,
+) -> Result<()> {
+    let (op, from) = if by > 0 { ("+", ">=") } else { ("-", ">") };
+    conn.execute(
+        &format!(
+            "UPDATE {table} SET position = position {op} 1 WHERE {parent_col} = ?1 AND position {from} ?2"
+        ),
+        params![parent, position],
+    )?;
+    Ok(())
+}
+
+/// Whether another row of `table` (meeting or case) than `except` has the number in the body's
+/// year.
+pub(crate) fn number_taken(
+    conn: &Connection,
+    table: &str,
+    body_id: &str,
+    year: i32,
+    number: i64,
+    except: Option<&str>,
+) -> Result<bool> {
+    let taken: i64 = conn.query_row(
+        &format!(
+            "SELECT count(*) AS taken FROM \"{table}\"
+             WHERE body_id = ?1 AND year = ?2 AND number = ?3 AND id IS NOT ?4"
+        ),
+        params![body_id, year, number, except],
+        |r| r.get("taken"),
+    )?;
+    Ok(taken > 0)
+}
