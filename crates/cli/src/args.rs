@@ -166,11 +166,13 @@ pub enum BodyCommand {
 pub enum CaseTypeCommand {
     /// A body's case types
     List {
+        /// The body: short name or id
         #[arg(long)]
         body: String,
     },
     /// Add a case type, or change the proposal template of one
     Set {
+        /// The body: short name or id
         #[arg(long)]
         body: String,
         name: String,
@@ -180,6 +182,7 @@ pub enum CaseTypeCommand {
     },
     /// Remove a case type no case uses
     Remove {
+        /// The body: short name or id
         #[arg(long)]
         body: String,
         name: String,
@@ -218,6 +221,7 @@ pub enum PersonCommand {
 pub enum MemberCommand {
     /// A body's members, optionally those whose term covers a date
     List {
+        /// The body: short name or id
         #[arg(long)]
         body: String,
         /// YYYY-MM-DD
@@ -225,6 +229,7 @@ pub enum MemberCommand {
         on: Option<String>,
     },
     Add {
+        /// The body: short name or id
         #[arg(long)]
         body: String,
         /// Name or id
@@ -244,6 +249,7 @@ pub enum MemberCommand {
     },
     /// Change role, term or substitute ("" clears a term date)
     Edit {
+        /// The body: short name or id
         #[arg(long)]
         body: String,
         /// The member's name, or the membership's id
@@ -261,6 +267,7 @@ pub enum MemberCommand {
         no_substitute: bool,
     },
     Remove {
+        /// The body: short name or id
         #[arg(long)]
         body: String,
         /// The member's name, or the membership's id
@@ -274,6 +281,7 @@ pub enum MemberCommand {
 /// Which body a meeting or case number belongs to; needed only when several bodies have it.
 #[derive(Args, Clone, Default)]
 pub struct BodyOpt {
+    /// The body (short name or id), when the number is not unique
     #[arg(long)]
     pub body: Option<String>,
 }
@@ -282,6 +290,7 @@ pub struct BodyOpt {
 pub enum MeetingCommand {
     /// A body's meetings
     List {
+        /// The body: short name or id
         #[arg(long)]
         body: String,
         #[arg(long)]
@@ -296,6 +305,7 @@ pub enum MeetingCommand {
     },
     /// Create a meeting (numbered next in its year unless --number is given)
     Add {
+        /// The body: short name or id
         #[arg(long)]
         body: String,
         /// YYYY-MM-DD
@@ -389,6 +399,7 @@ pub struct MeetingFields {
 /// or id.
 #[derive(Args, Clone, Default)]
 pub struct ItemOpt {
+    /// The body (short name or id), when the number is not unique
     #[arg(long)]
     pub body: Option<String>,
     /// "4/2025" or id: needed when the item is given by its number on the agenda
@@ -402,6 +413,7 @@ pub struct ItemOpt {
 /// A meeting whose agenda is changed.
 #[derive(Args, Clone)]
 pub struct MeetingOpt {
+    /// The body (short name or id), when the number is not unique
     #[arg(long)]
     pub body: Option<String>,
     /// "4/2025" or id
@@ -423,11 +435,13 @@ pub struct NewItem {
 
 #[derive(Args, Clone, Default)]
 pub struct CaseFields {
+    /// The case's title
     #[arg(long)]
     pub title: Option<String>,
     /// A case type of the body ("Drøfting"); "" for none
     #[arg(long = "type")]
     pub case_type: Option<String>,
+    /// Summary ("-" reads it from stdin)
     #[arg(long)]
     pub summary: Option<String>,
     /// Proposed decision (default for a new case: the case type's template)
@@ -447,8 +461,10 @@ pub struct CaseFields {
     /// Memo: further process
     #[arg(long)]
     pub process: Option<String>,
+    /// Case owner ("sakseier")
     #[arg(long)]
     pub owner: Option<String>,
+    /// Case officer ("saksbehandler")
     #[arg(long)]
     pub officer: Option<String>,
 }
@@ -510,6 +526,7 @@ pub enum AgendaCommand {
 /// An item given as a positional argument, with its meeting as an option.
 #[derive(Args, Clone)]
 pub struct ItemArg {
+    /// The body (short name or id), when the number is not unique
     #[arg(long)]
     pub body: Option<String>,
     /// "4/2025" or id: needed when the item is given by its number on the agenda
@@ -579,6 +596,7 @@ pub enum AddItem {
 pub enum CaseCommand {
     /// A body's cases not on any agenda
     Unplaced {
+        /// The body: short name or id
         #[arg(long)]
         body: String,
     },
@@ -590,6 +608,7 @@ pub enum CaseCommand {
     },
     /// Create a case not yet on an agenda (numbered when placed)
     Add {
+        /// The body: short name or id
         #[arg(long)]
         body: String,
         #[arg(long)]
@@ -910,6 +929,7 @@ pub enum CorrectAction {
 pub enum ActionsCommand {
     /// A body's action points: all, a year's, or the open ones
     List {
+        /// The body: short name or id
         #[arg(long)]
         body: String,
         #[arg(long)]
@@ -940,6 +960,7 @@ pub struct PdfOut {
 pub enum PdfCommand {
     /// Notice and agenda ("Innkalling og dagsorden")
     Agenda {
+        /// The body: short name or id
         #[arg(long)]
         body: String,
         #[arg(long)]
@@ -949,6 +970,7 @@ pub enum PdfCommand {
     },
     /// Case memo ("toppnotat")
     Memo {
+        /// The body: short name or id
         #[arg(long)]
         body: String,
         #[arg(long)]
@@ -958,6 +980,7 @@ pub enum PdfCommand {
     },
     /// Minutes ("referat")
     Minutes {
+        /// The body: short name or id
         #[arg(long)]
         body: String,
         #[arg(long)]
@@ -967,6 +990,7 @@ pub enum PdfCommand {
     },
     /// Decision register and action points of a year
     Register {
+        /// The body: short name or id
         #[arg(long)]
         body: String,
         #[arg(long)]
@@ -976,6 +1000,7 @@ pub enum PdfCommand {
     },
     /// Meeting pack: agenda, memos and attached PDFs in one file
     Pack {
+        /// The body: short name or id
         #[arg(long)]
         body: String,
         #[arg(long)]
