@@ -312,10 +312,10 @@ pub enum MeetingCommand {
         #[arg(long)]
         date: String,
         /// HH:MM
-        #[arg(long)]
+        #[arg(long, default_value = "10:00")]
         start: String,
         /// HH:MM
-        #[arg(long)]
+        #[arg(long, default_value = "16:00")]
         end: String,
         #[command(flatten)]
         more: MeetingFields,
@@ -932,9 +932,10 @@ pub enum ActionsCommand {
         /// The body: short name or id
         #[arg(long)]
         body: String,
-        #[arg(long)]
+        /// All of one year's meetings
+        #[arg(long, conflicts_with = "open")]
         year: Option<i32>,
-        /// Only the open ones
+        /// Only the open ones (of every year), as later meetings list them
         #[arg(long)]
         open: bool,
         /// With --open: only from meetings before this date (YYYY-MM-DD)

@@ -362,11 +362,7 @@ pub fn actions(cx: &Ctx, command: &ActionsCommand) -> R<Done> {
         } => {
             let b = resolve::body(s, body)?;
             let list = if *open {
-                let mut list = s.open_actions(&b.id, before.as_deref())?;
-                if let Some(y) = year {
-                    list.retain(|a| a.meeting_number.ends_with(&format!("/{y}")));
-                }
-                list
+                s.open_actions(&b.id, before.as_deref())?
             } else {
                 s.body_actions(&b.id, *year)?
             };
