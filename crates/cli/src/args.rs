@@ -196,6 +196,7 @@ pub enum CaseTypeCommand {
 pub enum PersonCommand {
     /// Everyone in the record
     List,
+    /// Add a person
     Add {
         #[arg(long)]
         name: String,
@@ -228,6 +229,7 @@ pub enum MemberCommand {
         #[arg(long)]
         on: Option<String>,
     },
+    /// Make a person a member of a body
     Add {
         /// The body: short name or id
         #[arg(long)]
@@ -266,6 +268,7 @@ pub enum MemberCommand {
         #[arg(long)]
         no_substitute: bool,
     },
+    /// End a membership
     Remove {
         /// The body: short name or id
         #[arg(long)]
@@ -278,7 +281,7 @@ pub enum MemberCommand {
 // ---------------------------------------------------------------------------------------------
 // Meetings
 
-/// Which body a meeting or case number belongs to; needed only when several bodies have it.
+// Which body a meeting or case number belongs to; needed only when several bodies have it.
 #[derive(Args, Clone, Default)]
 pub struct BodyOpt {
     /// The body (short name or id), when the number is not unique
@@ -395,8 +398,8 @@ pub struct MeetingFields {
 // ---------------------------------------------------------------------------------------------
 // Agenda
 
-/// An agenda item: its number on the agenda (1, 2, …, with --meeting), a case number ("32/25")
-/// or id.
+// An agenda item: its number on the agenda (1, 2, …, with --meeting), a case number ("32/25")
+// or id.
 #[derive(Args, Clone, Default)]
 pub struct ItemOpt {
     /// The body (short name or id), when the number is not unique
@@ -410,7 +413,7 @@ pub struct ItemOpt {
     pub item: String,
 }
 
-/// A meeting whose agenda is changed.
+// A meeting given as an option.
 #[derive(Args, Clone)]
 pub struct MeetingOpt {
     /// The body (short name or id), when the number is not unique
@@ -523,7 +526,7 @@ pub enum AgendaCommand {
     },
 }
 
-/// An item given as a positional argument, with its meeting as an option.
+// An item given as a positional argument, with its meeting as an option.
 #[derive(Args, Clone)]
 pub struct ItemArg {
     /// The body (short name or id), when the number is not unique
@@ -600,6 +603,7 @@ pub enum CaseCommand {
         #[arg(long)]
         body: String,
     },
+    /// A case with its memo, record and earlier treatments
     Show {
         #[command(flatten)]
         body: BodyOpt,
@@ -753,12 +757,14 @@ pub enum RecordCommand {
 
 #[derive(Subcommand)]
 pub enum AttendanceCommand {
+    /// Who attended, and how
     List {
         #[command(flatten)]
         meeting: MeetingOpt,
     },
     /// Record or change one person's attendance
     Set(AttendanceArgs),
+    /// Remove one person's attendance
     Remove {
         #[command(flatten)]
         meeting: MeetingOpt,
@@ -802,12 +808,16 @@ pub struct DecisionArgs {
 
 #[derive(Subcommand)]
 pub enum InnspillCommand {
+    /// The item's innspill, numbered
     List {
         #[command(flatten)]
         item: ItemOpt,
     },
+    /// Add a bullet ("-" reads it from stdin)
     Add(InnspillAdd),
+    /// Change a bullet's text
     Edit(InnspillEdit),
+    /// Remove a bullet
     Remove(InnspillKey),
 }
 
@@ -840,12 +850,16 @@ pub struct InnspillKey {
 
 #[derive(Subcommand)]
 pub enum ActionCommand {
+    /// The item's action points, numbered
     List {
         #[command(flatten)]
         item: ItemOpt,
     },
+    /// Add an action point
     Add(ActionAdd),
+    /// Change text, responsible or due date
     Edit(ActionEdit),
+    /// Remove an action point
     Remove(ActionKey),
     /// Close or reopen: open, done, cancelled (a cancelled point needs --note)
     Status {
@@ -914,14 +928,19 @@ pub enum CorrectCommand {
 
 #[derive(Subcommand)]
 pub enum CorrectInnspill {
+    /// Add a bullet
     Add(InnspillAdd),
+    /// Change a bullet's text
     Edit(InnspillEdit),
+    /// Remove a bullet
     Remove(InnspillKey),
 }
 
 #[derive(Subcommand)]
 pub enum CorrectAction {
+    /// Add an action point
     Add(ActionAdd),
+    /// Change text, responsible or due date
     Edit(ActionEdit),
 }
 
