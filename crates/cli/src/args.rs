@@ -21,6 +21,9 @@ pub struct Cli {
     /// Print the affected object(s) as JSON, for scripts
     #[arg(long, global = true)]
     pub json: bool,
+    /// Open the record read-only (an archive file from the secretariat): nothing can change it
+    #[arg(long, global = true)]
+    pub read_only: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -92,10 +95,16 @@ pub enum Command {
         #[arg(long = "type")]
         case_type: Option<String>,
     },
-    /// Write a document as PDF
+    /// Write a document: agenda, memo, minutes, register, pack (PDF) or invitation (.ics)
+    #[command(name = "document", visible_alias = "pdf")]
     Pdf {
         #[command(subcommand)]
         document: PdfCommand,
+    },
+    /// Write a read-only archive copy of the record for members (as "Lag arkivfil" in the window)
+    Archive {
+        /// The archive file to write
+        file: PathBuf,
     },
     /// Export the whole record as JSON
     Export { file: PathBuf },
@@ -968,7 +977,8 @@ pub enum ActionsCommand {
 
 #[derive(Args)]
 pub struct PdfOut {
-    /// The PDF file to write
+    /// The file to write, or a folder: then the file is named as the window names it
+    /// ("Referat E-helserådet 4-2025.pdf"), never over an existing one
     #[arg(short = 'o', long = "output")]
     pub output: PathBuf,
     /// The public version: exempt cases show only number, "Unntatt offentlighet" and legal basis
@@ -1027,5 +1037,16 @@ pub enum PdfCommand {
         meeting: String,
         #[command(flatten)]
         out: PdfOut,
+    },
+    /// Calendar invitation of a meeting (.ics, with the timetable)
+    Invitation {
+        /// The body: short name or id
+        #[arg(long)]
+        body: String,
+        #[arg(long)]
+        meeting: String,
+        /// The .ics file to write, or a folder
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
     },
 }

@@ -32,7 +32,11 @@ fn execute(cli: &Cli, lang: Lang) -> R<Done> {
         .db
         .clone()
         .unwrap_or_else(quorum_record::paths::default_db_path);
-    let store = Store::open(&path)?;
+    let store = if cli.read_only {
+        Store::open_read_only(&path)?
+    } else {
+        Store::open(&path)?
+    };
     let cx = Ctx {
         store: &store,
         lang,
@@ -57,6 +61,7 @@ fn execute(cli: &Cli, lang: Lang) -> R<Done> {
             case_type,
         } => commands::files::search(&cx, query, body, *year, case_type),
         Command::Pdf { document } => commands::files::pdf(&cx, document),
+        Command::Archive { file } => commands::files::archive(&cx, file),
         Command::Export { file } => commands::files::export(&cx, file),
         Command::Import { file } => commands::files::import(&cx, file),
     }

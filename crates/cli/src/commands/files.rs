@@ -1,10 +1,10 @@
 //! The demo record, search, documents as PDF, export and import.
 
 use super::{Ctx, R};
-use crate::args::{PdfCommand, PdfOut};
+use crate::args::PdfCommand;
 use crate::output::{field_label, mark, one_line, Done};
 use crate::resolve;
-use quorum_documents::Documents;
+use quorum_documents::{unique_path, DocRequest};
 use quorum_record::search::SearchQuery;
 use quorum_record::Store;
 use std::path::Path;
@@ -75,47 +75,119 @@ pub fn search(
     Ok(Done::new(&hits, out))
 }
 
+/// Writes a document where `-o` says: that file, or a file named as the window names it in that
+/// folder. The record file itself is never a target.
 pub fn pdf(cx: &Ctx, document: &PdfCommand) -> R<Done> {
-    let (bytes, out) = write_pdf(cx.store, document)?;
-    std::fs::write(&out.output, bytes).map_err(|e| io_error(&out.output, e))?;
-    let text = format!("{} {}", cx.say("Skrev", "Wrote"), out.output.display());
-    Ok(Done::new(&file_json(&out.output), text))
+    let (request, output) = request(cx.store, document)?;
+    let (name, bytes) = request.make(cx.store)?;
+    let file = if output.is_dir() {
+        unique_path(output, &name)
+    } else {
+        output.to_path_buf()
+    };
+    refuse_record_file(cx, &file)?;
+    std::fs::write(&file, bytes).map_err(|e| io_error(&file, e))?;
+    let text = format!("{} {}", cx.say("Skrev", "Wrote"), file.display());
+    Ok(Done::new(&file_json(&file), text))
 }
 
-fn write_pdf<'a>(store: &Store, document: &'a PdfCommand) -> R<(Vec<u8>, &'a PdfOut)> {
-    let opts = |o: &PdfOut| quorum_documents::DocOptions {
-        public: o.public,
-        lang: None,
-    };
-    let meeting = |body: &str, key: &str| resolve::meeting(store, Some(body), key);
+/// Which document the command names, and where it goes.
+fn request<'a>(store: &Store, document: &'a PdfCommand) -> R<(DocRequest, &'a Path)> {
+    let meeting_id =
+        |body: &str, key: &str| -> R<String> { Ok(resolve::meeting(store, Some(body), key)?.id) };
     Ok(match document {
-        PdfCommand::Agenda {
-            body,
-            meeting: m,
-            out,
-        } => (store.agenda_pdf(&meeting(body, m)?.id, opts(out))?, out),
+        PdfCommand::Agenda { body, meeting, out } => (
+            DocRequest::Agenda {
+                meeting_id: meeting_id(body, meeting)?,
+                public: out.public,
+            },
+            &out.output,
+        ),
         PdfCommand::Memo { body, case, out } => (
-            store.memo_pdf(&resolve::case(store, Some(body), case)?.id, opts(out))?,
-            out,
+            DocRequest::Memo {
+                case_id: resolve::case(store, Some(body), case)?.id,
+                public: out.public,
+            },
+            &out.output,
         ),
-        PdfCommand::Minutes {
-            body,
-            meeting: m,
-            out,
-        } => (store.minutes_pdf(&meeting(body, m)?.id, opts(out))?, out),
+        PdfCommand::Minutes { body, meeting, out } => (
+            DocRequest::Minutes {
+                meeting_id: meeting_id(body, meeting)?,
+                public: out.public,
+            },
+            &out.output,
+        ),
         PdfCommand::Register { body, year, out } => (
-            store.register_pdf(&resolve::body(store, body)?.id, *year, opts(out))?,
-            out,
+            DocRequest::Register {
+                body_id: resolve::body(store, body)?.id,
+                year: *year,
+                public: out.public,
+            },
+            &out.output,
         ),
-        PdfCommand::Pack {
+        PdfCommand::Pack { body, meeting, out } => (
+            DocRequest::Pack {
+                meeting_id: meeting_id(body, meeting)?,
+                public: out.public,
+            },
+            &out.output,
+        ),
+        PdfCommand::Invitation {
             body,
-            meeting: m,
-            out,
-        } => (store.pack_pdf(&meeting(body, m)?.id, opts(out))?, out),
+            meeting,
+            output,
+        } => (
+            DocRequest::Invitation {
+                meeting_id: meeting_id(body, meeting)?,
+            },
+            output,
+        ),
     })
 }
 
+/// A typo in `-o` must not overwrite the record (or its WAL files) with a document or an export.
+fn refuse_record_file(cx: &Ctx, target: &Path) -> R<()> {
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    };
+    let record = cx.path;
+    let sidecars = ["-wal", "-shm"].map(|s| {
+        let mut name = record.as_os_str().to_owned();
+        name.push(s);
+        std::path::PathBuf::from(name)
+    });
+    if same(target, record) || sidecars.iter().any(|s| same(target, s)) {
+        return Err(quorum_record::Error::other(
+            "output",
+            format!(
+                "«{}» er selve registerfilen; den ville blitt overskrevet. Velg en annen fil eller mappe.",
+                target.display()
+            ),
+            format!(
+                "\"{}\" is the record file itself; it would be overwritten. Choose another file or folder.",
+                target.display()
+            ),
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// A read-only copy of the whole record for members (SQLite's backup API).
+pub fn archive(cx: &Ctx, file: &Path) -> R<Done> {
+    refuse_record_file(cx, file)?;
+    cx.store.snapshot_to(file)?;
+    let text = format!(
+        "{} {}",
+        cx.say("Skrev arkivfilen", "Wrote the archive file"),
+        file.display()
+    );
+    Ok(Done::new(&file_json(file), text))
+}
+
 pub fn export(cx: &Ctx, file: &Path) -> R<Done> {
+    refuse_record_file(cx, file)?;
     let json = cx.store.export_json()?;
     std::fs::write(file, json).map_err(|e| io_error(file, e))?;
     Ok(Done::new(&file_json(file), String::new()))

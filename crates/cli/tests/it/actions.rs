@@ -1657,3 +1657,141 @@ fn no_subcommand_is_a_usage_error() {
     );
     assert!(o.stderr.contains("Bruk: quorum record"), "{}", o.stderr);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Documents, archive copies and the record file itself
+
+#[test]
+fn documents_into_a_folder_are_named_as_the_window_names_them_and_never_overwrite() {
+    let d = demo();
+    let dir = d._dir.path().join("eksport");
+    std::fs::create_dir(&dir).unwrap();
+    let out = dir.to_str().unwrap();
+    let args = [
+        "document",
+        "agenda",
+        "--body",
+        EHR,
+        "--meeting",
+        "4/2025",
+        "-o",
+        out,
+    ];
+    let first = json(&d.db, &args);
+    assert!(
+        s(&first["file"]).ends_with("Innkalling E-helserådet 4-2025.pdf"),
+        "{first}"
+    );
+    let second = json(&d.db, &args);
+    assert!(
+        s(&second["file"]).ends_with("Innkalling E-helserådet 4-2025 (2).pdf"),
+        "{second}"
+    );
+    assert!(std::fs::read(s(&first["file"]))
+        .unwrap()
+        .starts_with(b"%PDF-"));
+    // `pdf` stays the name scripts know.
+    let public = json(
+        &d.db,
+        &[
+            "pdf",
+            "minutes",
+            "--body",
+            EHR,
+            "--meeting",
+            "3/2025",
+            "--public",
+            "-o",
+            out,
+        ],
+    );
+    assert!(s(&public["file"]).ends_with("Referat E-helserådet 3-2025 (offentlig).pdf"));
+    let ics = json(
+        &d.db,
+        &[
+            "document",
+            "invitation",
+            "--body",
+            EHR,
+            "--meeting",
+            "4/2025",
+            "-o",
+            out,
+        ],
+    );
+    assert!(
+        s(&ics["file"]).ends_with("Invitasjon E-helserådet 4-2025.ics"),
+        "{ics}"
+    );
+    let text = std::fs::read_to_string(s(&ics["file"])).unwrap();
+    assert!(text.starts_with("BEGIN:VCALENDAR"), "{text}");
+    assert!(
+        text.contains("DTSTART;TZID=Europe/Oslo:20251211T100000"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_typo_in_the_output_never_overwrites_the_record() {
+    let d = demo();
+    let before = std::fs::read(&d.db).unwrap();
+    let db = d.db.to_str().unwrap();
+    let wal = format!("{db}-wal");
+    for args in [
+        vec![
+            "pdf",
+            "agenda",
+            "--body",
+            EHR,
+            "--meeting",
+            "4/2025",
+            "-o",
+            db,
+        ],
+        vec![
+            "document",
+            "invitation",
+            "--body",
+            EHR,
+            "--meeting",
+            "4/2025",
+            "-o",
+            &wal,
+        ],
+        vec!["export", db],
+        vec!["archive", db],
+    ] {
+        let e = refused(&d.db, &args);
+        assert!(e.contains("er selve registerfilen"), "{args:?}: {e}");
+    }
+    assert_eq!(
+        std::fs::read(&d.db).unwrap(),
+        before,
+        "the record file is unchanged"
+    );
+    assert_eq!(d.store().bodies().unwrap().len(), 2);
+}
+
+#[test]
+fn an_archive_copy_opens_read_only_for_members() {
+    let d = demo();
+    let archive = d._dir.path().join("arkiv.quorum");
+    let a = archive.to_str().unwrap();
+    json(&d.db, &["archive", a]);
+    let found = run(
+        &archive,
+        &["--read-only", "search", "helseteknologiordningen"],
+    );
+    assert_eq!(found.code, 0, "{}", found.stderr);
+    assert!(found.stdout.contains("32/25"), "{}", found.stdout);
+    let before = std::fs::read(&archive).unwrap();
+    let e = refused(
+        &archive,
+        &["--read-only", "body", "add", "--short", "X", "--name", "X"],
+    );
+    assert_eq!(
+        e,
+        "quorum: Arkivet er åpnet skrivebeskyttet; ingenting kan endres."
+    );
+    assert_eq!(std::fs::read(&archive).unwrap(), before);
+}
