@@ -1,55 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { mockIPC } from '@tauri-apps/api/mocks';
 import AgendaBuilder from './AgendaBuilder.svelte';
 import type { AgendaItem, ItemInput, ItemUpdate, Meeting } from '../../api';
 import { clockMinutes, clockTime } from '../../agendaTimes';
+import type { ItemKind } from '../../vocabulary';
+import { mockCore } from '../../testing/core';
+import { agendaItem, meeting } from '../../testing/fixtures';
 
-const MEETING: Meeting = {
-  id: 'm1',
-  body_id: 'b1',
-  number: '4/2025',
-  year: 2025,
-  seq: 4,
-  extraordinary: false,
-  date: '2025-12-11',
-  start: '10:00',
-  end: '11:30',
-  place: 'Helsedirektoratet',
-  remote: false,
-  remote_link: '',
-  status: 'draft',
-  approved_by_case_id: null,
-  current_item_id: null,
-};
+const MEETING: Meeting = meeting({ id: 'm1', end: '11:30' });
 
-function item(id: string, kind: AgendaItem['kind'], title: string, duration: number, extra: Partial<AgendaItem> = {}): AgendaItem {
-  return {
-    id,
-    meeting_id: 'm1',
-    position: 0,
-    kind,
-    case_id: kind === 'case' ? `c-${id}` : null,
-    case_number: null,
-    continues_case_id: null,
-    title,
-    case_type: kind === 'case' ? 'Drøfting' : '',
-    guest: '',
-    summary: '',
-    no_memo: false,
-    duration_min: duration,
-    narrative: '',
-    actual_start: null,
-    ...extra,
-  };
-}
+const item = (id: string, kind: ItemKind, title: string, duration: number, extra: Partial<AgendaItem> = {}) =>
+  agendaItem(id, 'm1', kind, title, duration, extra);
 
-type Call = { cmd: string; args: Record<string, unknown> };
 
 /** A small in-memory agenda behind the commands, numbering and timing like the core. */
 function backend(meeting: Meeting, start: AgendaItem[]) {
   const items = start.map((i) => ({ ...i }));
-  const calls: Call[] = [];
   const renumber = () => {
     let n = 30;
     items.forEach((it, pos) => {
@@ -68,9 +34,7 @@ function backend(meeting: Meeting, start: AgendaItem[]) {
     return { rows, end: meeting.end, overrun_min: Math.max(0, over), slack_min: Math.max(0, -over) };
   };
   renumber();
-  mockIPC((cmd, raw) => {
-    const args = (raw ?? {}) as Record<string, unknown>;
-    calls.push({ cmd, args });
+  const calls = mockCore((cmd, args) => {
     switch (cmd) {
       case 'get_timetable':
         return timetable();
@@ -264,11 +228,8 @@ describe('AgendaBuilder', () => {
   });
 
   it('adds a new case with its type and shows a core error beside the title', async () => {
-    const b = backend(MEETING, AGENDA);
-    mockIPC((cmd, raw) => {
-      const args = (raw ?? {}) as Record<string, unknown>;
+    const calls = mockCore((cmd) => {
       if (cmd === 'add_item') {
-        b.calls.push({ cmd, args });
         throw { message: 'Tittelen kan ikke være tom. Fyll inn en verdi.', field: 'title', kind: 'invalid' };
       }
       if (cmd === 'get_timetable')
@@ -285,7 +246,7 @@ describe('AgendaBuilder', () => {
     await fireEvent.input(screen.getByTestId('new-case-title'), { target: { value: '  ' } });
     await fireEvent.click(screen.getByTestId('new-case-save'));
     await waitFor(() => expect(document.getElementById('agenda-add-first-error')?.textContent).toContain('Tittelen kan ikke være tom'));
-    const input = b.calls.find((c) => c.cmd === 'add_item')!.args.input as ItemInput;
+    const input = calls.find((c) => c.cmd === 'add_item')!.args.input as ItemInput;
     expect(input.kind).toBe('case');
     expect(input.new_case).toMatchObject({ title: '  ', case_type: 'Drøfting', proposal: null });
     expect((screen.getByTestId('new-case-title') as HTMLInputElement).value).toBe('  ');

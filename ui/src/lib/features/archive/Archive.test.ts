@@ -1,6 +1,5 @@
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { mockIPC } from '@tauri-apps/api/mocks';
 import { emit } from '@tauri-apps/api/event';
 import ArchiveScreen from './ArchiveScreen.svelte';
 import { app } from '../../context.svelte';
@@ -10,29 +9,11 @@ import type { AgendaItem } from '../../bindings/AgendaItem';
 import { snippetParts, HIT_END, HIT_START } from './snippet';
 import { decisionView } from './decision';
 import { resetArchiveState, archiveState } from './state.svelte';
+import { appInfo, mockCore, type Call, type Handler } from '../../testing/core';
+import { meeting as baseMeeting } from '../../testing/fixtures';
 
-// jsdom has no modal dialogs; enough of one for the cancel dialog.
-beforeAll(() => {
-  const proto = HTMLDialogElement.prototype as HTMLDialogElement & { showModal?: () => void };
-  if (!proto.showModal) {
-    proto.showModal = function (this: HTMLDialogElement) {
-      this.setAttribute('open', '');
-    };
-    proto.close = function (this: HTMLDialogElement) {
-      this.removeAttribute('open');
-      this.dispatchEvent(new Event('close'));
-    };
-  }
-});
 
-const INFO: AppInfo = {
-  version: '1.0.0',
-  db_path: '/tmp/q.db',
-  archive_path: null,
-  read_only: false,
-  export_dir: '/tmp/eksport',
-  lang: 'nb',
-};
+const INFO: AppInfo = appInfo({ version: '1.0.0', export_dir: '/tmp/eksport' });
 
 const BODIES: Body[] = [
   { id: 'b-ehr', short_name: 'e-helseråd', name: 'Nasjonalt e-helseråd', secretariat: '', default_place: '', language: 'nb', names: [] },
@@ -40,24 +21,7 @@ const BODIES: Body[] = [
 ];
 
 function meeting(id: string, number: string, date: string, status: Meeting['status'], bodyId = 'b-ehr'): Meeting {
-  const [seq, year] = number.split('/').map(Number);
-  return {
-    id,
-    body_id: bodyId,
-    number,
-    year,
-    seq,
-    extraordinary: false,
-    date,
-    start: '10:00',
-    end: '16:00',
-    place: 'Helsedirektoratet',
-    remote: false,
-    remote_link: '',
-    status,
-    approved_by_case_id: null,
-    current_item_id: null,
-  };
+  return baseMeeting({ id, body_id: bodyId, number, date, status });
 }
 
 function kase(id: string, number: string | null, title: string, over: Partial<Case> = {}): Case {
@@ -125,15 +89,9 @@ function hit(over: Partial<SearchHit> = {}): SearchHit {
   };
 }
 
-type Handler = (cmd: string, args: Record<string, unknown>) => unknown;
-type Call = { cmd: string; args: Record<string, unknown> };
-
 /** Mocks the core: the app context's commands plus `extra`; records every call. */
 function core(extra: Handler, options?: { shouldMockEvents?: boolean }): Call[] {
-  const calls: Call[] = [];
-  mockIPC((cmd, args) => {
-    const a = (args ?? {}) as Record<string, unknown>;
-    calls.push({ cmd, args: a });
+  return mockCore((cmd, a) => {
     const out = extra(cmd, a);
     if (out !== undefined) return out;
     if (cmd === 'app_info' || cmd === 'set_language') return INFO;
@@ -142,7 +100,6 @@ function core(extra: Handler, options?: { shouldMockEvents?: boolean }): Call[] 
     if (cmd === 'list_case_types') return [];
     throw new Error(`unexpected command ${cmd}`);
   }, options);
-  return calls;
 }
 
 async function start(readOnly = false) {

@@ -1,28 +1,14 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { clearMocks } from '@tauri-apps/api/mocks';
 import CaseScreen from './CaseScreen.svelte';
 import type { Case, CaseInput, Meeting, SearchHit } from '../../api';
 import { router } from '../../router.svelte';
 import { app } from '../../context.svelte';
+import { mockCore, type Handler } from '../../testing/core';
+import { meeting } from '../../testing/fixtures';
 
-const MEETING: Meeting = {
-  id: 'm4',
-  body_id: 'b1',
-  number: '4/2025',
-  year: 2025,
-  seq: 4,
-  extraordinary: false,
-  date: '2025-12-11',
-  start: '10:00',
-  end: '16:00',
-  place: 'Helsedirektoratet',
-  remote: false,
-  remote_link: '',
-  status: 'draft',
-  approved_by_case_id: null,
-  current_item_id: null,
-};
+const MEETING: Meeting = meeting();
 
 const CASE: Case = {
   id: 'c32',
@@ -63,26 +49,10 @@ const HIT: SearchHit = {
   exempt: false,
 };
 
-beforeAll(() => {
-  // jsdom has no modal dialogs.
-  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-    this.open = true;
-  };
-  HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
-    this.open = false;
-  };
-});
-
-type Call = { cmd: string; args: Record<string, unknown> };
-type Handler = (cmd: string, args: Record<string, unknown>) => unknown;
-
 function backend(opts: { meeting?: Meeting; kase?: Case; override?: Handler } = {}) {
   const meeting = opts.meeting ?? MEETING;
   let kase: Case = structuredClone(opts.kase ?? CASE);
-  const calls: Call[] = [];
-  mockIPC((cmd, raw) => {
-    const args = (raw ?? {}) as Record<string, unknown>;
-    calls.push({ cmd, args });
+  const calls = mockCore((cmd, args) => {
     const o = opts.override?.(cmd, args);
     if (o !== undefined) return o;
     switch (cmd) {
@@ -333,8 +303,7 @@ describe('CaseScreen', () => {
 
     it('fields typed into a window that was killed are written when the case is opened again', async () => {
       // The first session: the core never answers (the window is killed mid-save).
-      mockIPC((cmd, raw) => {
-        const args = (raw ?? {}) as Record<string, unknown>;
+      mockCore((cmd, args) => {
         if (cmd === 'update_case') return new Promise(() => {});
         if (cmd === 'get_case') return args.id === 'c32' ? CASE : { ...CASE, id: String(args.id) };
         if (cmd === 'get_meeting') return MEETING;

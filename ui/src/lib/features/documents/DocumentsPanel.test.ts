@@ -1,60 +1,20 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { mockIPC } from '@tauri-apps/api/mocks';
 import { emit } from '@tauri-apps/api/event';
 import DocumentsPanel from './DocumentsPanel.svelte';
 import { app } from '../../context.svelte';
 import { exportJobs } from './exports.svelte';
 import { minimalPdf, pdfjsInProcess } from '../../testPdf';
 import type { AgendaItem, AppInfo, DocRequest, ExportProgress, Meeting, Timetable } from '../../api';
+import { appInfo, mockCore, type Call } from '../../testing/core';
+import { agendaItem, meeting } from '../../testing/fixtures';
 
-const MEETING: Meeting = {
-  id: 'm4',
-  body_id: 'b1',
-  number: '4/2025',
-  year: 2025,
-  seq: 4,
-  extraordinary: false,
-  date: '2025-12-11',
-  start: '10:00',
-  end: '16:00',
-  place: 'Helsedirektoratet',
-  remote: false,
-  remote_link: '',
-  status: 'held',
-  approved_by_case_id: null,
-  current_item_id: null,
-};
+const MEETING: Meeting = meeting({ status: 'held' });
 
-const INFO: AppInfo = {
-  version: '1',
-  db_path: '/tmp/q.db',
-  archive_path: null,
-  read_only: false,
-  export_dir: '/home/sekretær/Quorum-eksport',
-  lang: 'nb',
-};
+const INFO: AppInfo = appInfo({ export_dir: '/home/sekretær/Quorum-eksport' });
 
-function item(id: string, p: Partial<AgendaItem>): AgendaItem {
-  return {
-    id,
-    meeting_id: 'm4',
-    position: 0,
-    kind: 'case',
-    case_id: null,
-    case_number: null,
-    continues_case_id: null,
-    title: '',
-    case_type: '',
-    guest: '',
-    summary: '',
-    no_memo: false,
-    duration_min: 30,
-    narrative: '',
-    actual_start: null,
-    ...p,
-  };
-}
+const item = (id: string, p: Partial<AgendaItem>): AgendaItem =>
+  agendaItem(id, 'm4', 'case', '', 30, { case_id: null, case_type: '', ...p });
 
 const TIMETABLE: Timetable = {
   rows: [
@@ -69,14 +29,9 @@ const TIMETABLE: Timetable = {
   slack_min: 30,
 };
 
-type Call = { cmd: string; args: Record<string, unknown> };
-
 function setup(over: { preview?: (req: DocRequest) => unknown; exportId?: string } = {}) {
-  const calls: Call[] = [];
-  mockIPC(
-    (cmd, args) => {
-      const a = (args ?? {}) as Record<string, unknown>;
-      calls.push({ cmd, args: a });
+  return mockCore(
+    (cmd, a) => {
       switch (cmd) {
         case 'get_timetable':
           return TIMETABLE;
@@ -91,7 +46,6 @@ function setup(over: { preview?: (req: DocRequest) => unknown; exportId?: string
     },
     { shouldMockEvents: true },
   );
-  return calls;
 }
 
 const requests = (calls: Call[], cmd: string) => calls.filter((c) => c.cmd === cmd).map((c) => c.args);

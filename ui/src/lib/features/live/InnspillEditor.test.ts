@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { clearMocks } from '@tauri-apps/api/mocks';
 import InnspillEditor from './InnspillEditor.svelte';
 import { Saver } from '../../save/saver.svelte';
+import { mockCore } from '../../testing/core';
 
 /** The core: `add` decides what add_innspill does (answer, or never answer). */
 function core(add: (text: string) => Promise<unknown> | unknown) {
   const added: string[] = [];
-  mockIPC((cmd, raw) => {
-    const args = (raw ?? {}) as Record<string, unknown>;
+  mockCore((cmd, args) => {
     if (cmd === 'list_innspill') return [];
     if (cmd === 'add_innspill') {
       added.push(String(args.text));

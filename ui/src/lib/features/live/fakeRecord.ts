@@ -15,56 +15,20 @@ import type {
   Membership,
   Person,
 } from '../../api';
+import { uiError, type Call } from '../../testing/core';
+import { agendaItem, meeting as baseMeeting, person } from '../../testing/fixtures';
+import { meetingStatus, type ItemKind } from '../../vocabulary';
 
-export type Call = { cmd: string; args: Record<string, unknown> };
+export type { Call } from '../../testing/core';
+export { person } from '../../testing/fixtures';
 
 export function meeting(id: string, extra: Partial<Meeting> = {}): Meeting {
-  return {
-    id,
-    body_id: 'b1',
-    number: '4/2025',
-    year: 2025,
-    seq: 4,
-    extraordinary: false,
-    date: '2025-12-11',
-    start: '10:00',
-    end: '12:00',
-    place: 'Helsedirektoratet',
-    remote: false,
-    remote_link: '',
-    status: 'agenda_sent',
-    approved_by_case_id: null,
-    current_item_id: null,
-    ...extra,
-  };
+  return baseMeeting({ id, end: '12:00', status: meetingStatus.agendaSent, ...extra });
 }
 
-export function item(id: string, meetingId: string, kind: AgendaItem['kind'], title: string, duration: number, extra: Partial<AgendaItem> = {}): AgendaItem {
-  return {
-    id,
-    meeting_id: meetingId,
-    position: 0,
-    kind,
-    case_id: kind === 'case' ? `c-${id}` : null,
-    case_number: null,
-    continues_case_id: null,
-    title,
-    case_type: kind === 'case' ? 'Beslutning' : '',
-    guest: '',
-    summary: '',
-    no_memo: false,
-    duration_min: duration,
-    narrative: '',
-    actual_start: null,
-    ...extra,
-  };
+export function item(id: string, meetingId: string, kind: ItemKind, title: string, duration: number, extra: Partial<AgendaItem> = {}): AgendaItem {
+  return agendaItem(id, meetingId, kind, title, duration, extra, 'Beslutning');
 }
-
-export function person(id: string, name: string, organisation = ''): Person {
-  return { id, name, organisation, email: '' };
-}
-
-const uiError = (message: string, field: string | null = null, kind = 'invalid') => ({ message, field, kind });
 
 export function fakeRecord() {
   const meetings: Meeting[] = [

@@ -1,50 +1,21 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { mockIPC } from '@tauri-apps/api/mocks';
 import MeetingForm from './MeetingForm.svelte';
 import { app } from '../../context.svelte';
 import type { Body, Meeting, MeetingInput } from '../../api';
+import { appInfo, mockCore, type Handler } from '../../testing/core';
+import { body, meeting as baseMeeting } from '../../testing/fixtures';
 
-const BODY: Body = {
-  id: 'b1',
-  short_name: 'E-helserådet',
-  name: 'Nasjonalt e-helseråd',
-  secretariat: 'Helsedirektoratet',
-  default_place: 'Helsedirektoratet, Vitaminveien 4, Storo Oslo',
-  language: 'nb',
-  names: [{ name: 'Nasjonalt e-helseråd', valid_from: '1900-01-01' }],
-};
+const BODY: Body = body({ default_place: 'Helsedirektoratet, Vitaminveien 4, Storo Oslo' });
 
-const INFO = { version: '1', db_path: '/tmp/q.db', archive_path: null, read_only: false, export_dir: '/tmp', lang: 'nb' };
+const INFO = appInfo();
 
 function meeting(over: Partial<Meeting> = {}): Meeting {
-  return {
-    id: 'm3',
-    body_id: 'b1',
-    number: '3/2025',
-    year: 2025,
-    seq: 3,
-    extraordinary: false,
-    date: '2025-09-18',
-    start: '10:00',
-    end: '15:00',
-    place: 'Helsedirektoratet',
-    remote: false,
-    remote_link: '',
-    status: 'draft',
-    approved_by_case_id: null,
-    current_item_id: null,
-    ...over,
-  };
+  return baseMeeting({ id: 'm3', number: '3/2025', date: '2025-09-18', end: '15:00', ...over });
 }
 
-type Call = { cmd: string; args: Record<string, unknown> };
-
-async function setup(handler: (cmd: string, args: Record<string, unknown>) => unknown) {
-  const calls: Call[] = [];
-  mockIPC((cmd, args) => {
-    const a = (args ?? {}) as Record<string, unknown>;
-    calls.push({ cmd, args: a });
+async function setup(handler: Handler) {
+  const calls = mockCore((cmd, a) => {
     if (cmd === 'app_info') return INFO;
     if (cmd === 'list_bodies') return [BODY];
     return handler(cmd, a);

@@ -1,41 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { mockIPC } from '@tauri-apps/api/mocks';
 import MeetingsScreen from './MeetingsScreen.svelte';
 import { app } from '../../context.svelte';
 import { router } from '../../router.svelte';
 import type { Body, Meeting, MeetingInput } from '../../api';
+import { appInfo, mockCore } from '../../testing/core';
+import { body, meeting as baseMeeting } from '../../testing/fixtures';
 
-const BODY: Body = {
-  id: 'b1',
-  short_name: 'E-helserådet',
-  name: 'Nasjonalt e-helseråd',
-  secretariat: 'Helsedirektoratet',
-  default_place: 'Helsedirektoratet, Storo',
-  language: 'nb',
-  names: [{ name: 'Nasjonalt e-helseråd', valid_from: '1900-01-01' }],
-};
+const BODY: Body = body();
 
 function meeting(id: string, number: string, date: string, over: Partial<Meeting> = {}): Meeting {
-  const [seq, year] = number.split('/').map(Number);
-  return {
-    id,
-    body_id: 'b1',
-    number,
-    year,
-    seq,
-    extraordinary: false,
-    date,
-    start: '10:00',
-    end: '16:00',
-    place: 'Helsedirektoratet, Storo',
-    remote: false,
-    remote_link: '',
-    status: 'draft',
-    approved_by_case_id: null,
-    current_item_id: null,
-    ...over,
-  };
+  return baseMeeting({ id, number, date, place: 'Helsedirektoratet, Storo', ...over });
 }
 
 const MEETINGS = [
@@ -48,13 +23,10 @@ const MEETINGS = [
 async function setup(opts: { bodies?: Body[]; meetings?: Meeting[]; readOnly?: boolean } = {}) {
   const bodies = opts.bodies ?? [BODY];
   let meetings = [...(opts.meetings ?? MEETINGS)];
-  const calls: Array<{ cmd: string; args: Record<string, unknown> }> = [];
-  mockIPC((cmd, args) => {
-    const a = (args ?? {}) as Record<string, unknown>;
-    calls.push({ cmd, args: a });
+  const calls = mockCore((cmd, a) => {
     switch (cmd) {
       case 'app_info':
-        return { version: '1', db_path: '/tmp/q.db', archive_path: null, read_only: !!opts.readOnly, export_dir: '/tmp', lang: 'nb' };
+        return appInfo({ read_only: !!opts.readOnly });
       case 'list_bodies':
         return bodies;
       case 'list_meetings':

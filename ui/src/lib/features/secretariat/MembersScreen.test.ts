@@ -1,31 +1,23 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { mockIPC } from '@tauri-apps/api/mocks';
 import MembersScreen from './MembersScreen.svelte';
 import { app } from '../../context.svelte';
 import type { Body, BodyInput, CaseType, Membership, MembershipInput, Person, PersonInput } from '../../api';
-
-type Call = { cmd: string; args: Record<string, unknown> };
+import { appInfo, mockCore } from '../../testing/core';
+import { body } from '../../testing/fixtures';
 
 const ANN: Person = { id: 'p1', name: 'Ørjan Andersen', organisation: 'Helse Vest RHF', email: '' };
 const LUCIE: Person = { id: 'p2', name: 'Lucie Aunan', organisation: 'Helsedirektoratet', email: 'lucie@helsedir.no' };
 
 /** A small record in memory that answers the commands the screen uses, as the core would. */
 function record(opts: { readOnly?: boolean; bodies?: Body[] } = {}) {
-  const calls: Call[] = [];
   let bodies: Body[] = opts.bodies ?? [
-    {
-      id: 'b1',
-      short_name: 'E-helserådet',
-      name: 'Nasjonalt e-helseråd',
-      secretariat: 'Helsedirektoratet',
-      default_place: 'Helsedirektoratet, Storo',
-      language: 'nb',
+    body({
       names: [
         { name: 'Nasjonalt e-helsestyre', valid_from: '1900-01-01' },
         { name: 'Nasjonalt e-helseråd', valid_from: '2024-01-01' },
       ],
-    },
+    }),
   ];
   let people: Person[] = [ANN, LUCIE];
   let memberships: Membership[] = [
@@ -39,12 +31,10 @@ function record(opts: { readOnly?: boolean; bodies?: Body[] } = {}) {
   const fail = (message: string, field: string | null, kind = 'invalid') => {
     throw { message, field, kind };
   };
-  mockIPC((cmd, raw) => {
-    const a = (raw ?? {}) as Record<string, unknown>;
-    calls.push({ cmd, args: a });
+  const calls = mockCore((cmd, a) => {
     switch (cmd) {
       case 'app_info':
-        return { version: '1', db_path: '/tmp/q.db', archive_path: null, read_only: !!opts.readOnly, export_dir: '/tmp', lang: 'nb' };
+        return appInfo({ read_only: !!opts.readOnly });
       case 'list_bodies':
         return bodies;
       case 'create_body': {
@@ -134,20 +124,6 @@ async function setup(opts: { readOnly?: boolean; bodies?: Body[] } = {}) {
 }
 
 const fieldOf = (el: HTMLElement) => el.closest('.field') as HTMLElement;
-
-// jsdom has <dialog> without its modal methods.
-beforeAll(() => {
-  const proto = HTMLDialogElement.prototype as HTMLDialogElement & { showModal?: () => void };
-  if (!proto.showModal) {
-    proto.showModal = function (this: HTMLDialogElement) {
-      this.setAttribute('open', '');
-    };
-    proto.close = function (this: HTMLDialogElement) {
-      this.removeAttribute('open');
-      this.dispatchEvent(new Event('close'));
-    };
-  }
-});
 
 /** The confirmation dialog that is open (each panel has its own). */
 const openDialog = () => {
