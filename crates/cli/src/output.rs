@@ -51,18 +51,6 @@ pub fn place_of(m: &Meeting) -> String {
     }
 }
 
-pub fn field_label(field: &str, lang: Lang) -> &'static str {
-    match field {
-        "title" => lang.pick("Tittel", "Title"),
-        "summary" => lang.pick("Sammendrag", "Summary"),
-        "proposal" => lang.pick("Forslag til vedtak", "Proposed decision"),
-        "decision" => lang.pick("Vedtak", "Decision"),
-        "narrative" => lang.pick("Referat", "Minutes"),
-        "innspill" => lang.pick("Innspill", "Input"),
-        _ => lang.pick("Aksjonspunkt", "Action point"),
-    }
-}
-
 /// Shows search hits between brackets in the terminal.
 pub fn mark(snippet: &str) -> String {
     one_line(&snippet.replace(HIT_START, "[").replace(HIT_END, "]"))

@@ -6,6 +6,7 @@ use crate::error::Result;
 use crate::store::{
     all, body_id_by_short, case_number_from_row, from_row, id_from_row, item, meeting_label, Store,
 };
+use crate::vocab::SearchField;
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 
@@ -37,8 +38,8 @@ pub struct SearchHit {
     pub meeting_date: String,
     pub title: String,
     pub case_type: String,
-    /// Which field matched best: title, summary, proposal, decision, narrative, innspill, action.
-    pub field: String,
+    /// Which field matched best.
+    pub field: SearchField,
     /// The matching passage with hits between HIT_START and HIT_END.
     pub snippet: String,
     pub decision: Option<String>,
@@ -49,10 +50,10 @@ pub struct SearchHit {
 pub(crate) fn reindex_item(conn: &Connection, item_id: &str) -> Result<()> {
     conn.execute("DELETE FROM search_index WHERE item_id = ?1", [item_id])?;
     let it = item(conn, item_id)?;
-    let mut fields: Vec<(&str, String)> = vec![
-        ("title", it.title.clone()),
-        ("summary", it.summary.clone()),
-        ("narrative", it.narrative.clone()),
+    let mut fields: Vec<(SearchField, String)> = vec![
+        (SearchField::Title, it.title.clone()),
+        (SearchField::Summary, it.summary.clone()),
+        (SearchField::Narrative, it.narrative.clone()),
     ];
     if let Some(case_id) = &it.case_id {
         let (proposal, decision): (String, Option<String>) = conn.query_row(
@@ -60,12 +61,12 @@ pub(crate) fn reindex_item(conn: &Connection, item_id: &str) -> Result<()> {
             [case_id],
             |r| Ok((r.get("proposal")?, r.get("decision")?)),
         )?;
-        fields.push(("proposal", proposal));
-        fields.push(("decision", decision.unwrap_or_default()));
+        fields.push((SearchField::Proposal, proposal));
+        fields.push((SearchField::Decision, decision.unwrap_or_default()));
     }
     for (field, sql) in [
-        ("innspill", "SELECT text FROM innspill WHERE item_id = ?1 ORDER BY position"),
-        ("action", "SELECT text || ' (' || responsible || ')' AS text FROM action_point WHERE item_id = ?1 ORDER BY position"),
+        (SearchField::Innspill, "SELECT text FROM innspill WHERE item_id = ?1 ORDER BY position"),
+        (SearchField::Action, "SELECT text || ' (' || responsible || ')' AS text FROM action_point WHERE item_id = ?1 ORDER BY position"),
     ] {
         for t in all(conn, sql, [item_id], |r| r.get::<_, String>("text"))? {
             fields.push((field, t));
@@ -147,7 +148,7 @@ impl Store {
                  LEFT JOIN \"case\" c ON c.id = i.case_id LEFT JOIN case_type ct ON ct.id = c.case_type_id
                  WHERE best.rn = 1 AND (?2 IS NULL OR m.body_id = ?2) AND (?3 IS NULL OR m.year = ?3)
                    AND (?4 IS NULL OR coalesce(ct.name, i.case_type) = ?4 COLLATE NOCASE)
-                 ORDER BY best.best, m.date DESC LIMIT ?7",
+                 ORDER BY best.best, m.date DESC, m.number DESC, i.position LIMIT ?7",
             params![
                 fts,
                 body_id,

@@ -187,6 +187,19 @@ impl Entity {
     }
 }
 
+vocabulary! {
+    /// The field of a case or item a search hit was found in.
+    SearchField, field "field" {
+        Title = "title", nb "Tittel", en "Title";
+        Summary = "summary", nb "Sammendrag", en "Summary";
+        Proposal = "proposal", nb "Forslag til vedtak", en "Proposed decision";
+        Decision = "decision", nb "Vedtak", en "Decision";
+        Narrative = "narrative", nb "Referat", en "Minutes";
+        Innspill = "innspill", nb "Innspill", en "Input";
+        Action = "action", nb "Aksjonspunkt", en "Action point";
+    }
+}
+
 /// The value a new form starts with.
 macro_rules! default_value {
     ($($name:ident = $variant:ident),+) => {

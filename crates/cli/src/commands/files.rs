@@ -2,10 +2,11 @@
 
 use super::{Ctx, R};
 use crate::args::PdfCommand;
-use crate::output::{field_label, mark, one_line, Done};
+use crate::output::{mark, one_line, Done};
 use crate::resolve;
 use quorum_documents::{unique_path, DocRequest};
 use quorum_record::search::SearchQuery;
+use quorum_record::vocab::SearchField;
 use quorum_record::Store;
 use std::path::Path;
 
@@ -63,12 +64,12 @@ pub fn search(
                 format!(" [{}]", h.case_type)
             }
         );
-        out += &format!(
-            "    {}: {}\n",
-            field_label(&h.field, lang),
-            mark(&h.snippet)
-        );
-        if let Some(d) = h.decision.as_ref().filter(|_| h.field != "decision") {
+        out += &format!("    {}: {}\n", h.field.label(lang), mark(&h.snippet));
+        if let Some(d) = h
+            .decision
+            .as_ref()
+            .filter(|_| h.field != SearchField::Decision)
+        {
             out += &format!("    {}: {}\n", lang.pick("Vedtak", "Decision"), one_line(d));
         }
     }

@@ -47,7 +47,7 @@ fn demo_helsedataforordningen_finds_26_25_with_its_decision() {
         h.decision.as_deref(),
         Some("Nasjonalt e-helseråd drøftet saken. Folkehelseinstituttet og Helsedirektoratet tar med seg innspill fra møtet inn i det videre arbeidet med å utrede konsekvenser av helsedataforordningen.")
     );
-    assert_eq!(h.field, "title");
+    assert_eq!(h.field, SearchField::Title);
     assert_eq!(
         h.snippet,
         format!("Konsekvenser av {HIT_START}Helsedataforordningen{HIT_END}")
@@ -65,14 +65,14 @@ fn demo_mila_finds_the_action_point_of_24_25() {
         .iter()
         .find(|h| h.case_number.as_deref() == Some("24/25"))
         .unwrap();
-    assert_eq!(h.field, "action");
+    assert_eq!(h.field, SearchField::Action);
     assert_eq!(
         h.snippet,
         format!("Helse Sør-Øst RHF presenterer {HIT_START}MILA{HIT_END}-prosjektet i neste møte i Nasjonalt e-helseråd. (Helse Sør-Øst RHF)")
     );
     assert_eq!(h.meeting_number, "3/2025");
     let h34 = &hits[0];
-    assert_eq!(h34.field, "title");
+    assert_eq!(h34.field, SearchField::Title);
     assert_eq!(h34.decision, None);
     // Lower case and a prefix find the same.
     assert_eq!(numbers(&find(s, "mila")), ["34/25", "24/25"]);
@@ -141,14 +141,14 @@ fn every_field_is_searchable_and_follows_changes() {
         .unwrap();
     s.record_decision(&case_id, "Vedtaksord").unwrap();
     for (word, field) in [
-        ("tittelord", "title"),
-        ("sammendragsord", "summary"),
-        ("forslagsord", "proposal"),
-        ("vedtaksord", "decision"),
-        ("referatord", "narrative"),
-        ("innspillord", "innspill"),
-        ("aksjonsord", "action"),
-        ("ansvarligord", "action"),
+        ("tittelord", SearchField::Title),
+        ("sammendragsord", SearchField::Summary),
+        ("forslagsord", SearchField::Proposal),
+        ("vedtaksord", SearchField::Decision),
+        ("referatord", SearchField::Narrative),
+        ("innspillord", SearchField::Innspill),
+        ("aksjonsord", SearchField::Action),
+        ("ansvarligord", SearchField::Action),
     ] {
         let hits = find(s, word);
         assert_eq!(hits.len(), 1, "{word}");
@@ -347,7 +347,7 @@ fn ranking_puts_the_best_match_first() {
         titles[2], "Diverse",
         "the long text with one mention ranks last: {titles:?}"
     );
-    assert_eq!(hits[2].field, "summary");
+    assert_eq!(hits[2].field, SearchField::Summary);
     assert!(hits[2]
         .snippet
         .contains(&format!("{HIT_START}Kjernejournal{HIT_END} nevnes én gang")));
