@@ -1,15 +1,18 @@
 // The record's vocabularies, named by the bindings' own types (today plain strings; unions such
 // as `MeetingStatus = "draft" | …` once the bindings are regenerated), and typed lists of their
 // values: comparisons against these are checked by the type checker whichever the bindings are.
-import type { ActionPoint, AgendaItem, AppInfo, Attendance, Meeting, Membership, UiError } from './api';
+import type { ActionPoint, AgendaItem, Attendance, Meeting, Membership, UiError } from './api';
+import type { Entity as BoundEntity } from './bindings/Entity';
+import type { Lang as BoundLang } from './bindings/Lang';
 
 export type MeetingStatus = Meeting['status'];
 export type ItemKind = AgendaItem['kind'];
 export type Role = Membership['role'];
 export type AttendanceStatus = Attendance['status'];
 export type ActionStatus = ActionPoint['status'];
-export type Lang = AppInfo['lang'];
+export type Lang = BoundLang;
 export type ErrorKind = UiError['kind'];
+export type Entity = BoundEntity;
 
 /** The kinds of agenda item, in the order the agenda builder offers them. */
 export const ITEM_KINDS = ['case', 'break', 'open', 'orientation', 'continuation'] as const satisfies readonly ItemKind[];
@@ -36,8 +39,53 @@ export const itemKind = {
   continuation: 'continuation',
 } as const satisfies Record<string, ItemKind>;
 
+export const role = {
+  chair: 'leder',
+  deputy: 'nestleder',
+  member: 'medlem',
+  observer: 'observator',
+  secretary: 'sekretar',
+} as const satisfies Record<string, Role>;
+
+export const attendanceStatus = {
+  present: 'present',
+  absent: 'absent',
+  substitute: 'substitute',
+  observer: 'observer',
+  secretariat: 'secretariat',
+  guest: 'guest',
+} as const satisfies Record<string, AttendanceStatus>;
+
+export const actionStatus = {
+  open: 'open',
+  done: 'done',
+  cancelled: 'cancelled',
+} as const satisfies Record<string, ActionStatus>;
+
+export const entity = {
+  meeting: 'meeting',
+  agendaItem: 'agenda_item',
+  case: 'case',
+  attendance: 'attendance',
+  innspill: 'innspill',
+  actionPoint: 'action_point',
+} as const satisfies Record<string, Entity>;
+
+export const lang = {
+  nb: 'nb',
+  en: 'en',
+} as const satisfies Record<string, Lang>;
+
 export const errorKind = {
   invalid: 'invalid',
-  duplicate: 'duplicate',
+  notFound: 'not_found',
+  locked: 'locked',
   agendaSent: 'agenda_sent',
+  duplicate: 'duplicate',
+  readOnly: 'read_only',
+  state: 'state',
+  io: 'io',
+  file: 'file',
+  document: 'document',
+  internal: 'internal',
 } as const satisfies Record<string, ErrorKind>;
