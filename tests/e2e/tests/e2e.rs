@@ -275,13 +275,18 @@ impl<'a> Ui<'a> {
         Ok(self.c.find_all(Locator::Css(&css(testid))).await?)
     }
 
-    /// Opens a meeting from the meetings list by its number button.
+    /// Opens a meeting from the meetings list by its number button, once the list has loaded
+    /// (leaving live mode first writes what is unsaved, so the list can come a moment later).
     async fn open_meeting(&self, number: &str) -> TestResult {
-        for r in self.all("meeting-row").await? {
-            if r.text().await?.contains(number) {
-                let button = r.find(Locator::Css("button")).await?;
-                return self.click_el(&button).await;
+        let deadline = Instant::now() + WAIT_FOR_UI;
+        while Instant::now() < deadline {
+            for r in self.all("meeting-row").await? {
+                if r.text().await?.contains(number) {
+                    let button = r.find(Locator::Css("button")).await?;
+                    return self.click_el(&button).await;
+                }
             }
+            tokio::time::sleep(Duration::from_millis(100)).await;
         }
         Err(format!("no meeting row for {number}").into())
     }
