@@ -1,3 +1,4 @@
+import { lang } from './vocabulary';
 // Small pure helpers of the agenda builder and the case editor: the live preview of agenda
 // times while a duration is being typed (the core's timetable is the authority once saved),
 // the end of a drag, file contents as base64 and file sizes as people read them.
@@ -76,7 +77,7 @@ export function fileSize(bytes: number, locale: 'nb' | 'en'): string {
     u++;
   }
   const text = u === 0 ? String(v) : v < 10 ? v.toFixed(1) : String(Math.round(v));
-  return `${locale === 'nb' ? text.replace('.', ',') : text} ${units[u]}`;
+  return `${locale === lang.nb ? text.replace('.', ',') : text} ${units[u]}`;
 }
 
 /** The file name without its extension, as a first guess at an attachment's title. */

@@ -1,5 +1,6 @@
 // Dates and times as Norwegian documents write them ("11. desember 2025", "10.00").
 import type { Locale } from './i18n';
+import { lang } from './vocabulary';
 
 const MONTHS: Record<Locale, string[]> = {
   nb: ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'],
@@ -12,7 +13,7 @@ export function longDate(iso: string, locale: Locale): string {
   if (!m) return iso;
   const [, y, mo, d] = m;
   const month = MONTHS[locale][Number(mo) - 1];
-  return locale === 'nb' ? `${Number(d)}. ${month} ${y}` : `${Number(d)} ${month} ${y}`;
+  return locale === lang.nb ? `${Number(d)}. ${month} ${y}` : `${Number(d)} ${month} ${y}`;
 }
 
 /** "2025-12-11" → "11.12.2025". */

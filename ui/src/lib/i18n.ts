@@ -11,6 +11,7 @@ import * as agenda from './messages/agenda';
 import * as documents from './messages/documents';
 import * as live from './messages/live';
 import * as archive from './messages/archive';
+import { lang } from './vocabulary';
 
 // Each area of the window keeps its words in its own file under messages/; Bokmål is the
 // source of the keys and English must give every one (the type checker enforces it).
@@ -55,5 +56,5 @@ export function translate(
 
 /** The other language of the two, for the switch button. */
 export function otherLocale(locale: Locale): Locale {
-  return locale === 'nb' ? 'en' : 'nb';
+  return locale === lang.nb ? 'en' : 'nb';
 }

@@ -1,6 +1,7 @@
-// The record's vocabularies, named by the bindings' own types (today plain strings; unions such
-// as `MeetingStatus = "draft" | …` once the bindings are regenerated), and typed lists of their
-// values: comparisons against these are checked by the type checker whichever the bindings are.
+// The record's vocabularies, named by the bindings' own union types (MeetingStatus = "draft" | …),
+// with typed lists and single values: compare against these (`meeting.status ===
+// meetingStatus.approved`), never against a string written out, so a value the core renames is
+// caught by the type checker.
 import type { ActionPoint, AgendaItem, Attendance, Meeting, Membership, UiError } from './api';
 import type { Entity as BoundEntity } from './bindings/Entity';
 import type { Lang as BoundLang } from './bindings/Lang';

@@ -4,6 +4,7 @@ import type { Due } from '../../bindings/Due';
 import { dictionaries, type MessageKey } from '../../i18n';
 import { i18n } from '../../locale.svelte';
 import type { AttendanceStatus, Role } from '../../vocabulary';
+import { attendanceStatus, entity, itemKind, role } from '../../vocabulary';
 
 /** The message for a key built from data (a status, a kind), or `fallback` for a value unknown here. */
 export function tOr(key: string, fallback: string): string {
@@ -21,7 +22,7 @@ export function caseOf(item: AgendaItem): string | null {
 }
 
 export function isBreak(item: AgendaItem): boolean {
-  return item.kind === 'break';
+  return item.kind === itemKind.break;
 }
 
 export function dueOf(a: ActionPoint): Due {
@@ -47,10 +48,10 @@ export function dueFrom(kind: DueKind, date: string): Due {
 }
 
 /** The status "present" means for a member of this role. */
-export function presentStatus(role: Role): AttendanceStatus {
-  if (role === 'observator') return 'observer';
-  if (role === 'sekretar') return 'secretariat';
-  return 'present';
+export function presentStatus(r: Role): AttendanceStatus {
+  if (r === role.observer) return attendanceStatus.observer;
+  if (r === role.secretary) return attendanceStatus.secretariat;
+  return attendanceStatus.present;
 }
 
 export type AttendanceCounts = {
@@ -100,7 +101,7 @@ export function correctionRow(json: string | null): Record<string, unknown> | nu
 
 /** The item a correction concerns, where its row tells. */
 export function correctionItemId(c: Correction): string | null {
-  if (c.entity === 'agenda_item') return c.entity_id;
+  if (c.entity === entity.agendaItem) return c.entity_id;
   const row = correctionRow(c.before) ?? correctionRow(c.after);
   const id = row?.item_id;
   return typeof id === 'string' ? id : null;
