@@ -5,6 +5,7 @@
 import type { ActionPoint, AgendaItem, Attendance, Meeting, Membership, UiError } from './api';
 import type { Entity as BoundEntity } from './bindings/Entity';
 import type { Lang as BoundLang } from './bindings/Lang';
+import type { SearchField as BoundSearchField } from './bindings/SearchField';
 
 export type MeetingStatus = Meeting['status'];
 export type ItemKind = AgendaItem['kind'];
@@ -14,6 +15,7 @@ export type ActionStatus = ActionPoint['status'];
 export type Lang = BoundLang;
 export type ErrorKind = UiError['kind'];
 export type Entity = BoundEntity;
+export type SearchField = BoundSearchField;
 
 /** The kinds of agenda item, in the order the agenda builder offers them. */
 export const ITEM_KINDS = ['case', 'break', 'open', 'orientation', 'continuation'] as const satisfies readonly ItemKind[];
@@ -23,6 +25,9 @@ export const ROLES = ['leder', 'nestleder', 'medlem', 'observator', 'sekretar'] 
 
 /** A meeting's states, in the order it passes them. */
 export const MEETING_STATUSES = ['draft', 'agenda_sent', 'held', 'approved'] as const satisfies readonly MeetingStatus[];
+
+/** The fields a search hit can be found in. */
+export const SEARCH_FIELDS = ['title', 'summary', 'proposal', 'decision', 'narrative', 'innspill', 'action'] as const satisfies readonly SearchField[];
 
 // Single values, for comparisons: `meeting.status === meetingStatus.approved`.
 export const meetingStatus = {
