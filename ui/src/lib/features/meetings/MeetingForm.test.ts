@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import MeetingForm from './MeetingForm.svelte';
 import { app } from '../../context.svelte';
 import type { Body, Meeting, MeetingInput } from '../../api';
-import { appInfo, mockCore, type Handler } from '../../testing/core';
+import { appInfo, mockCore, withAppContext, type Handler } from '../../testing/core';
 import { body, meeting as baseMeeting } from '../../testing/fixtures';
 
 const BODY: Body = body({ default_place: 'Helsedirektoratet, Vitaminveien 4, Storo Oslo' });
@@ -15,11 +15,7 @@ function meeting(over: Partial<Meeting> = {}): Meeting {
 }
 
 async function setup(handler: Handler) {
-  const calls = mockCore((cmd, a) => {
-    if (cmd === 'app_info') return INFO;
-    if (cmd === 'list_bodies') return [BODY];
-    return handler(cmd, a);
-  });
+  const calls = mockCore(withAppContext(INFO, () => [BODY], handler));
   app.bodyId = 'b1';
   await app.refresh();
   return calls;

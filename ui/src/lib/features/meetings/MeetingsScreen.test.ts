@@ -4,7 +4,7 @@ import MeetingsScreen from './MeetingsScreen.svelte';
 import { app } from '../../context.svelte';
 import { router } from '../../router.svelte';
 import type { Body, Meeting, MeetingInput } from '../../api';
-import { appInfo, mockCore } from '../../testing/core';
+import { appInfo, mockCore, withAppContext } from '../../testing/core';
 import { body, meeting as baseMeeting } from '../../testing/fixtures';
 
 const BODY: Body = body();
@@ -23,12 +23,8 @@ const MEETINGS = [
 async function setup(opts: { bodies?: Body[]; meetings?: Meeting[]; readOnly?: boolean } = {}) {
   const bodies = opts.bodies ?? [BODY];
   let meetings = [...(opts.meetings ?? MEETINGS)];
-  const calls = mockCore((cmd, a) => {
+  const calls = mockCore(withAppContext(appInfo({ read_only: !!opts.readOnly }), () => bodies, (cmd, a) => {
     switch (cmd) {
-      case 'app_info':
-        return appInfo({ read_only: !!opts.readOnly });
-      case 'list_bodies':
-        return bodies;
       case 'list_meetings':
         return meetings.filter((m) => a.year == null || m.year === a.year);
       case 'create_meeting': {
@@ -39,7 +35,7 @@ async function setup(opts: { bodies?: Body[]; meetings?: Meeting[]; readOnly?: b
       }
     }
     throw new Error(`unexpected ${cmd}`);
-  });
+  }));
   app.bodyId = bodies[0]?.id ?? null;
   await app.refresh();
   return calls;

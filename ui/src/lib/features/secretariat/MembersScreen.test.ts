@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import MembersScreen from './MembersScreen.svelte';
 import { app } from '../../context.svelte';
 import type { Body, BodyInput, CaseType, Membership, MembershipInput, Person, PersonInput } from '../../api';
-import { appInfo, mockCore } from '../../testing/core';
+import { appInfo, mockCore, withAppContext } from '../../testing/core';
 import { body } from '../../testing/fixtures';
 
 const ANN: Person = { id: 'p1', name: 'Ørjan Andersen', organisation: 'Helse Vest RHF', email: '' };
@@ -31,12 +31,8 @@ function record(opts: { readOnly?: boolean; bodies?: Body[] } = {}) {
   const fail = (message: string, field: string | null, kind = 'invalid') => {
     throw { message, field, kind };
   };
-  const calls = mockCore((cmd, a) => {
+  const calls = mockCore(withAppContext(appInfo({ read_only: !!opts.readOnly }), () => bodies, (cmd, a) => {
     switch (cmd) {
-      case 'app_info':
-        return appInfo({ read_only: !!opts.readOnly });
-      case 'list_bodies':
-        return bodies;
       case 'create_body': {
         const input = a.input as BodyInput;
         if (!input.name.trim()) fail('Navnet må fylles ut.', 'name');
@@ -111,7 +107,7 @@ function record(opts: { readOnly?: boolean; bodies?: Body[] } = {}) {
         return null;
     }
     throw new Error(`unexpected ${cmd}`);
-  });
+  }));
   return calls;
 }
 
