@@ -3,46 +3,12 @@
 //! `--json` output, or `quorum_record::Store` on the file), plus refusals and usage errors with
 //! their messages and exit codes.
 
+use crate::support::*;
 use quorum_record::vocab::{ActionStatus, AttendanceStatus, MeetingStatus, Role};
 use quorum_record::Store;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs `quorum --db DB ARGS` with a neutral locale (Norwegian by default) plus `env`.
-fn run_env(db: &Path, args: &[&str], env: &[(&str, &str)]) -> Out {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_quorum"));
-    cmd.arg("--db").arg(db).args(args);
-    for var in ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "QUORUM_DB"] {
-        cmd.env_remove(var);
-    }
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let o = cmd.output().expect("run quorum");
-    Out {
-        code: o.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(o.stdout).expect("utf-8 stdout"),
-        stderr: String::from_utf8(o.stderr).expect("utf-8 stderr"),
-    }
-}
-
-fn run(db: &Path, args: &[&str]) -> Out {
-    run_env(db, args, &[])
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let o = run(db, args);
-    assert_eq!(o.code, 0, "{args:?} failed: {}", o.stderr);
-    assert_eq!(o.stderr, "", "{args:?}");
-    o.stdout
-}
 
 /// Runs with `--json` and parses what it prints.
 fn json(db: &Path, args: &[&str]) -> Value {
@@ -59,10 +25,6 @@ fn refused(db: &Path, args: &[&str]) -> String {
     assert_eq!(o.stdout, "", "{args:?}");
     assert!(o.stderr.starts_with("quorum: "), "{}", o.stderr);
     o.stderr.trim_end().to_string()
-}
-
-fn flat(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn s(v: &Value) -> &str {

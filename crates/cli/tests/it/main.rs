@@ -1,4 +1,6 @@
 //! The `quorum` binary driven as a script would drive it.
 
+mod support;
+
 mod actions;
 mod cli;
