@@ -18,7 +18,8 @@ pub struct AppInfo {
     pub archive_path: Option<String>,
     pub read_only: bool,
     pub export_dir: String,
-    pub lang: String,
+    /// The language of the window and of the core's messages.
+    pub lang: Lang,
 }
 
 impl AppInfo {
@@ -30,10 +31,7 @@ impl AppInfo {
             read_only: archive.is_some(),
             archive_path: archive.map(|p| p.display().to_string()),
             export_dir: state.export_dir.display().to_string(),
-            lang: match state.lang() {
-                Lang::Nb => "nb".into(),
-                Lang::En => "en".into(),
-            },
+            lang: state.lang(),
         }
     }
 }
@@ -43,11 +41,11 @@ pub fn app_info(state: State<'_, DeskState>) -> AppInfo {
     AppInfo::from_state(&state)
 }
 
-/// Sets the language of messages from the core ("nb" or "en").
+/// Sets the language of the core's messages.
 #[tauri::command]
-pub fn set_language(state: State<'_, DeskState>, lang: String) -> AppInfo {
+pub fn set_language(state: State<'_, DeskState>, lang: Lang) -> AppInfo {
     if let Ok(mut l) = state.lang.lock() {
-        *l = Lang::parse(&lang).unwrap_or_default();
+        *l = lang;
     }
     AppInfo::from_state(&state)
 }

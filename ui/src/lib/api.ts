@@ -7,6 +7,7 @@ import type { ActionInput } from './bindings/ActionInput';
 import type { ActionPoint } from './bindings/ActionPoint';
 import type { AgendaItem } from './bindings/AgendaItem';
 import type { AppInfo } from './bindings/AppInfo';
+import type { Lang } from './bindings/Lang';
 import type { AttachmentInput } from './bindings/AttachmentInput';
 import type { Attendance } from './bindings/Attendance';
 import type { AttendanceInput } from './bindings/AttendanceInput';
@@ -71,7 +72,7 @@ export type {
 
 // Application.
 export const appInfo = () => invoke<AppInfo>('app_info');
-export const setLanguage = (lang: string) => invoke<AppInfo>('set_language', { lang });
+export const setLanguage = (lang: Lang) => invoke<AppInfo>('set_language', { lang });
 export const exportArchive = () => invoke<string>('export_archive');
 export const pickArchive = () => invoke<string | null>('pick_archive');
 export const openArchive = (path: string) => invoke<AppInfo>('open_archive', { path });

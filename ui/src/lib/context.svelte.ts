@@ -1,6 +1,7 @@
 // What every screen shares: the application info (read-only archive or own record), the bodies
 // and the one the user works with.
 import { appInfo, listBodies, setLanguage, type AppInfo, type Body } from './api';
+import type { Lang } from './bindings/Lang';
 
 const BODY_KEY = 'quorum.body';
 
@@ -40,7 +41,7 @@ export const app = {
     info = next;
   },
   /** Reloads the application info and the bodies (after opening or closing an archive). */
-  async refresh(lang?: string) {
+  async refresh(lang?: Lang) {
     try {
       info = lang ? await setLanguage(lang) : await appInfo();
       bodies = await listBodies();
