@@ -51,6 +51,19 @@ fn call(w: &Window, cmd: &str, args: Value) -> Result<Value, Value> {
     .map(|r| r.deserialize::<Value>().unwrap())
 }
 
+/// The first demo body's id and its 2025 meetings.
+fn demo_meetings(w: &Window) -> (String, Vec<Value>) {
+    let bodies = call(w, "list_bodies", json!({})).unwrap();
+    let body_id = bodies[0]["id"].as_str().unwrap().to_string();
+    let meetings = call(
+        w,
+        "list_meetings",
+        json!({ "bodyId": body_id, "year": 2025 }),
+    )
+    .unwrap();
+    (body_id, meetings.as_array().unwrap().clone())
+}
+
 #[test]
 fn a_new_record_opens_on_the_demo() {
     let w = window();
@@ -74,20 +87,8 @@ fn a_new_record_opens_on_the_demo() {
 #[test]
 fn the_timetable_of_the_demo_agenda_comes_through() {
     let w = window();
-    let bodies = call(&w, "list_bodies", json!({})).unwrap();
-    let body_id = bodies[0]["id"].as_str().unwrap();
-    let meetings = call(
-        &w,
-        "list_meetings",
-        json!({ "bodyId": body_id, "year": 2025 }),
-    )
-    .unwrap();
-    let m4 = meetings
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|m| m["number"] == "4/2025")
-        .unwrap();
+    let (_, meetings) = demo_meetings(&w);
+    let m4 = meetings.iter().find(|m| m["number"] == "4/2025").unwrap();
     let tt = call(&w, "get_timetable", json!({ "meetingId": m4["id"] })).unwrap();
     let starts: Vec<&str> = tt["rows"]
         .as_array()
@@ -186,15 +187,8 @@ fn unknown_command_is_an_error() {
 #[test]
 fn a_vocabulary_value_outside_its_list_is_refused_at_the_boundary() {
     let w = window();
-    let bodies = call(&w, "list_bodies", json!({})).unwrap();
-    let body_id = bodies[0]["id"].as_str().unwrap();
-    let meetings = call(
-        &w,
-        "list_meetings",
-        json!({ "bodyId": body_id, "year": 2025 }),
-    )
-    .unwrap();
-    let m = &meetings.as_array().unwrap()[0];
+    let (body_id, meetings) = demo_meetings(&w);
+    let m = &meetings[0];
     // Statuses arrive as the stored names the UI's union types list.
     assert_eq!(m["status"], "held", "{m}");
     let actions = call(
