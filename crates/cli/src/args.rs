@@ -110,6 +110,21 @@ pub enum Command {
     Export { file: PathBuf },
     /// Import an export into an empty database
     Import { file: PathBuf },
+    /// Write a checked backup of the record (default: into the backups folder beside it)
+    Backup {
+        /// The backup file to write (default: backups/<record>-<date>-<time>.quorum)
+        #[arg(conflicts_with = "list")]
+        file: Option<PathBuf>,
+        /// List the record's backups instead, newest first
+        #[arg(long)]
+        list: bool,
+    },
+    /// Replace the record by a backup: the backup is checked first and the current record is kept
+    /// as a backup
+    Restore {
+        /// The backup to restore
+        file: PathBuf,
+    },
 }
 
 // Yes/no options (`--remote`, `--extraordinary`, `--no-memo`) are `Option<bool>`: the flag

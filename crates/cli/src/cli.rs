@@ -32,11 +32,18 @@ fn execute(cli: &Cli, lang: Lang) -> R<Done> {
         .db
         .clone()
         .unwrap_or_else(quorum_record::paths::default_db_path);
+    if let Command::Restore { file } = &cli.command {
+        // The record may be unreadable: a restore opens no store on it.
+        return commands::backup::restore(&path, file, lang);
+    }
     let store = if cli.read_only {
         Store::open_read_only(&path)?
     } else {
         Store::open(&path)?
     };
+    if let Some(problem) = store.backup_problem() {
+        eprintln!("quorum: {}", problem.message(lang));
+    }
     let cx = Ctx {
         store: &store,
         lang,
@@ -64,5 +71,7 @@ fn execute(cli: &Cli, lang: Lang) -> R<Done> {
         Command::Archive { file } => commands::files::archive(&cx, file),
         Command::Export { file } => commands::files::export(&cx, file),
         Command::Import { file } => commands::files::import(&cx, file),
+        Command::Backup { file, list } => commands::backup::backup(&cx, file.as_deref(), *list),
+        Command::Restore { .. } => unreachable!("handled before the record is opened"),
     }
 }

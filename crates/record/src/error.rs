@@ -32,6 +32,9 @@ pub enum Error {
     BadImport(String),
     #[error("{}", message_state(Lang::Nb, .0))]
     State(StateProblem),
+    /// A backup that could not be written or verified, or a restore that was refused.
+    #[error("{}", .0.message(Lang::Nb))]
+    Backup(BackupProblem),
     #[error("database: {0}")]
     Db(#[from] rusqlite::Error),
     #[error("migration: {0}")]
@@ -344,6 +347,101 @@ fn message_io(lang: Lang, path: &str, e: &std::io::Error) -> String {
     }
 }
 
+/// What went wrong with a backup or a restore; the record itself is never left half-written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BackupProblem {
+    /// The backup could not be written or failed its integrity check; the copy is removed.
+    WriteFailed { path: String },
+    /// A file offered for restore is not a sound backup of a record.
+    NotABackup { path: String },
+    /// The record could not be replaced by the backup; the record is unchanged.
+    ReplaceFailed { path: String },
+    /// The record is open in another program, so it cannot be replaced now.
+    InUse { path: String },
+    /// The backup's target or source is the open record itself.
+    IsRecord { path: String },
+}
+
+impl BackupProblem {
+    pub fn message(&self, lang: Lang) -> String {
+        use BackupProblem::*;
+        match self {
+            WriteFailed { path } => message_backup_failed(lang, path),
+            NotABackup { path } => message_bad_backup(lang, path),
+            ReplaceFailed { path } => message_restore_failed(lang, path),
+            InUse { path } => message_in_use(lang, path),
+            IsRecord { path } => message_is_record(lang, path),
+        }
+    }
+
+    /// The file the problem concerns.
+    pub fn path(&self) -> &str {
+        use BackupProblem::*;
+        match self {
+            WriteFailed { path }
+            | NotABackup { path }
+            | ReplaceFailed { path }
+            | InUse { path }
+            | IsRecord { path } => path,
+        }
+    }
+}
+
+fn message_is_record(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Nb => {
+            format!("«{path}» er selve registerfilen. Velg en annen fil for sikkerhetskopien.")
+        }
+        Lang::En => {
+            format!("\"{path}\" is the record file itself. Choose another file for the backup.")
+        }
+    }
+}
+
+fn message_backup_failed(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Nb => format!(
+            "Sikkerhetskopien «{path}» kunne ikke skrives eller besto ikke kontrollen, og er fjernet. Registeret er ikke endret. Sjekk at mappen er skrivbar og at disken har ledig plass, og prøv igjen."
+        ),
+        Lang::En => format!(
+            "The backup \"{path}\" could not be written or failed its check, and has been removed. The record is unchanged. Check that the folder is writable and the disk has free space, and try again."
+        ),
+    }
+}
+
+fn message_bad_backup(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Nb => format!(
+            "«{path}» er ikke en gyldig sikkerhetskopi av et Quorum-register: filen er skadet eller av feil type. Ingenting er gjenopprettet, og registeret er ikke endret. Velg en annen sikkerhetskopi."
+        ),
+        Lang::En => format!(
+            "\"{path}\" is not a sound backup of a Quorum record: the file is damaged or of the wrong kind. Nothing was restored and the record is unchanged. Choose another backup."
+        ),
+    }
+}
+
+fn message_restore_failed(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Nb => format!(
+            "Registeret kunne ikke erstattes med sikkerhetskopien «{path}». Registerfilen er ikke endret. Sjekk at mappen er skrivbar og at disken har ledig plass, og prøv igjen."
+        ),
+        Lang::En => format!(
+            "The record could not be replaced by the backup \"{path}\". The record file is unchanged. Check that the folder is writable and the disk has free space, and try again."
+        ),
+    }
+}
+
+fn message_in_use(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Nb => format!(
+            "Registeret «{path}» er åpent i et annet program (for eksempel Quorum-vinduet). Lukk det og prøv igjen; ingenting er endret."
+        ),
+        Lang::En => format!(
+            "The record \"{path}\" is open in another program (for example the Quorum window). Close it and try again; nothing was changed."
+        ),
+    }
+}
+
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
@@ -368,6 +466,7 @@ impl Error {
             Error::BadImport(d) => message_bad_import(lang, d),
             Error::State(p) => message_state(lang, p),
             Error::Io { path, source } => message_io(lang, path, source),
+            Error::Backup(p) => p.message(lang),
             Error::Db(e) => match lang {
                 Lang::Nb => format!("Databasefeil: {e}"),
                 Lang::En => format!("Database error: {e}"),

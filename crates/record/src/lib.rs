@@ -4,6 +4,7 @@
 //! on it.
 
 pub mod agenda;
+pub mod backup;
 pub mod bodies;
 pub mod cases;
 pub mod corrections;

@@ -147,12 +147,16 @@ fn request<'a>(store: &Store, document: &'a PdfCommand) -> R<(DocRequest, &'a Pa
 }
 
 /// A typo in `-o` must not overwrite the record (or its WAL files) with a document or an export.
-fn refuse_record_file(cx: &Ctx, target: &Path) -> R<()> {
+pub(crate) fn refuse_record_file(cx: &Ctx, target: &Path) -> R<()> {
+    refuse_record_path(cx.path, target)
+}
+
+/// `refuse_record_file` for the record at `record`, when no store is open on it.
+pub(crate) fn refuse_record_path(record: &Path, target: &Path) -> R<()> {
     let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => a == b,
     };
-    let record = cx.path;
     let sidecars = ["-wal", "-shm"].map(|s| {
         let mut name = record.as_os_str().to_owned();
         name.push(s);

@@ -2,6 +2,7 @@
 //! the affected object(s) with a line for people to read.
 
 pub mod agenda;
+pub mod backup;
 pub mod body;
 pub mod case;
 pub mod files;

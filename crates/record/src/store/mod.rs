@@ -8,8 +8,10 @@ pub(crate) mod snapshot;
 pub(crate) use rows::*;
 pub(crate) use snapshot::row_json;
 
+use crate::backup::BackupPolicy;
 use crate::error::{Error, Result};
 use crate::vocab::Entity;
+use chrono::NaiveDateTime;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use rusqlite_migration::{Migrations, M};
 use std::cell::RefCell;
@@ -44,14 +46,29 @@ pub struct Store {
     pub(crate) conn: Connection,
     read_only: bool,
     path: Option<PathBuf>,
+    /// How many automatic backups to keep (see `crate::backup`).
+    pub(crate) policy: BackupPolicy,
+    /// Why the automatic backup taken when the record was opened failed, if it did.
+    backup_problem: Option<Error>,
     /// Set while `correct` runs: writes to a locked meeting are then allowed and audited.
     correction: RefCell<Option<String>>,
 }
 
 impl Store {
     /// Opens (creating if needed) the record at `path`, upgrading its schema. A file written by a
-    /// newer Quorum is refused before anything in it is touched.
+    /// newer Quorum is refused before anything in it is touched. An existing file with data is
+    /// backed up before any migration runs, and once a day (see `crate::backup`).
     pub fn open(path: &Path) -> Result<Store> {
+        Store::open_with(
+            path,
+            &BackupPolicy::default(),
+            chrono::Local::now().naive_local(),
+        )
+    }
+
+    /// `open` with the backup policy and the clock passed in: `now` (local time) decides the
+    /// day's and the week's backups.
+    pub fn open_with(path: &Path, policy: &BackupPolicy, now: NaiveDateTime) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| Error::Io {
                 path: dir.display().to_string(),
@@ -59,11 +76,34 @@ impl Store {
             })?;
         }
         let conn = Connection::open(path)?;
-        check_version(&conn)?;
+        let found = check_version(&conn)?;
+        if found < SCHEMA_VERSION && policy.automatic && has_content(&conn)? {
+            // An upgrade can be undone: the file as it was, before any migration touches it.
+            crate::backup::before_upgrade(&conn, path, now)?;
+        }
         let mut store = Store::setup(conn, false, Some(path.to_path_buf()))?;
+        store.policy = policy.clone();
         store.conn.pragma_update(None, "journal_mode", "WAL")?;
+        // Durability does not depend on how SQLite was built: every commit is synced to disk.
+        store.conn.pragma_update(None, "synchronous", "FULL")?;
         Migrations::from_slice(MIGRATIONS).to_latest(&mut store.conn)?;
+        if policy.automatic {
+            store.backup_problem = store.scheduled_backups(now).err();
+        }
         Ok(store)
+    }
+
+    /// The connection's `PRAGMA synchronous` (0 off, 1 normal, 2 full, 3 extra).
+    pub fn synchronous(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "synchronous", |r| r.get(0))?)
+    }
+
+    /// Why the automatic backup taken when the record was opened failed (the failed copy is
+    /// removed; the record itself is fine).
+    pub fn backup_problem(&self) -> Option<&Error> {
+        self.backup_problem.as_ref()
     }
 
     /// Opens a shared archive snapshot read-only: nothing can change it.
@@ -99,6 +139,8 @@ impl Store {
             conn,
             read_only,
             path,
+            policy: BackupPolicy::default(),
+            backup_problem: None,
             correction: RefCell::new(None),
         })
     }
@@ -114,19 +156,7 @@ impl Store {
     /// Writes a consistent snapshot of the record to `dest` with SQLite's backup API, for members
     /// to open read-only.
     pub fn snapshot_to(&self, dest: &Path) -> Result<()> {
-        if dest.exists() {
-            std::fs::remove_file(dest).map_err(|source| Error::Io {
-                path: dest.display().to_string(),
-                source,
-            })?;
-        }
-        let mut out = Connection::open(dest)?;
-        {
-            let backup = rusqlite::backup::Backup::new(&self.conn, &mut out)?;
-            backup.run_to_completion(256, std::time::Duration::from_millis(0), None)?;
-        }
-        out.pragma_update(None, "journal_mode", "DELETE")?;
-        Ok(())
+        copy_database(&self.conn, dest)
     }
 
     /// Runs one user action in one transaction: all of it is stored, or none of it.
@@ -188,6 +218,31 @@ impl Store {
         )?;
         Ok(value)
     }
+}
+
+/// Copies the database on `src` to `dest` (replaced if it exists) with SQLite's online backup
+/// API, as one consistent snapshot; the copy is a standalone file (journal mode DELETE).
+pub(crate) fn copy_database(src: &Connection, dest: &Path) -> Result<()> {
+    if dest.exists() {
+        std::fs::remove_file(dest).map_err(|source| Error::Io {
+            path: dest.display().to_string(),
+            source,
+        })?;
+    }
+    let mut out = Connection::open(dest)?;
+    {
+        let backup = rusqlite::backup::Backup::new(src, &mut out)?;
+        backup.run_to_completion(256, std::time::Duration::from_millis(0), None)?;
+    }
+    out.pragma_update(None, "journal_mode", "DELETE")?;
+    out.close().map_err(|(_, e)| Error::Db(e))?;
+    Ok(())
+}
+
+/// Whether the file holds anything at all (a new file has no schema).
+fn has_content(conn: &Connection) -> Result<bool> {
+    let n: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+    Ok(n > 0)
 }
 
 /// Reads the schema version without changing the file; refuses newer files.
