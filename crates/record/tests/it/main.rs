@@ -3,6 +3,7 @@
 
 mod common;
 
+mod backup;
 mod bad_input;
 mod demo;
 mod locking;
