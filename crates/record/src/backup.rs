@@ -178,11 +178,10 @@ fn parse_name(stem: &str, name: &str) -> Option<(BackupKind, NaiveDate)> {
 /// The backups of the record at `record`, newest first.
 pub fn list(record: &Path) -> Result<Vec<Backup>> {
     let dir = backup_dir(record);
-    let entries = match std::fs::read_dir(&dir) {
-        Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(source) => return Err(io(&dir, source)),
-    };
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let entries = std::fs::read_dir(&dir).map_err(|e| io(&dir, e))?;
     let stem = stem(record);
     let mut out = Vec::new();
     for entry in entries {

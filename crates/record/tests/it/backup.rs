@@ -460,3 +460,41 @@ fn restoring_the_record_onto_itself_is_refused() {
     );
     assert_eq!(std::fs::read(&d.path).unwrap(), bytes);
 }
+
+#[test]
+fn a_backup_that_cannot_be_written_is_reported_and_the_record_still_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = small_record(dir.path());
+    // A file where the backups folder should be: nothing can be written there.
+    std::fs::write(dir.path().join("backups"), "ikke en mappe").unwrap();
+    let s = Store::open_with(
+        &path,
+        &BackupPolicy::default(),
+        at("2026-03-04", "09:00:00"),
+    )
+    .unwrap();
+    let problem = s.backup_problem().expect("the failed backup is reported");
+    assert!(
+        matches!(problem, Error::Backup(BackupProblem::WriteFailed { .. })),
+        "{problem:?}"
+    );
+    assert!(
+        problem.message(Lang::Nb).starts_with("Sikkerhetskopien «"),
+        "{}",
+        problem.message(Lang::Nb)
+    );
+    assert!(problem
+        .message(Lang::Nb)
+        .contains("Registeret er ikke endret."));
+    assert_eq!(s.bodies().unwrap().len(), 1);
+    let err = s.backup(at("2026-03-04", "09:05:00")).unwrap_err();
+    assert!(matches!(
+        err,
+        Error::Backup(BackupProblem::WriteFailed { .. })
+    ));
+    assert_eq!(
+        names(dir.path()),
+        ["backups", "quorum.db", "quorum.db-shm", "quorum.db-wal"],
+        "no half-written copy is left"
+    );
+}
