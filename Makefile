@@ -37,7 +37,7 @@ run: deps desktop-run
 
 # Every test: the core (record rules, PDFs, CLI), the desktop commands, the UI logic and the
 # real window end to end.
-test: deps core-test desk-test ui-test e2e
+test: deps core-test crashtest-short desk-test ui-test e2e
 
 # The desktop crate is checked with the features it is built with (mk/desktop.mk), so its
 # dependencies are not compiled a second time.
