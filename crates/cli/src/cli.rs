@@ -33,6 +33,9 @@ fn execute(cli: &Cli, lang: Lang) -> R<Done> {
         .clone()
         .unwrap_or_else(quorum_record::paths::default_db_path);
     if let Command::Restore { file } = &cli.command {
+        if cli.read_only {
+            return Err(quorum_record::Error::ReadOnly.into());
+        }
         // The record may be unreadable: a restore opens no store on it.
         return commands::backup::restore(&path, file, lang);
     }

@@ -243,7 +243,12 @@ fn temp_beside(path: &Path, what: &str) -> PathBuf {
 
 /// Syncs a file's content (and on Unix its folder's entry) to disk.
 fn sync_file(path: &Path) -> std::io::Result<()> {
-    std::fs::File::open(path)?.sync_all()
+    // Write access: Windows flushes only a handle that may write.
+    std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(path)?
+        .sync_all()
 }
 
 fn sync_dir(dir: &Path) {

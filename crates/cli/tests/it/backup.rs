@@ -93,6 +93,14 @@ fn backup_to_a_file_and_never_onto_the_record() {
         assert!(e.contains("er selve registerfilen"), "{e}");
     }
     assert_eq!(std::fs::read(&d.db).unwrap(), before);
+    // An archive opened read-only is never replaced.
+    let file = d.dir.path().join("kopi.quorum");
+    let e = refused(&d.db, &["--read-only", "restore", file.to_str().unwrap()]);
+    assert_eq!(
+        e,
+        "quorum: Arkivet er åpnet skrivebeskyttet; ingenting kan endres."
+    );
+    assert_eq!(std::fs::read(&d.db).unwrap(), before);
 }
 
 #[test]
