@@ -67,9 +67,11 @@ impl ToUi for quorum_record::Error {
             E::ReadOnly => ErrorKind::ReadOnly,
             E::State(_) => ErrorKind::State,
             E::Io { .. } => ErrorKind::Io,
-            E::NotEmpty | E::BadImport(_) | E::NewerSchema { .. } | E::OlderArchive => {
-                ErrorKind::File
-            }
+            E::NotEmpty
+            | E::BadImport(_)
+            | E::NewerSchema { .. }
+            | E::OlderArchive
+            | E::Backup(_) => ErrorKind::File,
             E::Db(_) | E::Migration(_) => ErrorKind::Internal,
         };
         UiError {
