@@ -59,6 +59,7 @@ impl ToUi for quorum_record::Error {
     fn to_ui(&self, lang: quorum_record::Lang) -> UiError {
         use quorum_record::Error as E;
         let kind = match self {
+            e if e.is_unreadable_file() => ErrorKind::File,
             E::Invalid(_) => ErrorKind::Invalid,
             E::NotFound { .. } => ErrorKind::NotFound,
             E::Locked { .. } => ErrorKind::Locked,
@@ -71,7 +72,8 @@ impl ToUi for quorum_record::Error {
             | E::BadImport(_)
             | E::NewerSchema { .. }
             | E::OlderArchive
-            | E::Backup(_) => ErrorKind::File,
+            | E::Backup(_)
+            | E::Folder { .. } => ErrorKind::File,
             E::Db(_) | E::Migration(_) => ErrorKind::Internal,
         };
         UiError {

@@ -45,7 +45,14 @@ fn execute(cli: &Cli, lang: Lang) -> R<Done> {
         Store::open(&path)?
     };
     if let Some(problem) = store.backup_problem() {
-        eprintln!("quorum: {}", problem.message(lang));
+        eprintln!(
+            "quorum: {} {}",
+            lang.pick(
+                "Advarsel: dagens sikkerhetskopi ble ikke tatt.",
+                "Warning: today's backup was not taken."
+            ),
+            problem.message(lang)
+        );
     }
     let cx = Ctx {
         store: &store,

@@ -2,10 +2,12 @@
 
 use crate::error::{Error, Result, Thing};
 use crate::model::{Body, BodyName, CaseType};
-use crate::store::{all, body_id_by_short, first, from_row, id_from_row, not_found, one, Store};
+use crate::store::{
+    all, bodies_alike, body_id_by_short, first, from_row, id_from_row, not_found, one, Store,
+};
 use crate::validate;
 use crate::Lang;
-use rusqlite::{params, Connection, OptionalExtension, Params, Row};
+use rusqlite::{params, Connection, Params, Row};
 use serde::{Deserialize, Serialize};
 
 /// Default case types with their proposal templates; `{organ}` is replaced by the body's name.
@@ -182,21 +184,18 @@ pub fn parse_language(value: &str) -> Result<Lang> {
     }
 }
 
+/// Short names are unique but for case, so that a body is found however its name is typed.
 fn ensure_short_name_free(conn: &Connection, short: &str, except: Option<&str>) -> Result<()> {
-    let other: Option<String> = conn
-        .query_row(
-            "SELECT id FROM body WHERE short_name = ?1 AND id IS NOT ?2",
-            params![short, except],
-            id_from_row,
-        )
-        .optional()?;
-    match other {
-        Some(_) => Err(Error::Duplicate {
+    let taken = bodies_alike(conn, short)?
+        .into_iter()
+        .any(|(id, _)| Some(id.as_str()) != except);
+    if taken {
+        return Err(Error::Duplicate {
             what: Thing::Body,
             key: short.to_string(),
-        }),
-        None => Ok(()),
+        });
     }
+    Ok(())
 }
 
 /// A body's case types (`?1` is the body), with the clauses appended (AND …, ORDER BY).

@@ -22,6 +22,9 @@ pub enum Error {
     NewerSchema { found: i64, known: i64 },
     #[error("{}", message_not_empty(Lang::Nb))]
     NotEmpty,
+    /// The path given as the record is a folder.
+    #[error("{}", message_folder(Lang::Nb, .path))]
+    Folder { path: String },
     /// A write to an archive opened read-only.
     #[error("{}", message_read_only(Lang::Nb))]
     ReadOnly,
@@ -333,6 +336,37 @@ fn message_older_archive(lang: Lang) -> String {
     .to_string()
 }
 
+/// Why SQLite could not read the file as a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Damage {
+    NotADatabase,
+    Corrupt,
+}
+
+fn damage(e: &rusqlite::Error) -> Option<Damage> {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => Some(Damage::NotADatabase),
+        Some(rusqlite::ErrorCode::DatabaseCorrupt) => Some(Damage::Corrupt),
+        _ => None,
+    }
+}
+
+fn message_damaged(lang: Lang, damage: Damage) -> String {
+    match (damage, lang) {
+        (Damage::NotADatabase, Lang::Nb) => "Filen er ikke en Quorum-registerfil (eller den er kryptert eller avkortet). Ingenting er endret. Velg riktig fil med --db, eller gjenopprett en sikkerhetskopi med «quorum restore».".into(),
+        (Damage::NotADatabase, Lang::En) => "The file is not a Quorum record (or it is encrypted or truncated). Nothing was changed. Choose the right file with --db, or restore a backup with \"quorum restore\".".into(),
+        (Damage::Corrupt, Lang::Nb) => "Registerfilen er skadet og kan ikke leses. Ingenting er endret. Gjenopprett den siste gode sikkerhetskopien: «quorum backup --list» viser dem, «quorum restore FIL» tar en tilbake.".into(),
+        (Damage::Corrupt, Lang::En) => "The record file is damaged and cannot be read. Nothing was changed. Restore the latest good backup: \"quorum backup --list\" lists them, \"quorum restore FILE\" brings one back.".into(),
+    }
+}
+
+fn message_folder(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Nb => format!("«{path}» er en mappe, ikke en registerfil. Oppgi filen, for eksempel «{path}/quorum.db»."),
+        Lang::En => format!("\"{path}\" is a folder, not a record file. Give the file, for example \"{path}/quorum.db\"."),
+    }
+}
+
 fn message_bad_import(lang: Lang, detail: &str) -> String {
     match lang {
         Lang::Nb => format!("Importfilen kan ikke leses: {detail}. Ingenting er importert; bruk en fil laget med «quorum export»."),
@@ -467,14 +501,28 @@ impl Error {
             Error::State(p) => message_state(lang, p),
             Error::Io { path, source } => message_io(lang, path, source),
             Error::Backup(p) => p.message(lang),
-            Error::Db(e) => match lang {
-                Lang::Nb => format!("Databasefeil: {e}"),
-                Lang::En => format!("Database error: {e}"),
+            Error::Folder { path } => message_folder(lang, path),
+            Error::Db(e) => match damage(e) {
+                Some(damage) => message_damaged(lang, damage),
+                None => match lang {
+                    Lang::Nb => format!("Databasefeil: {e}"),
+                    Lang::En => format!("Database error: {e}"),
+                },
             },
             Error::Migration(e) => match lang {
                 Lang::Nb => format!("Databasen kunne ikke oppgraderes: {e}"),
                 Lang::En => format!("The database could not be upgraded: {e}"),
             },
+        }
+    }
+
+    /// The file is not a record Quorum can read (not a database, or damaged): the way out is
+    /// another file or a backup, not other input.
+    pub fn is_unreadable_file(&self) -> bool {
+        match self {
+            Error::Db(e) => damage(e).is_some(),
+            Error::Folder { .. } => true,
+            _ => false,
         }
     }
 

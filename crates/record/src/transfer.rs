@@ -41,6 +41,8 @@ impl Store {
     /// Imports an export into this (empty) record. Malformed, truncated or inconsistent input
     /// is refused and leaves the database unchanged.
     pub fn import_json(&self, json: &str) -> Result<()> {
+        // Editors on Windows save UTF-8 with a byte order mark; it is not part of the JSON.
+        let json = json.strip_prefix('\u{feff}').unwrap_or(json);
         let doc: Value =
             serde_json::from_str(json).map_err(|e| Error::BadImport(describe_json_error(&e)))?;
         let doc = doc

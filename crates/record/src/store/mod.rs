@@ -69,6 +69,7 @@ impl Store {
     /// `open` with the backup policy and the clock passed in: `now` (local time) decides the
     /// day's and the week's backups.
     pub fn open_with(path: &Path, policy: &BackupPolicy, now: NaiveDateTime) -> Result<Store> {
+        refuse_folder(path)?;
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| Error::Io {
                 path: dir.display().to_string(),
@@ -108,6 +109,7 @@ impl Store {
 
     /// Opens a shared archive snapshot read-only: nothing can change it.
     pub fn open_read_only(path: &Path) -> Result<Store> {
+        refuse_folder(path)?;
         if !path.exists() {
             return Err(Error::Io {
                 path: path.display().to_string(),
@@ -243,6 +245,16 @@ pub(crate) fn copy_database(src: &Connection, dest: &Path) -> Result<()> {
 fn has_content(conn: &Connection) -> Result<bool> {
     let n: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
     Ok(n > 0)
+}
+
+/// A folder given as the record would otherwise reach SQLite as "unable to open database file".
+fn refuse_folder(path: &Path) -> Result<()> {
+    if path.is_dir() {
+        return Err(Error::Folder {
+            path: path.display().to_string(),
+        });
+    }
+    Ok(())
 }
 
 /// Reads the schema version without changing the file; refuses newer files.

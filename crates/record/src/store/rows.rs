@@ -102,15 +102,29 @@ pub(crate) fn meeting_status(
     )
 }
 
+/// The bodies whose short name is `short` but for case, as (id, short name). SQLite's NOCASE
+/// folds only ASCII ("Å" and "å" differ there), so the folding is done here.
+pub(crate) fn bodies_alike(conn: &Connection, short: &str) -> Result<Vec<(String, String)>> {
+    let folded = short.trim().to_lowercase();
+    let bodies = all(conn, "SELECT id, short_name FROM body", [], |r| {
+        Ok((r.get::<_, String>("id")?, r.get::<_, String>("short_name")?))
+    })?;
+    Ok(bodies
+        .into_iter()
+        .filter(|(_, s)| s.to_lowercase() == folded)
+        .collect())
+}
+
+/// A body by its short name as typed: the exact name, else the one name that differs only in
+/// case ("E-HELSERÅDET", "e-helserådet").
 pub(crate) fn body_id_by_short(conn: &Connection, short: &str) -> Result<String> {
-    one(
-        conn,
-        "SELECT id FROM body WHERE short_name = ?1",
-        [short.trim()],
-        id_from_row,
-        Thing::Body,
-        short,
-    )
+    let short = short.trim();
+    let alike = bodies_alike(conn, short)?;
+    let exact = alike.iter().find(|(_, s)| s == short);
+    match (exact, alike.as_slice()) {
+        (Some((id, _)), _) | (None, [(id, _)]) => Ok(id.clone()),
+        _ => Err(not_found(Thing::Body, short)),
+    }
 }
 
 /// The columns of a person.

@@ -285,3 +285,88 @@ fn in_memory_store_has_the_same_schema() {
     s.load_demo().unwrap();
     assert_eq!(s.bodies().unwrap().len(), 2);
 }
+
+#[test]
+fn a_folder_or_a_file_that_is_no_record_gets_a_message_not_sqlite_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("møter");
+    std::fs::create_dir(&folder).unwrap();
+    let e = Store::open(&folder).err().expect("a folder is refused");
+    assert!(e.is_unreadable_file());
+    assert_eq!(
+        e.message(Lang::Nb),
+        format!(
+            "«{0}» er en mappe, ikke en registerfil. Oppgi filen, for eksempel «{0}/quorum.db».",
+            folder.display()
+        )
+    );
+    assert!(Store::open_read_only(&folder).is_err());
+
+    let text = dir.path().join("notat.quorum");
+    std::fs::write(&text, "Referat fra møtet\n").unwrap();
+    for e in [
+        Store::open(&text).err().expect("text is refused"),
+        Store::open_read_only(&text).err().expect("text is refused"),
+    ] {
+        assert!(e.is_unreadable_file(), "{e:?}");
+        let nb = e.message(Lang::Nb);
+        assert!(
+            nb.starts_with("Filen er ikke en Quorum-registerfil"),
+            "{nb}"
+        );
+        assert!(!e.message(Lang::En).contains("file is not a database"));
+    }
+    assert_eq!(std::fs::read(&text).unwrap(), b"Referat fra m\xc3\xb8tet\n");
+}
+
+#[test]
+fn a_damaged_record_says_so_and_points_to_the_backups() {
+    let d = demo();
+    let path = d.path.clone();
+    drop(d.store);
+    // Overwrite pages in the middle of the file (past the header), as a failing disk would.
+    let mut bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.len() > 3 * 4096, "the demo spans several pages");
+    for b in &mut bytes[2 * 4096..3 * 4096] {
+        *b = 0xFF;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let read = Store::open_read_only(&path).and_then(|s| {
+        s.search(&quorum_record::search::SearchQuery {
+            text: "helse".into(),
+            ..Default::default()
+        })
+        .map(drop)
+        .and(s.bodies().map(drop))
+        .and(s.export_json().map(drop))
+    });
+    let e = read.expect_err("a damaged file cannot be read whole");
+    assert!(e.is_unreadable_file(), "{e:?}");
+    assert!(
+        e.message(Lang::Nb)
+            .starts_with("Registerfilen er skadet og kan ikke leses."),
+        "{}",
+        e.message(Lang::Nb)
+    );
+    assert!(e.message(Lang::En).contains("quorum restore FILE"));
+}
+
+#[test]
+fn bodies_are_found_by_short_name_whatever_the_case() {
+    let d = demo();
+    let s = &d.store;
+    let exact = s.body_by_short("E-helserådet").unwrap();
+    assert_eq!(s.body_by_short("E-HELSERÅDET").unwrap().id, exact.id);
+    assert_eq!(s.body_by_short(" e-helserådet ").unwrap().id, exact.id);
+    // A short name is taken whatever its case, beyond ASCII too (SQLite's NOCASE is ASCII only).
+    body(s, "ÅRÅD", "Årsrådet");
+    assert_eq!(s.body_by_short("åråd").unwrap().name, "Årsrådet");
+    let taken = s
+        .create_body(&quorum_record::bodies::BodyInput {
+            short_name: "Åråd".into(),
+            name: "Et annet råd".into(),
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert!(matches!(taken, Error::Duplicate { .. }), "{taken:?}");
+}

@@ -328,3 +328,15 @@ fn import_into_a_file_persists() {
     assert_eq!(snapshot(&s), json);
     drop(dir);
 }
+
+#[test]
+fn an_export_saved_with_a_byte_order_mark_imports() {
+    let d = demo();
+    let json = d.store.export_json().unwrap();
+    let target = db();
+    target
+        .store
+        .import_json(&format!("\u{feff}{json}"))
+        .expect("a BOM is not part of the JSON");
+    assert_eq!(target.store.export_json().unwrap(), json);
+}
