@@ -60,6 +60,7 @@ impl ToUi for quorum_record::Error {
         use quorum_record::Error as E;
         let kind = match self {
             e if e.is_unreadable_file() => ErrorKind::File,
+            e if e.is_busy() => ErrorKind::Io,
             E::Invalid(_) => ErrorKind::Invalid,
             E::NotFound { .. } => ErrorKind::NotFound,
             E::Locked { .. } => ErrorKind::Locked,

@@ -336,6 +336,22 @@ fn message_older_archive(lang: Lang) -> String {
     .to_string()
 }
 
+/// Another connection (the window, another command) held the write lock past the busy timeout.
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
+fn message_busy(lang: Lang) -> String {
+    lang.pick(
+        "Registeret ble holdt av et annet program (Quorum-vinduet eller en annen kommando) i mer enn 5 sekunder. Ingenting av denne endringen er lagret; prøv igjen om litt.",
+        "The record was held by another program (the Quorum window or another command) for more than 5 seconds. Nothing of this change was saved; try again in a moment.",
+    )
+    .to_string()
+}
+
 /// Why SQLite could not read the file as a record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Damage {
@@ -502,6 +518,7 @@ impl Error {
             Error::Io { path, source } => message_io(lang, path, source),
             Error::Backup(p) => p.message(lang),
             Error::Folder { path } => message_folder(lang, path),
+            Error::Db(e) if is_busy(e) => message_busy(lang),
             Error::Db(e) => match damage(e) {
                 Some(damage) => message_damaged(lang, damage),
                 None => match lang {
@@ -524,6 +541,11 @@ impl Error {
             Error::Folder { .. } => true,
             _ => false,
         }
+    }
+
+    /// The write waited for another program's lock and gave up; nothing of it was stored.
+    pub fn is_busy(&self) -> bool {
+        matches!(self, Error::Db(e) if is_busy(e))
     }
 
     /// The field a validation error concerns, so a window can show it beside that field.

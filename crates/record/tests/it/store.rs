@@ -370,3 +370,35 @@ fn bodies_are_found_by_short_name_whatever_the_case() {
         .unwrap_err();
     assert!(matches!(taken, Error::Duplicate { .. }), "{taken:?}");
 }
+
+#[test]
+fn a_write_blocked_by_another_program_fails_clearly_and_stores_nothing() {
+    let d = demo();
+    let before = d.store.export_json().unwrap();
+    // Another program (the window, another command) holds the write lock.
+    let other = Connection::open(&d.path).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let started = std::time::Instant::now();
+    let e = d
+        .store
+        .create_body(&quorum_record::bodies::BodyInput {
+            short_name: "NY".into(),
+            name: "Nytt råd".into(),
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert!(
+        started.elapsed() >= std::time::Duration::from_secs(4),
+        "it waited first"
+    );
+    assert!(e.is_busy(), "{e:?}");
+    assert!(
+        e.message(Lang::Nb)
+            .starts_with("Registeret ble holdt av et annet program"),
+        "{}",
+        e.message(Lang::Nb)
+    );
+    assert!(!e.message(Lang::En).contains("database is locked"));
+    other.execute_batch("ROLLBACK").unwrap();
+    assert_eq!(d.store.export_json().unwrap(), before, "nothing was stored");
+}
