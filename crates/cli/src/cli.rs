@@ -28,6 +28,9 @@ pub fn run(args: Vec<OsString>) -> i32 {
 }
 
 fn execute(cli: &Cli, lang: Lang) -> R<Done> {
+    if let Some(given) = &cli.db {
+        refuse_missing_folder(given)?;
+    }
     let path = cli
         .db
         .clone()
@@ -83,5 +86,29 @@ fn execute(cli: &Cli, lang: Lang) -> R<Done> {
         Command::Import { file } => commands::files::import(&cx, file),
         Command::Backup { file, list } => commands::backup::backup(&cx, file.as_deref(), *list),
         Command::Restore { .. } => unreachable!("handled before the record is opened"),
+    }
+}
+
+/// A record named with `--db` (or `QUORUM_DB`) must be in a folder that exists: a mistyped path
+/// would otherwise create folders and an empty record without a word. (The default path's folder
+/// is made on first use.)
+fn refuse_missing_folder(db: &std::path::Path) -> R<()> {
+    let folder = db.parent().filter(|d| !d.as_os_str().is_empty());
+    match folder {
+        Some(folder) if !folder.is_dir() => Err(quorum_record::Error::other(
+            "db",
+            format!(
+                "Mappen «{}» finnes ikke, så registerfilen «{}» kan ikke åpnes eller lages der. Sjekk stien i --db.",
+                folder.display(),
+                db.display()
+            ),
+            format!(
+                "The folder \"{}\" does not exist, so the record \"{}\" cannot be opened or made there. Check the path given to --db.",
+                folder.display(),
+                db.display()
+            ),
+        )
+        .into()),
+        _ => Ok(()),
     }
 }

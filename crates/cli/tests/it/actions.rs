@@ -1757,3 +1757,12 @@ fn an_archive_copy_opens_read_only_for_members() {
     );
     assert_eq!(std::fs::read(&archive).unwrap(), before);
 }
+
+#[test]
+fn a_mistyped_folder_in_db_creates_nothing() {
+    let d = empty();
+    let wrong = d._dir.path().join("moter").join("quorum.db");
+    let e = refused(&wrong, &["body", "list"]);
+    assert!(e.contains("Mappen «") && e.contains("finnes ikke"), "{e}");
+    assert!(!d._dir.path().join("moter").exists(), "no folder was made");
+}
