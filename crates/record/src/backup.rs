@@ -15,6 +15,7 @@
 //! atomically (temporary file in the same folder, fsync, rename).
 
 use crate::error::{BackupProblem, Error, Result};
+use crate::paths::{is_record_file, with_suffix};
 use crate::store::{copy_database, Store, SCHEMA_VERSION};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OpenFlags};
@@ -217,21 +218,6 @@ fn shown(path: &Path) -> String {
     path.display().to_string()
 }
 
-/// Whether `a` and `b` name the same file (or, when either does not exist, the same path).
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => a == b,
-    }
-}
-
-/// `path` with `suffix` appended to its file name ("quorum.db" + "-wal").
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
-}
-
 /// A temporary file beside `path`, hidden, that no listing takes for a backup.
 fn temp_beside(path: &Path, what: &str) -> PathBuf {
     let name = path
@@ -384,11 +370,11 @@ impl Store {
     /// Writes a verified backup of the record to `dest` (replaced if it exists). The record
     /// file itself (or its -wal/-shm) is refused.
     pub fn backup_to(&self, dest: &Path) -> Result<Backup> {
-        if let Some(record) = self.path() {
-            let sidecars = [with_suffix(record, "-wal"), with_suffix(record, "-shm")];
-            if same_file(dest, record) || sidecars.iter().any(|s| same_file(dest, s)) {
-                return Err(problem(BackupProblem::IsRecord { path: shown(dest) }));
-            }
+        if self
+            .path()
+            .is_some_and(|record| is_record_file(record, dest))
+        {
+            return Err(problem(BackupProblem::IsRecord { path: shown(dest) }));
         }
         let size = write_verified(&self.conn, dest)?;
         let now = local_now();
@@ -480,7 +466,7 @@ impl Store {
 pub fn restore(record: &Path, backup: &Path, now: NaiveDateTime) -> Result<Restored> {
     let wal = with_suffix(record, "-wal");
     let shm = with_suffix(record, "-shm");
-    if [record, &wal, &shm].iter().any(|p| same_file(backup, p)) {
+    if is_record_file(record, backup) {
         return Err(problem(BackupProblem::IsRecord {
             path: shown(backup),
         }));

@@ -5,7 +5,7 @@
 //! environment variable, which wins over the default.
 
 use std::ffi::OsString;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Name of the environment variable that overrides the database path.
 pub const DB_ENV_VAR: &str = "QUORUM_DB";
@@ -56,6 +56,30 @@ where
         }
     }
     None
+}
+
+/// Whether `target` is the record at `record` or one of SQLite's files beside it (`-wal`,
+/// `-shm`): a path no export, document, archive or backup may be written to. Paths that exist
+/// are compared as files (through links and `..`), others as written.
+pub fn is_record_file(record: &Path, target: &Path) -> bool {
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    };
+    [
+        record.to_path_buf(),
+        with_suffix(record, "-wal"),
+        with_suffix(record, "-shm"),
+    ]
+    .iter()
+    .any(|p| same(target, p))
+}
+
+/// `path` with `suffix` appended to its file name ("quorum.db" + "-wal").
+pub(crate) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
 }
 
 #[cfg(test)]

@@ -153,16 +153,7 @@ pub(crate) fn refuse_record_file(cx: &Ctx, target: &Path) -> R<()> {
 
 /// `refuse_record_file` for the record at `record`, when no store is open on it.
 pub(crate) fn refuse_record_path(record: &Path, target: &Path) -> R<()> {
-    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => a == b,
-    };
-    let sidecars = ["-wal", "-shm"].map(|s| {
-        let mut name = record.as_os_str().to_owned();
-        name.push(s);
-        std::path::PathBuf::from(name)
-    });
-    if same(target, record) || sidecars.iter().any(|s| same(target, s)) {
+    if quorum_record::paths::is_record_file(record, target) {
         return Err(quorum_record::Error::other(
             "output",
             format!(

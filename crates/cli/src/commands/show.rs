@@ -4,6 +4,7 @@ use super::{Ctx, R};
 use crate::output::{indent, one_line, place_of, wrap};
 use quorum_record::model::{Case, Meeting};
 use quorum_record::numbers::{long_date, parse_date, text_time};
+use quorum_record::vocab::AttendanceStatus;
 
 /// A meeting's header, attendance and timetable.
 pub fn meeting(cx: &Ctx, m: &Meeting) -> R<String> {
@@ -41,13 +42,14 @@ pub fn meeting(cx: &Ctx, m: &Meeting) -> R<String> {
     if !attendance.is_empty() {
         out += &format!("\n{}\n", lang.pick("Oppmøte", "Attendance"));
         for a in &attendance {
-            let status = match (a.status.as_str(), lang) {
-                ("present", _) => lang.pick("til stede", "present"),
-                ("absent", _) => lang.pick("ikke til stede", "absent"),
-                ("substitute", _) => lang.pick("stedfortreder", "substitute"),
-                ("observer", _) => lang.pick("observatør", "observer"),
-                ("secretariat", _) => lang.pick("sekretariat", "secretariat"),
-                _ => lang.pick("gjest", "guest"),
+            // The meeting sheet's own words (the labels users type, "forfall", "vara", differ).
+            let status = match a.status {
+                AttendanceStatus::Present => lang.pick("til stede", "present"),
+                AttendanceStatus::Absent => lang.pick("ikke til stede", "absent"),
+                AttendanceStatus::Substitute => lang.pick("stedfortreder", "substitute"),
+                AttendanceStatus::Observer => lang.pick("observatør", "observer"),
+                AttendanceStatus::Secretariat => lang.pick("sekretariat", "secretariat"),
+                AttendanceStatus::Guest => lang.pick("gjest", "guest"),
             };
             let mut line = format!(
                 "  {:<30} {:<32} {}",
