@@ -1,1 +1,1 @@
-//! Intentionally empty: see tests/e2e.rs.
+//! Intentionally empty: see tests/e2e/main.rs.
