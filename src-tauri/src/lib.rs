@@ -13,7 +13,7 @@ pub use state::DeskState;
 /// The Tauri builder with Quorum's commands and state, generic over the runtime so that
 /// tests can use `tauri::test::mock_builder()` with the very same registration.
 pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>, state: DeskState) -> tauri::Builder<R> {
-    use commands::{app, documents, record};
+    use commands::{app, documents, journal, record};
     builder
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
@@ -29,6 +29,8 @@ pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>, state: DeskState) ->
             documents::export_documents,
             documents::open_path,
             documents::open_attachment,
+            journal::journal_write,
+            journal::journal_read,
             record::list_bodies,
             record::create_body,
             record::update_body,

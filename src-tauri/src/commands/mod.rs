@@ -3,4 +3,5 @@
 
 pub mod app;
 pub mod documents;
+pub mod journal;
 pub mod record;

@@ -1,0 +1,179 @@
+//! The typing journal: what the window typed but has not yet written to the record (an edit
+//! waiting for its pause in typing, the text of a new innspill, an add under way), kept in a
+//! file beside the record so that it survives the app being killed.
+//!
+//! WebKit's localStorage is not enough for this: it reaches the disk about a second after a
+//! change, so a kill -9 within that second loses it (measured by the end-to-end kill test).
+//! Here every write is on disk before the command returns: the new journal goes to a temporary
+//! file, is synced, renamed over the old one and the folder is synced, so after a kill the file
+//! is either the journal before the write or after it, never a torn mix.
+//!
+//! The window owns the meaning of the entries (JSON values under string keys); this side only
+//! keeps them durable. The file is `<record file name>.unsaved` (e.g. `quorum.db.unsaved`),
+//! never a name SQLite uses (`-journal`, `-wal`, `-shm`). Nothing is journalled while an
+//! archive is open read-only.
+
+use crate::error::{ErrorKind, UiError, UiResult};
+use crate::state::DeskState;
+use serde::Deserialize;
+use serde_json::{Map, Value};
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use tauri::State;
+
+/// One change: `value` null removes the entry.
+#[derive(Debug, Clone, Deserialize)]
+pub struct JournalChange {
+    pub key: String,
+    pub value: Option<Value>,
+}
+
+/// Writers take turns: each reads the file, applies its changes and replaces it.
+static WRITING: Mutex<()> = Mutex::new(());
+
+/// The journal of the record at `record`.
+pub fn journal_path(record: &Path) -> PathBuf {
+    let mut name = record.file_name().unwrap_or_default().to_os_string();
+    name.push(".unsaved");
+    record.with_file_name(name)
+}
+
+/// The entries in the journal at `path` (none when there is no file).
+pub fn read(path: &Path) -> io::Result<Map<String, Value>> {
+    match fs::read(path) {
+        Ok(bytes) => serde_json::from_slice(&bytes)
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Map::new()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Applies `changes` in order and makes the result durable; an empty journal is no file.
+pub fn apply(path: &Path, changes: Vec<JournalChange>) -> io::Result<()> {
+    let _turn = WRITING.lock().unwrap_or_else(|p| p.into_inner());
+    let mut entries = read(path)?;
+    for c in changes {
+        match c.value {
+            Some(v) => entries.insert(c.key, v),
+            None => entries.remove(&c.key),
+        };
+    }
+    if entries.is_empty() {
+        match fs::remove_file(path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(e),
+        }
+    } else {
+        let mut tmp_name = path.file_name().unwrap_or_default().to_os_string();
+        tmp_name.push(".tmp");
+        let tmp = path.with_file_name(tmp_name);
+        let mut f = File::create(&tmp)?;
+        f.write_all(&serde_json::to_vec(&entries)?)?;
+        f.sync_all()?;
+        drop(f);
+        fs::rename(&tmp, path)?;
+    }
+    sync_folder(path)
+}
+
+/// The rename (or removal) itself is durable only once the folder is synced.
+fn sync_folder(path: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        File::open(dir)?.sync_all()?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+fn failed(state: &DeskState, e: io::Error) -> UiError {
+    let path = journal_path(&state.db_path);
+    UiError::plain(
+        ErrorKind::File,
+        state.lang().pick(
+            &format!("Kunne ikke sikre det som skrives i {}: {e}", path.display()),
+            &format!(
+                "Could not keep what is typed safe in {}: {e}",
+                path.display()
+            ),
+        ),
+    )
+}
+
+/// Writes changes to the journal; returns once they are on disk.
+#[tauri::command]
+pub fn journal_write(state: State<'_, DeskState>, changes: Vec<JournalChange>) -> UiResult<()> {
+    if state.archive_open() {
+        return Ok(());
+    }
+    apply(&journal_path(&state.db_path), changes).map_err(|e| failed(&state, e))
+}
+
+/// Everything in the journal (what an earlier session left unsaved).
+#[tauri::command]
+pub fn journal_read(state: State<'_, DeskState>) -> UiResult<Map<String, Value>> {
+    if state.archive_open() {
+        return Ok(Map::new());
+    }
+    read(&journal_path(&state.db_path)).map_err(|e| failed(&state, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn change(key: &str, value: Option<Value>) -> JournalChange {
+        JournalChange {
+            key: key.into(),
+            value,
+        }
+    }
+
+    #[test]
+    fn the_journal_lives_beside_the_record_under_a_name_sqlite_does_not_use() {
+        let p = journal_path(Path::new("/data/møter/quorum.db"));
+        assert_eq!(p, Path::new("/data/møter/quorum.db.unsaved"));
+    }
+
+    #[test]
+    fn changes_apply_in_order_and_an_empty_journal_is_no_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = journal_path(&dir.path().join("r.quorum"));
+        assert!(read(&path).unwrap().is_empty());
+        apply(
+            &path,
+            vec![
+                change("a", Some(json!("A"))),
+                change("b", Some(json!({"text": "B"}))),
+                change("a", Some(json!("A2"))),
+            ],
+        )
+        .unwrap();
+        let got = read(&path).unwrap();
+        assert_eq!(got.get("a"), Some(&json!("A2")));
+        assert_eq!(got.get("b"), Some(&json!({"text": "B"})));
+        apply(&path, vec![change("a", None)]).unwrap();
+        assert_eq!(read(&path).unwrap().len(), 1);
+        apply(&path, vec![change("b", None)]).unwrap();
+        assert!(!path.exists(), "an empty journal leaves no file");
+        assert!(
+            fs::read_dir(dir.path()).unwrap().next().is_none(),
+            "no temporary file is left behind"
+        );
+    }
+
+    #[test]
+    fn a_damaged_journal_is_an_error_not_an_empty_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = journal_path(&dir.path().join("r.quorum"));
+        fs::write(&path, b"{\"a\": \"tru").unwrap();
+        assert!(read(&path).is_err());
+        assert!(apply(&path, vec![change("b", Some(json!(1)))]).is_err());
+        assert_eq!(fs::read(&path).unwrap(), b"{\"a\": \"tru", "left as it was");
+    }
+}
