@@ -104,10 +104,15 @@ fn failed(state: &DeskState, e: io::Error) -> UiError {
     )
 }
 
+/// A member's archive is read-only: nothing typed there is journalled.
+fn archive_open(state: &DeskState) -> bool {
+    state.archive.lock().map(|a| a.is_some()).unwrap_or(true)
+}
+
 /// Writes changes to the journal; returns once they are on disk.
 #[tauri::command]
 pub fn journal_write(state: State<'_, DeskState>, changes: Vec<JournalChange>) -> UiResult<()> {
-    if state.archive_open() {
+    if archive_open(&state) {
         return Ok(());
     }
     apply(&journal_path(&state.db_path), changes).map_err(|e| failed(&state, e))
@@ -116,7 +121,7 @@ pub fn journal_write(state: State<'_, DeskState>, changes: Vec<JournalChange>) -
 /// Everything in the journal (what an earlier session left unsaved).
 #[tauri::command]
 pub fn journal_read(state: State<'_, DeskState>) -> UiResult<Map<String, Value>> {
-    if state.archive_open() {
+    if archive_open(&state) {
         return Ok(Map::new());
     }
     read(&journal_path(&state.db_path)).map_err(|e| failed(&state, e))
