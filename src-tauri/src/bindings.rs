@@ -19,11 +19,14 @@ pub fn bindings_dir() -> PathBuf {
 pub fn export_all(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> {
     use ts_rs::TS;
     let cfg = ts_rs::Config::new().with_out_dir(dir);
-    use crate::commands::{app, documents};
+    use crate::commands::{app, backups, documents};
     use quorum_record::{
         agenda, bodies, cases, meetings, model, people, record as rec, search, timetable,
     };
     app::AppInfo::export_all(&cfg)?;
+    backups::BackupList::export_all(&cfg)?;
+    backups::RestoreResult::export_all(&cfg)?;
+    crate::state::OpenProblem::export_all(&cfg)?;
     crate::error::UiError::export_all(&cfg)?;
     crate::error::ErrorKind::export_all(&cfg)?;
     quorum_documents::DocRequest::export_all(&cfg)?;

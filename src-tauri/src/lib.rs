@@ -10,14 +10,22 @@ pub mod state;
 
 pub use state::DeskState;
 
+use std::path::PathBuf;
+use tauri::Manager;
+
 /// The Tauri builder with Quorum's commands and state, generic over the runtime so that
 /// tests can use `tauri::test::mock_builder()` with the very same registration.
 pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>, state: DeskState) -> tauri::Builder<R> {
-    use commands::{app, documents, journal, record};
+    registered(builder).manage(state)
+}
+
+/// Quorum's plugins and commands, without the state (which `run` opens only once this is the
+/// one instance).
+fn registered<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    use commands::{app, backups, documents, journal, record};
     builder
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
-        .manage(state)
         .invoke_handler(tauri::generate_handler![
             app::app_info,
             app::set_language,
@@ -25,6 +33,11 @@ pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>, state: DeskState) ->
             app::pick_archive,
             app::open_archive,
             app::close_archive,
+            backups::list_backups,
+            backups::make_backup,
+            backups::restore_backup,
+            backups::open_problem,
+            backups::quit,
             documents::preview_document,
             documents::export_documents,
             documents::open_path,
@@ -96,9 +109,36 @@ pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>, state: DeskState) ->
         ])
 }
 
-/// Opens the window and runs until it is closed.
-pub fn run(state: DeskState) {
-    setup(tauri::Builder::default(), state)
+/// Opens the record at `db_path` and its window, and runs until the window is closed. A second
+/// instance hands focus to the first and exits before it touches the record; a record that
+/// cannot be opened gets the recovery screen instead of the record.
+pub fn run(db_path: PathBuf, export_dir: PathBuf) {
+    // Registered first, as the plugin asks: in a second instance it forwards to the first and
+    // exits while the plugins initialise, before the setup below opens the record.
+    let builder =
+        tauri::Builder::default().plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }));
+    registered(builder)
+        .setup(move |app| {
+            app.manage(DeskState::open_or_recover(db_path, export_dir));
+            // The window is made here (`create: false` in tauri.conf.json), after the state it
+            // asks for exists.
+            let config = app
+                .config()
+                .app
+                .windows
+                .iter()
+                .find(|w| w.label == "main")
+                .cloned()
+                .ok_or("tauri.conf.json has no main window")?;
+            tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?.build()?;
+            Ok(())
+        })
         .run(tauri::generate_context!())
         .expect("error while running the Quorum window");
 }

@@ -11,12 +11,5 @@ fn main() {
     }
     let db_path = quorum_record::paths::resolve_db_path(quorum_record::paths::db_arg(args));
     let export_dir = quorum_desk::state::default_export_dir();
-    match quorum_desk::DeskState::open(db_path.clone(), export_dir) {
-        Ok(state) => quorum_desk::run(state),
-        Err(e) => {
-            let lang = quorum_record::Lang::detect(None);
-            eprintln!("quorum-desk: {}: {}", db_path.display(), e.message(lang));
-            std::process::exit(1);
-        }
-    }
+    quorum_desk::run(db_path, export_dir);
 }

@@ -22,6 +22,11 @@ fn window() -> Window {
         dir.path().join("eksport"),
     )
     .unwrap();
+    window_on(dir, state)
+}
+
+/// The window over `state`, whose files live in `dir`.
+fn window_on(dir: tempfile::TempDir, state: DeskState) -> Window {
     let app = crate::setup(mock_builder(), state)
         .build(mock_context(noop_assets()))
         .expect("mock app builds");
@@ -212,4 +217,246 @@ fn a_vocabulary_value_outside_its_list_is_refused_at_the_boundary() {
     )
     .unwrap();
     assert_eq!(done["status"], "done");
+}
+
+// --- Backups and the recovery screen ---
+
+fn backup_paths(list: &Value) -> Vec<String> {
+    list["backups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["path"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn body_names(w: &Window) -> Vec<String> {
+    call(w, "list_bodies", json!({}))
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn new_body(w: &Window, name: &str) {
+    let input = json!({ "short_name": name, "name": name, "secretariat": "", "default_place": "", "language": "nb" });
+    call(w, "create_body", json!({ "input": input })).unwrap();
+}
+
+#[test]
+fn a_backup_taken_now_is_listed_as_checked() {
+    let w = window();
+    let made = call(&w, "make_backup", json!({})).unwrap();
+    assert_eq!(made["kind"], "manual", "{made}");
+    assert_eq!(made["verified"], true, "{made}");
+    assert!(made["size"].as_u64().unwrap() > 0, "{made}");
+    let list = call(&w, "list_backups", json!({})).unwrap();
+    assert!(
+        list["folder"].as_str().unwrap().ends_with("backups"),
+        "{list}"
+    );
+    assert_eq!(backup_paths(&list), vec![made["path"].as_str().unwrap()]);
+    let listed = &list["backups"][0];
+    assert_eq!(listed["verified"], true);
+    assert_eq!(listed["problem"], Value::Null);
+    // Local time, to the second: the screen shows when, not only which day.
+    assert_eq!(listed["taken"].as_str().unwrap().len(), 19, "{listed}");
+}
+
+#[test]
+fn a_damaged_backup_is_listed_as_not_restorable() {
+    let w = window();
+    let made = call(&w, "make_backup", json!({})).unwrap();
+    let path = made["path"].as_str().unwrap();
+    std::fs::write(path, b"not a database at all").unwrap();
+    let list = call(&w, "list_backups", json!({})).unwrap();
+    assert_eq!(list["backups"][0]["verified"], false, "{list}");
+    assert!(
+        list["backups"][0]["problem"]
+            .as_str()
+            .unwrap()
+            .contains("ikke en gyldig sikkerhetskopi"),
+        "{list}"
+    );
+    let err = call(&w, "restore_backup", json!({ "path": path })).unwrap_err();
+    assert_eq!(err["kind"], "file", "{err}");
+    // The record was closed for the attempt and is open again, unchanged.
+    assert_eq!(body_names(&w).len(), 2);
+}
+
+#[test]
+fn a_restore_brings_the_backup_back_and_keeps_the_record_it_replaced() {
+    let w = window();
+    let made = call(&w, "make_backup", json!({})).unwrap();
+    new_body(&w, "Etter kopien");
+    assert!(body_names(&w).contains(&"Etter kopien".to_string()));
+
+    let done = call(&w, "restore_backup", json!({ "path": made["path"] })).unwrap();
+    assert_eq!(done["from"], made["path"]);
+    assert_eq!(done["info"]["read_only"], false);
+    let kept = done["kept"].as_str().unwrap().to_string();
+    assert!(kept.contains("before-restore"), "{done}");
+    // The window works on the restored record at once.
+    assert!(!body_names(&w).contains(&"Etter kopien".to_string()));
+    new_body(&w, "Etter gjenopprettingen");
+    let list = call(&w, "list_backups", json!({})).unwrap();
+    let kept_entry = list["backups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["path"] == kept.as_str())
+        .expect("the replaced record is listed");
+    assert_eq!(kept_entry["kind"], "before_restore");
+    assert_eq!(kept_entry["verified"], true);
+
+    // Restoring the kept copy brings the change made before the first restore back.
+    call(&w, "restore_backup", json!({ "path": kept })).unwrap();
+    assert!(body_names(&w).contains(&"Etter kopien".to_string()));
+}
+
+#[test]
+fn a_restore_takes_only_a_backup_of_this_record() {
+    let w = window();
+    let made = call(&w, "make_backup", json!({})).unwrap();
+    let elsewhere = w._dir.path().join("kopi.quorum");
+    std::fs::copy(made["path"].as_str().unwrap(), &elsewhere).unwrap();
+    new_body(&w, "Blir værende");
+    let err = call(&w, "restore_backup", json!({ "path": elsewhere })).unwrap_err();
+    assert_eq!(err["kind"], "file", "{err}");
+    assert!(body_names(&w).contains(&"Blir værende".to_string()));
+}
+
+#[test]
+fn backups_are_refused_while_an_archive_is_open() {
+    let w = window();
+    let made = call(&w, "make_backup", json!({})).unwrap();
+    let archive = call(&w, "export_archive", json!({})).unwrap();
+    call(&w, "open_archive", json!({ "path": archive })).unwrap();
+    let err = call(&w, "make_backup", json!({})).unwrap_err();
+    assert_eq!(err["kind"], "read_only", "{err}");
+    let err = call(&w, "restore_backup", json!({ "path": made["path"] })).unwrap_err();
+    assert_eq!(err["kind"], "read_only", "{err}");
+}
+
+#[test]
+fn an_open_record_has_no_recovery_problem() {
+    let w = window();
+    assert_eq!(call(&w, "open_problem", json!({})).unwrap(), Value::Null);
+}
+
+/// A record with a backup, then damaged the way a disk or a stray write does: its first 100
+/// bytes (the SQLite header) overwritten.
+fn damaged_record() -> (tempfile::TempDir, std::path::PathBuf, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("quorum.db");
+    // Through the state directly, not a window: dropping it closes the record, so the damage
+    // below is not hidden behind a write-ahead log that still holds the first page.
+    let backup = {
+        let state = DeskState::open(record.clone(), dir.path().join("eksport")).unwrap();
+        let input: quorum_record::bodies::BodyInput = serde_json::from_value(json!({
+            "short_name": "Før skaden", "name": "Før skaden", "secretariat": "",
+            "default_place": "", "language": "nb" }))
+        .unwrap();
+        state.with(|s| s.create_body(&input)).unwrap();
+        state
+            .with(|s| s.backup(quorum_record::backup::local_now()))
+            .unwrap()
+            .path
+            .display()
+            .to_string()
+    };
+    assert!(!record.with_extension("db-wal").exists());
+    let mut bytes = std::fs::read(&record).unwrap();
+    bytes[..100].fill(0x55);
+    std::fs::write(&record, &bytes).unwrap();
+    (dir, record, backup)
+}
+
+#[test]
+fn a_damaged_record_opens_the_recovery_and_a_backup_restores_it() {
+    let (dir, record, backup) = damaged_record();
+    let damaged = std::fs::read(&record).unwrap();
+    let state = DeskState::open_or_recover(record.clone(), dir.path().join("eksport"));
+    let w = window_on(dir, state);
+
+    let problem = call(&w, "open_problem", json!({})).unwrap();
+    assert_eq!(problem["kind"], "damaged", "{problem}");
+    assert_eq!(problem["path"], record.display().to_string());
+    assert!(
+        problem["message"]
+            .as_str()
+            .unwrap()
+            .contains("ikke en Quorum-registerfil"),
+        "{problem}"
+    );
+    call(&w, "set_language", json!({ "lang": "en" })).unwrap();
+    let problem = call(&w, "open_problem", json!({})).unwrap();
+    assert!(
+        problem["message"]
+            .as_str()
+            .unwrap()
+            .contains("not a Quorum record"),
+        "{problem}"
+    );
+    call(&w, "set_language", json!({ "lang": "nb" })).unwrap();
+    // Nothing reaches a record that is not open, and the file stays as it was.
+    let err = call(&w, "list_bodies", json!({})).unwrap_err();
+    assert_eq!(err["kind"], "file", "{err}");
+    let list = call(&w, "list_backups", json!({})).unwrap();
+    assert_eq!(list["backups"][0]["path"], backup.as_str(), "{list}");
+    assert_eq!(list["backups"][0]["verified"], true, "{list}");
+    assert_eq!(std::fs::read(&record).unwrap(), damaged);
+
+    let done = call(&w, "restore_backup", json!({ "path": backup })).unwrap();
+    assert_eq!(call(&w, "open_problem", json!({})).unwrap(), Value::Null);
+    assert!(body_names(&w).contains(&"Før skaden".to_string()));
+    // The damaged file is kept byte for byte beside the backups.
+    let kept = done["kept"].as_str().unwrap();
+    assert_eq!(std::fs::read(kept).unwrap(), damaged);
+    let list = call(&w, "list_backups", json!({})).unwrap();
+    let kept_entry = list["backups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["path"] == kept)
+        .unwrap();
+    assert_eq!(kept_entry["verified"], false, "{kept_entry}");
+}
+
+#[test]
+fn a_folder_in_place_of_the_record_cannot_be_restored_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("quorum.db");
+    std::fs::create_dir(&record).unwrap();
+    let state = DeskState::open_or_recover(record.clone(), dir.path().join("eksport"));
+    let w = window_on(dir, state);
+    let problem = call(&w, "open_problem", json!({})).unwrap();
+    assert_eq!(problem["kind"], "folder", "{problem}");
+    assert!(
+        problem["message"].as_str().unwrap().contains("er en mappe"),
+        "{problem}"
+    );
+    let err = call(&w, "restore_backup", json!({ "path": "x" })).unwrap_err();
+    assert_eq!(err["kind"], "file", "{err}");
+    assert!(record.is_dir());
+}
+
+#[test]
+fn a_record_from_a_newer_quorum_opens_the_recovery_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("quorum.db");
+    drop(DeskState::open(record.clone(), dir.path().join("eksport")).unwrap());
+    // user_version lives at offset 60 of the SQLite header (big-endian), as a newer Quorum's
+    // migration would leave it.
+    let mut bytes = std::fs::read(&record).unwrap();
+    bytes[60..64].copy_from_slice(&999u32.to_be_bytes());
+    std::fs::write(&record, &bytes).unwrap();
+    let before = std::fs::read(&record).unwrap();
+    let state = DeskState::open_or_recover(record.clone(), dir.path().join("eksport"));
+    let w = window_on(dir, state);
+    let problem = call(&w, "open_problem", json!({})).unwrap();
+    assert_eq!(problem["kind"], "newer", "{problem}");
+    assert_eq!(std::fs::read(&record).unwrap(), before);
 }

@@ -78,10 +78,7 @@ pub fn pick_archive<R: tauri::Runtime>(app: tauri::AppHandle<R>) -> Option<Strin
 pub fn open_archive(state: State<'_, DeskState>, path: String) -> UiResult<AppInfo> {
     let lang = state.lang();
     let archive = Store::open_read_only(std::path::Path::new(&path)).map_err(|e| e.to_ui(lang))?;
-    *state
-        .store
-        .lock()
-        .map_err(|_| UiError::plain(ErrorKind::Internal, "lock"))? = archive;
+    state.replace_store(archive)?;
     *state
         .archive
         .lock()
@@ -94,10 +91,7 @@ pub fn open_archive(state: State<'_, DeskState>, path: String) -> UiResult<AppIn
 pub fn close_archive(state: State<'_, DeskState>) -> UiResult<AppInfo> {
     let lang = state.lang();
     let own = Store::open(&state.db_path).map_err(|e| e.to_ui(lang))?;
-    *state
-        .store
-        .lock()
-        .map_err(|_| UiError::plain(ErrorKind::Internal, "lock"))? = own;
+    state.replace_store(own)?;
     *state
         .archive
         .lock()

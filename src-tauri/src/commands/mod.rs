@@ -2,6 +2,7 @@
 //! plain data whose TypeScript types are generated with ts-rs (see `bindings.rs`).
 
 pub mod app;
+pub mod backups;
 pub mod documents;
 pub mod journal;
 pub mod record;
