@@ -186,8 +186,14 @@ struct DAction {
     status: ActionStatus,
 }
 
+/// The built-in demo file does not load: a fault of this build, reported with its detail.
 fn demo_error(detail: impl Into<String>) -> Error {
-    Error::BadImport(format!("demo record: {}", detail.into()))
+    let detail = detail.into();
+    Error::other(
+        "demo",
+        format!("Demodataene i denne versjonen av Quorum kan ikke lastes: {detail}"),
+        format!("The demo record of this Quorum cannot be loaded: {detail}"),
+    )
 }
 
 impl Store {

@@ -31,8 +31,9 @@ pub enum Error {
     /// An archive file from an older schema, which a read-only open cannot upgrade.
     #[error("{}", message_older_archive(Lang::Nb))]
     OlderArchive,
-    #[error("{}", message_bad_import(Lang::Nb, .0))]
-    BadImport(String),
+    /// An import refused: the table, row and rule it breaks (see `transfer::ImportProblem`).
+    #[error("{}", .0.message(Lang::Nb))]
+    BadImport(Box<crate::transfer::ImportProblem>),
     #[error("{}", message_state(Lang::Nb, .0))]
     State(StateProblem),
     /// A backup that could not be written or verified, or a restore that was refused.
@@ -383,13 +384,6 @@ fn message_folder(lang: Lang, path: &str) -> String {
     }
 }
 
-fn message_bad_import(lang: Lang, detail: &str) -> String {
-    match lang {
-        Lang::Nb => format!("Importfilen kan ikke leses: {detail}. Ingenting er importert; bruk en fil laget med «quorum export»."),
-        Lang::En => format!("The import file cannot be read: {detail}. Nothing was imported; use a file made by \"quorum export\"."),
-    }
-}
-
 fn message_io(lang: Lang, path: &str, e: &std::io::Error) -> String {
     match lang {
         Lang::Nb => format!("Kunne ikke bruke filen «{path}»: {e}."),
@@ -513,7 +507,7 @@ impl Error {
             Error::NotEmpty => message_not_empty(lang),
             Error::ReadOnly => message_read_only(lang),
             Error::OlderArchive => message_older_archive(lang),
-            Error::BadImport(d) => message_bad_import(lang, d),
+            Error::BadImport(p) => p.message(lang),
             Error::State(p) => message_state(lang, p),
             Error::Io { path, source } => message_io(lang, path, source),
             Error::Backup(p) => p.message(lang),

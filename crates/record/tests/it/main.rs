@@ -6,6 +6,7 @@ mod common;
 mod backup;
 mod bad_input;
 mod demo;
+mod import_rules;
 mod locking;
 mod numbering;
 mod record;

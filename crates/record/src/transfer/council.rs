@@ -1,0 +1,442 @@
+//! The council's rules across rows, as the typed paths keep them: a body has a first name;
+//! memberships and attendance name real, distinct people; a meeting's date, times, place and
+//! status fit; an agenda holds only its own body's cases and continuations of its own earlier
+//! cases; case numbers run consecutively per body and year in agenda order from the number
+//! series' first number (the numbering `agenda::renumber` gives); minutes are approved by a
+//! decided case of a later meeting of the same body.
+
+use super::file::Row;
+use super::index::Index;
+use super::problem::{ImportProblem, ImportRule};
+use crate::error::Problem;
+use crate::numbers::{CaseNumber, MeetingNumber};
+use crate::vocab::{ActionStatus, AttendanceStatus, ItemKind, MeetingStatus};
+use std::collections::{HashMap, HashSet};
+
+type Check = Result<(), Box<ImportProblem>>;
+
+/// The date bodies get their first name from (`bodies::create_body`).
+const BEGINNING: &str = "1900-01-01";
+
+pub(super) fn check(ix: &Index, agendas: &Agendas) -> Check {
+    bodies(ix)?;
+    memberships(ix)?;
+    meetings(ix)?;
+    // Agenda order is position order: it must be sound before numbering can be judged.
+    contiguous(ix, "agenda_item", "meeting_id")?;
+    agenda_items(ix, agendas)?;
+    cases(ix, agendas)?;
+    numbering(ix, agendas)?;
+    approvals(ix, agendas)?;
+    contiguous(ix, "innspill", "item_id")?;
+    // Removing these leaves a gap (no shift), so only repeats are wrong.
+    distinct(ix, "attachment", "case_id", "position")?;
+    distinct(ix, "case_link", "case_id", "position")?;
+    distinct(ix, "action_point", "item_id", "position")?;
+    attachments(ix)?;
+    links(ix)?;
+    attendance(ix)?;
+    actions(ix)
+}
+
+/// Where each meeting's agenda stands: items in position order, and where each case is placed.
+pub(super) struct Agendas<'a> {
+    /// meeting id → its items, by position.
+    pub items: HashMap<&'a str, Vec<&'a Row>>,
+    /// case id → the item that places it.
+    pub placed: HashMap<&'a str, &'a Row>,
+}
+
+impl<'a> Agendas<'a> {
+    pub fn new(ix: &Index<'a>) -> Agendas<'a> {
+        let mut items: HashMap<&str, Vec<&Row>> = HashMap::new();
+        let mut placed = HashMap::new();
+        for it in ix.rows("agenda_item") {
+            if let Some(m) = it.text("meeting_id") {
+                items.entry(m).or_default().push(it);
+            }
+            if let Some(c) = it.text("case_id") {
+                placed.entry(c).or_insert(it);
+            }
+        }
+        for list in items.values_mut() {
+            list.sort_by_key(|i| i.int("position"));
+        }
+        Agendas { items, placed }
+    }
+
+    /// The meeting a case is placed in.
+    pub fn meeting_of_case(&self, case_id: &str) -> Option<&'a str> {
+        self.placed.get(case_id).and_then(|i| i.text("meeting_id"))
+    }
+}
+
+fn label(m: &Row) -> String {
+    MeetingNumber {
+        year: m.int("year").unwrap_or(0) as i32,
+        number: m.int("number").unwrap_or(0) as u32,
+    }
+    .to_string()
+}
+
+fn bodies(ix: &Index) -> Check {
+    let mut first_named = HashSet::new();
+    for n in ix.rows("body_name") {
+        if n.text("valid_from") == Some(BEGINNING) {
+            first_named.insert(n.text("body_id").unwrap_or_default());
+        }
+    }
+    // Short names are unique whatever their case, beyond ASCII too (as typed input keeps them).
+    let mut short: HashMap<String, usize> = HashMap::new();
+    for b in ix.rows("body") {
+        let folded = b.text("short_name").unwrap_or_default().to_lowercase();
+        if let Some(&first_row) = short.get(&folded) {
+            let rule = ImportRule::Duplicate {
+                columns: vec!["short_name".into()],
+                first_row,
+            };
+            return Err(b.problem("body", Some("short_name"), rule));
+        }
+        short.insert(folded, b.n);
+        if !first_named.contains(b.text("id").unwrap_or_default()) {
+            return Err(b.problem("body", None, ImportRule::NoFirstName));
+        }
+    }
+    Ok(())
+}
+
+fn memberships(ix: &Index) -> Check {
+    for m in ix.rows("membership") {
+        if m.text("substitute_id").is_some() && m.text("substitute_id") == m.text("person_id") {
+            return Err(m.problem(
+                "membership",
+                Some("substitute_id"),
+                ImportRule::SelfReference,
+            ));
+        }
+        if let (Some(from), Some(to)) = (m.text("term_from"), m.text("term_to")) {
+            if to < from {
+                let rule = ImportRule::Value {
+                    field: "term_to",
+                    problem: Problem::EndBeforeStart,
+                };
+                return Err(m.problem("membership", Some("term_to"), rule));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn meetings(ix: &Index) -> Check {
+    for m in ix.rows("meeting") {
+        // The year of the date is not compared with the meeting's year: `update_meeting` with no
+        // number keeps the year when the date moves to another one, so records hold such meetings.
+        // Both are "HH:MM" (checked as fields), so text order is time order.
+        if m.text("end_time") <= m.text("start_time") {
+            let rule = ImportRule::Value {
+                field: "end",
+                problem: Problem::EndBeforeStart,
+            };
+            return Err(m.problem("meeting", Some("end_time"), rule));
+        }
+        if !m.flag("remote") && m.text("place").unwrap_or_default().is_empty() {
+            return Err(m.problem("meeting", Some("place"), ImportRule::NoPlace));
+        }
+    }
+    Ok(())
+}
+
+fn agenda_items(ix: &Index, agendas: &Agendas) -> Check {
+    for it in ix.rows("agenda_item") {
+        let p = |column, rule| Err(it.problem("agenda_item", Some(column), rule));
+        let kind = ItemKind::ALL
+            .iter()
+            .copied()
+            .find(|k| Some(k.as_str()) == it.text("kind"));
+        let Some(kind) = kind else { continue };
+        let has_case = it.text("case_id").is_some();
+        let continues = it.text("continues_case_id");
+        if has_case != (kind == ItemKind::Case)
+            || continues.is_some() != (kind == ItemKind::Continuation)
+        {
+            return p("kind", ImportRule::KindFields);
+        }
+        if !kind.numbered() && it.text("title").unwrap_or_default().is_empty() {
+            return p(
+                "title",
+                ImportRule::Value {
+                    field: "title",
+                    problem: Problem::Empty,
+                },
+            );
+        }
+        let meeting_id = it.text("meeting_id").unwrap_or_default();
+        if let Some(c) = it.text("case_id") {
+            let meeting = ix.get("meeting", meeting_id);
+            let case = ix.get("case", c);
+            if let (Some(m), Some(c)) = (meeting, case) {
+                if m.text("body_id") != c.text("body_id") {
+                    return p("case_id", ImportRule::CaseOfOtherBody);
+                }
+            }
+        }
+        if let Some(c) = continues {
+            let Some(case_item) = agendas.placed.get(c) else {
+                return p("continues_case_id", ImportRule::ContinuationElsewhere);
+            };
+            if case_item.text("meeting_id") != Some(meeting_id) {
+                return p("continues_case_id", ImportRule::ContinuationElsewhere);
+            }
+            if case_item.int("position") >= it.int("position") {
+                return p("continues_case_id", ImportRule::ContinuationBeforeCase);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn cases(ix: &Index, agendas: &Agendas) -> Check {
+    for c in ix.rows("case") {
+        let p = |column, rule| Err(c.problem("case", Some(column), rule));
+        if let Some(t) = c.text("case_type_id").and_then(|t| ix.get("case_type", t)) {
+            if t.text("body_id") != c.text("body_id") {
+                return p("case_type_id", ImportRule::CaseTypeOfOtherBody);
+            }
+        }
+        if c.flag("exempt") == c.text("exempt_basis").unwrap_or_default().is_empty() {
+            return p("exempt_basis", ImportRule::ExemptBasis);
+        }
+        let id = c.text("id").unwrap_or_default();
+        match agendas
+            .meeting_of_case(id)
+            .and_then(|m| ix.get("meeting", m))
+        {
+            Some(m) if m.int("year") != c.int("year") => {
+                return p("year", ImportRule::CaseYear { meeting: label(m) })
+            }
+            Some(_) => {}
+            None if c.int("number").is_some() => return p("number", ImportRule::UnplacedNumbered),
+            // A decision may stay on a case taken off its agenda (`remove_item` keeps it).
+            None => {}
+        }
+    }
+    Ok(())
+}
+
+/// Per body and year: meetings in date order (then number), each agenda's cases in position
+/// order, numbered first_number, first_number + 1, … (see `agenda::renumber`).
+fn numbering(ix: &Index, agendas: &Agendas) -> Check {
+    let mut first: HashMap<(&str, i64), i64> = HashMap::new();
+    for s in ix.rows("number_series") {
+        if let (Some(b), Some(y), Some(n)) =
+            (s.text("body_id"), s.int("year"), s.int("first_number"))
+        {
+            first.insert((b, y), n);
+        }
+    }
+    let mut years: HashMap<(&str, i64), Vec<&Row>> = HashMap::new();
+    for m in ix.rows("meeting") {
+        if let (Some(b), Some(y)) = (m.text("body_id"), m.int("year")) {
+            years.entry((b, y)).or_default().push(m);
+        }
+    }
+    // Report the first problem in a stable order, whatever the hash map's.
+    let mut keys: Vec<_> = years.keys().copied().collect();
+    keys.sort();
+    for key in keys {
+        let meetings = years.get_mut(&key).expect("key from the map");
+        meetings.sort_by_key(|m| (m.text("date"), m.int("number")));
+        let mut last = first.get(&key).copied().unwrap_or(1) - 1;
+        for m in meetings.iter() {
+            let items = agendas.items.get(m.text("id").unwrap_or_default());
+            for it in items.into_iter().flatten() {
+                let Some(case) = it.text("case_id").and_then(|c| ix.get("case", c)) else {
+                    continue;
+                };
+                let expected = last + 1;
+                if case.int("number") != Some(expected) {
+                    let number = |n: i64| {
+                        CaseNumber {
+                            year: key.1 as i32,
+                            number: n as u32,
+                        }
+                        .to_string()
+                    };
+                    let rule = ImportRule::CaseNumberOrder {
+                        expected: number(expected),
+                        found: case.int("number").map(number),
+                        meeting: label(m),
+                    };
+                    return Err(case.problem("case", Some("number"), rule));
+                }
+                last = expected;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn approvals(ix: &Index, agendas: &Agendas) -> Check {
+    for m in ix.rows("meeting") {
+        let p = |column, rule| Err(m.problem("meeting", Some(column), rule));
+        let approved = m.text("status") == Some(MeetingStatus::Approved.as_str());
+        match (approved, m.text("approved_by_case_id")) {
+            (true, None) => return p("approved_by_case_id", ImportRule::ApprovedWithoutCase),
+            (false, Some(_)) => {
+                return p("approved_by_case_id", ImportRule::NotApprovedButApprovedBy)
+            }
+            (true, Some(case_id)) => {
+                let by = agendas
+                    .meeting_of_case(case_id)
+                    .and_then(|b| ix.get("meeting", b));
+                let decided = ix
+                    .get("case", case_id)
+                    .is_some_and(|c| c.text("decision").is_some());
+                let later = by.is_some_and(|b| {
+                    b.text("body_id") == m.text("body_id")
+                        && (b.text("date"), b.int("number")) > (m.text("date"), m.int("number"))
+                });
+                if !later || !decided {
+                    return p("approved_by_case_id", ImportRule::ApprovalCase);
+                }
+            }
+            (false, None) => {}
+        }
+        if let Some(item) = m.text("current_item_id") {
+            let own = ix
+                .get("agenda_item", item)
+                .is_some_and(|i| i.text("meeting_id") == m.text("id"));
+            if !own {
+                return p("current_item_id", ImportRule::CurrentItemElsewhere);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Positions under each parent are exactly 0, 1, …, n − 1 (inserts and removals shift them).
+fn contiguous(ix: &Index, table: &str, parent: &str) -> Check {
+    let rows = ix.rows(table);
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for r in rows {
+        *count.entry(r.text(parent).unwrap_or_default()).or_default() += 1;
+    }
+    let mut seen: HashSet<(&str, i64)> = HashSet::with_capacity(rows.len());
+    for r in rows {
+        let under = r.text(parent).unwrap_or_default();
+        let pos = r.int("position").unwrap_or(-1);
+        if pos < 0 || pos as usize >= count[under] || !seen.insert((under, pos)) {
+            let rule = ImportRule::Positions {
+                parent: parent.to_string(),
+            };
+            return Err(r.problem(table, Some("position"), rule));
+        }
+    }
+    Ok(())
+}
+
+/// `column` is unique under each parent, compared as typed input compares it.
+fn distinct(ix: &Index, table: &str, parent: &str, column: &str) -> Check {
+    let mut seen: HashMap<(&str, String), usize> = HashMap::new();
+    for r in ix.rows(table) {
+        let value = match r.fields.get(column) {
+            Some(serde_json::Value::String(s)) => s.to_ascii_lowercase(),
+            Some(v) => v.to_string(),
+            None => continue,
+        };
+        let k = (r.text(parent).unwrap_or_default(), value);
+        if let Some(&first_row) = seen.get(&k) {
+            let rule = ImportRule::Duplicate {
+                columns: vec![parent.into(), column.into()],
+                first_row,
+            };
+            return Err(r.problem(table, Some(column), rule));
+        }
+        seen.insert(k, r.n);
+    }
+    Ok(())
+}
+
+fn attachments(ix: &Index) -> Check {
+    // Labels are unique per case whatever their ASCII case ("7a" is "7A"), as add_attachment keeps them.
+    distinct(ix, "attachment", "case_id", "label")
+}
+
+fn links(ix: &Index) -> Check {
+    let mut targets: HashMap<(&str, &str), usize> = HashMap::new();
+    for l in ix.rows("case_link") {
+        let p = |column, rule| Err(l.problem("case_link", Some(column), rule));
+        let refs = [
+            "ref_number",
+            "ref_body",
+            "ref_date",
+            "ref_title",
+            "ref_decision",
+        ];
+        match l.text("target_case_id") {
+            Some(target) => {
+                if refs
+                    .iter()
+                    .any(|c| !l.text(c).unwrap_or_default().is_empty())
+                {
+                    return p("target_case_id", ImportRule::LinkFields);
+                }
+                let case = l.text("case_id").unwrap_or_default();
+                if target == case {
+                    return p("target_case_id", ImportRule::SelfReference);
+                }
+                if let Some(&first_row) = targets.get(&(case, target)) {
+                    let columns = vec!["case_id".into(), "target_case_id".into()];
+                    return p(
+                        "target_case_id",
+                        ImportRule::Duplicate { columns, first_row },
+                    );
+                }
+                targets.insert((case, target), l.n);
+            }
+            None if l.text("ref_number").unwrap_or_default().is_empty() => {
+                return p("ref_number", ImportRule::LinkFields)
+            }
+            None => {}
+        }
+    }
+    Ok(())
+}
+
+fn attendance(ix: &Index) -> Check {
+    for a in ix.rows("attendance") {
+        let substitute = a.text("status") == Some(AttendanceStatus::Substitute.as_str());
+        if substitute != a.text("substitute_for").is_some() {
+            return Err(a.problem(
+                "attendance",
+                Some("substitute_for"),
+                ImportRule::SubstituteFor,
+            ));
+        }
+        if a.text("substitute_for").is_some() && a.text("substitute_for") == a.text("person_id") {
+            return Err(a.problem(
+                "attendance",
+                Some("substitute_for"),
+                ImportRule::SelfReference,
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn actions(ix: &Index) -> Check {
+    for a in ix.rows("action_point") {
+        if a.text("due_date").is_some() && a.flag("due_next_meeting") {
+            return Err(a.problem("action_point", Some("due_date"), ImportRule::DueTwice));
+        }
+        let cancelled = a.text("status") == Some(ActionStatus::Cancelled.as_str());
+        if cancelled && a.text("status_note").unwrap_or_default().is_empty() {
+            return Err(a.problem(
+                "action_point",
+                Some("status_note"),
+                ImportRule::CancelledWithoutNote,
+            ));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,288 @@
+//! Each field of an imported row checked as typed input checks it: the validators of
+//! `validate` and `numbers`, the vocabularies of `vocab`, and the ranges the schema and the
+//! typed paths allow. A value must also be in the form the typed path stores (trimmed text,
+//! "2025-12-11", "10:00"), so that what is imported is what Quorum itself could have written.
+
+use super::file::Row;
+use super::problem::ImportRule;
+use super::schema::Table;
+use crate::error::{Error, Problem};
+use crate::numbers::{parse_date, parse_time, table_time};
+use crate::validate::{self, MAX_TEXT};
+use crate::vocab::{ActionStatus, AttendanceStatus, Entity, ItemKind, MeetingStatus, Role};
+use serde_json::Value;
+
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Field {
+    Id,
+    Line,
+    OptLine,
+    Text,
+    ReqText,
+    Email,
+    Date,
+    /// A date, or "" for none.
+    DateOrEmpty,
+    Time,
+    Choice(&'static [&'static str]),
+    Bool,
+    Int(i64, i64),
+    /// A moment of the audit log: "2025-12-11T10:00:00Z".
+    Timestamp,
+    /// A row as JSON (audit before/after): checked against its entity in `audit`.
+    Snapshot,
+    /// File content, at most the size an attachment may have.
+    Blob,
+}
+
+use Field::*;
+
+const YEAR: Field = Int(1900, 2999);
+const POSITION: Field = Int(0, 999_999);
+const MAX_FILE: usize = 200 * 1024 * 1024;
+
+/// (table, column, the field's name in typed-input messages, rule). Columns not listed here are
+/// references (checked by `rules`) or belong to a table a later schema added (checked
+/// generically: text without control characters, at most `MAX_TEXT` characters).
+const SPECS: &[(&str, &str, &str, Field)] = &[
+    ("body", "short_name", "short_name", Line),
+    ("body", "secretariat", "secretariat", OptLine),
+    ("body", "default_place", "place", OptLine),
+    ("body", "language", "language", Choice(&["nb", "en"])),
+    ("body_name", "name", "name", Line),
+    ("body_name", "valid_from", "date", Date),
+    ("case_type", "name", "case_type", Line),
+    ("case_type", "position", "position", POSITION),
+    ("case_type", "proposal_template", "proposal", Text),
+    ("person", "name", "name", Line),
+    ("person", "organisation", "organisation", OptLine),
+    ("person", "email", "email", Email),
+    ("membership", "role", "role", Choice(Role::NAMES)),
+    ("membership", "term_from", "term_from", Date),
+    ("membership", "term_to", "term_to", Date),
+    ("membership", "position", "position", POSITION),
+    ("number_series", "year", "year", YEAR),
+    (
+        "number_series",
+        "first_number",
+        "first_number",
+        Int(1, 9999),
+    ),
+    ("meeting", "year", "year", YEAR),
+    ("meeting", "number", "number", Int(1, 999)),
+    ("meeting", "extraordinary", "extraordinary", Bool),
+    ("meeting", "date", "date", Date),
+    ("meeting", "start_time", "start", Time),
+    ("meeting", "end_time", "end", Time),
+    ("meeting", "place", "place", OptLine),
+    ("meeting", "remote", "remote", Bool),
+    ("meeting", "remote_link", "remote_link", OptLine),
+    ("meeting", "status", "status", Choice(MeetingStatus::NAMES)),
+    ("case", "year", "year", YEAR),
+    ("case", "number", "number", Int(1, 9999)),
+    ("case", "title", "title", Line),
+    ("case", "summary", "summary", Text),
+    ("case", "proposal", "proposal", Text),
+    ("case", "no_memo", "no_memo", Bool),
+    ("case", "memo_purpose", "purpose", Text),
+    ("case", "memo_background", "background", Text),
+    ("case", "memo_questions", "questions", Text),
+    ("case", "memo_process", "process", Text),
+    ("case", "owner", "owner", OptLine),
+    ("case", "officer", "officer", OptLine),
+    ("case", "exempt", "exempt", Bool),
+    ("case", "exempt_basis", "basis", OptLine),
+    ("case", "decision", "decision", ReqText),
+    ("agenda_item", "position", "position", POSITION),
+    ("agenda_item", "kind", "kind", Choice(ItemKind::NAMES)),
+    ("agenda_item", "title", "title", OptLine),
+    ("agenda_item", "case_type", "case_type", OptLine),
+    ("agenda_item", "guest", "guest", OptLine),
+    ("agenda_item", "summary", "summary", Text),
+    ("agenda_item", "no_memo", "no_memo", Bool),
+    ("agenda_item", "duration_min", "duration", Int(0, 24 * 60)),
+    ("agenda_item", "narrative", "narrative", Text),
+    ("agenda_item", "actual_start", "start", Time),
+    ("attachment", "label", "label", Line),
+    ("attachment", "title", "title", Line),
+    ("attachment", "file_name", "file_name", OptLine),
+    ("attachment", "media_type", "media_type", OptLine),
+    ("attachment", "content", "file", Blob),
+    ("attachment", "position", "position", POSITION),
+    ("case_link", "ref_number", "number", OptLine),
+    ("case_link", "ref_body", "body", OptLine),
+    ("case_link", "ref_date", "date", DateOrEmpty),
+    ("case_link", "ref_title", "title", OptLine),
+    ("case_link", "ref_decision", "decision", Text),
+    ("case_link", "position", "position", POSITION),
+    (
+        "attendance",
+        "status",
+        "status",
+        Choice(AttendanceStatus::NAMES),
+    ),
+    ("attendance", "remote", "remote", Bool),
+    ("innspill", "position", "position", POSITION),
+    ("innspill", "text", "text", ReqText),
+    ("action_point", "position", "position", POSITION),
+    ("action_point", "text", "text", ReqText),
+    ("action_point", "responsible", "responsible", OptLine),
+    ("action_point", "due_date", "due", Date),
+    ("action_point", "due_next_meeting", "due_next_meeting", Bool),
+    (
+        "action_point",
+        "status",
+        "status",
+        Choice(ActionStatus::NAMES),
+    ),
+    ("action_point", "status_note", "note", OptLine),
+    ("audit_log", "at", "at", Timestamp),
+    ("audit_log", "entity", "entity", Choice(Entity::NAMES)),
+    ("audit_log", "entity_id", "entity_id", Id),
+    ("audit_log", "before", "before", Snapshot),
+    ("audit_log", "after", "after", Snapshot),
+    ("audit_log", "reason", "reason", Line),
+];
+
+/// The rule of a column, and its name in messages.
+pub(super) fn spec(table: &str, column: &str) -> Option<(&'static str, Field)> {
+    SPECS
+        .iter()
+        .find(|(t, c, _, _)| *t == table && *c == column)
+        .map(|(_, _, name, f)| (*name, *f))
+}
+
+/// Checks every field of `row` (its kinds are already right, see `file`). Null is checked by
+/// `file` against the schema; a null here is an absent optional value.
+pub(super) fn check_row(t: &Table, row: &Row) -> Result<(), Box<super::ImportProblem>> {
+    for c in &t.columns {
+        let Some(v) = row.fields.get(&c.name).filter(|v| !v.is_null()) else {
+            continue;
+        };
+        check_value(t.name, &c.name, v).map_err(|rule| row.problem(t.name, Some(&c.name), rule))?;
+    }
+    Ok(())
+}
+
+/// One non-null value of `table.column`.
+pub(super) fn check_value(table: &str, column: &str, v: &Value) -> Result<(), ImportRule> {
+    let Some((name, field)) = spec(table, column) else {
+        return generic(column, v);
+    };
+    let value = |problem| ImportRule::Value {
+        field: name,
+        problem,
+    };
+    match (field, v) {
+        (Int(min, max), v) => match v.as_i64().or_else(|| v.as_bool().map(i64::from)) {
+            Some(i) if (min..=max).contains(&i) => Ok(()),
+            _ => Err(value(Problem::Range { min, max })),
+        },
+        (Bool, v) => match v.as_i64().or_else(|| v.as_bool().map(i64::from)) {
+            Some(0 | 1) => Ok(()),
+            _ => Err(value(Problem::Range { min: 0, max: 1 })),
+        },
+        (Blob, Value::Object(o)) => {
+            let size = o
+                .get("base64")
+                .and_then(Value::as_str)
+                .map_or(0, |b| b.len() / 4 * 3);
+            if size > MAX_FILE {
+                return Err(value(Problem::TooLong { max: MAX_FILE }));
+            }
+            Ok(())
+        }
+        (_, Value::String(s)) => check_text(name, field, s),
+        // The kinds were checked against the schema; a column whose rule wants text but whose
+        // schema kind is open gets here with a number.
+        _ => Err(ImportRule::WrongType {
+            expected: super::problem::ValueKind::Text,
+        }),
+    }
+}
+
+fn check_text(name: &'static str, field: Field, s: &str) -> Result<(), ImportRule> {
+    let stored = match field {
+        Id => return id(s),
+        Line => validate::line(name, s),
+        OptLine => validate::optional_line(name, s),
+        Text => validate::text(name, s),
+        ReqText => validate::required_text(name, s),
+        Email => validate::email(s),
+        Date => parse_date(name, s).map(|d| d.to_string()),
+        DateOrEmpty if s.is_empty() => Ok(String::new()),
+        DateOrEmpty => parse_date(name, s).map(|d| d.to_string()),
+        Time => parse_time(name, s).map(table_time),
+        Choice(allowed) => validate::choice(name, s, allowed),
+        Timestamp => return timestamp(s),
+        // Bounded by the checks of the entity's own fields (see `audit`).
+        Snapshot => return Ok(()),
+        Int(..) | Bool | Blob => {
+            return Err(ImportRule::WrongType {
+                expected: super::problem::ValueKind::Integer,
+            })
+        }
+    };
+    match stored {
+        Ok(v) if v == s => Ok(()),
+        // Accepted by the parser but not as Quorum writes it: "10.00" for "10:00", "2025-1-5".
+        Ok(_) if matches!(field, Date | DateOrEmpty) => Err(ImportRule::Value {
+            field: name,
+            problem: Problem::Date(s.to_string()),
+        }),
+        Ok(_) if matches!(field, Time) => Err(ImportRule::Value {
+            field: name,
+            problem: Problem::Time(s.to_string()),
+        }),
+        Ok(_) => Err(ImportRule::NotNormalised),
+        Err(Error::Invalid(i)) => Err(ImportRule::Value {
+            field: name,
+            problem: i.problem,
+        }),
+        Err(_) => Err(ImportRule::Rejected),
+    }
+}
+
+/// Ids are never typed; any text Quorum could have made one of (it makes UUIDs) will do.
+pub(super) fn id(s: &str) -> Result<(), ImportRule> {
+    let n = s.chars().count();
+    if n == 0 || n > 100 || s.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return Err(ImportRule::BadId);
+    }
+    Ok(())
+}
+
+/// "YYYY-MM-DDTHH:MM:SSZ" exactly, as `crate::now` writes it, in the years dates may have.
+pub(super) fn timestamp(s: &str) -> Result<(), ImportRule> {
+    let bad = || ImportRule::Timestamp {
+        value: s.chars().take(40).collect(),
+    };
+    let t = chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%SZ").map_err(|_| bad())?;
+    if t.format("%Y-%m-%dT%H:%M:%SZ").to_string() != s
+        || !(1900..=2999).contains(&chrono::Datelike::year(&t))
+    {
+        return Err(bad());
+    }
+    Ok(())
+}
+
+/// A column no rule names: an id, or text as long as any text may be, without control characters.
+fn generic(column: &str, v: &Value) -> Result<(), ImportRule> {
+    let Value::String(s) = v else { return Ok(()) };
+    if column == "id" || column.ends_with("_id") {
+        return id(s);
+    }
+    if s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        return Err(ImportRule::Value {
+            field: "text",
+            problem: Problem::ControlChar,
+        });
+    }
+    if s.chars().count() > MAX_TEXT {
+        return Err(ImportRule::Value {
+            field: "text",
+            problem: Problem::TooLong { max: MAX_TEXT },
+        });
+    }
+    Ok(())
+}

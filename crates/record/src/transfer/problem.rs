@@ -1,0 +1,368 @@
+//! Why an import was refused: where in the file (table, 1-based row, the row's id, the field) and
+//! which rule, each rule with a sentence in bokmål and in English that says what is wrong and how
+//! to fix it. Nothing of SQLite's or serde's own text reaches the user.
+
+use crate::error::{Invalid, Problem};
+use crate::i18n::Lang;
+
+/// A refused import. `table`, `row` and `id` are None where the problem is the file as a whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportProblem {
+    pub table: Option<String>,
+    /// 1-based position of the row in its table's list in the file.
+    pub row: Option<usize>,
+    pub id: Option<String>,
+    pub column: Option<String>,
+    pub rule: ImportRule,
+}
+
+/// The rules an imported file must satisfy: its shape, each field (the same checks as typed
+/// input), and the council's rules across rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportRule {
+    // The file as a whole.
+    NotUtf8,
+    NotJson {
+        line: usize,
+        column: usize,
+    },
+    Truncated {
+        line: usize,
+    },
+    NotAnObject,
+    WrongFormat,
+    MissingVersion,
+    UnsupportedVersion {
+        found: String,
+    },
+    MissingTables,
+    UnknownTable,
+    NotAList,
+    // The shape of a row.
+    RowNotAnObject,
+    UnknownColumn,
+    /// A value of the wrong kind for the column (text, whole number, file content).
+    WrongType {
+        expected: ValueKind,
+    },
+    BadBase64,
+    /// A required value is missing or null.
+    Missing,
+    /// One field, checked as typed input is; `field` names it as typed-input messages do.
+    Value {
+        field: &'static str,
+        problem: Problem,
+    },
+    /// Text not in the form Quorum stores it (spaces at the ends, "\r\n" line breaks).
+    NotNormalised,
+    /// An id: non-empty, at most 100 characters, no spaces or control characters.
+    BadId,
+    /// An audit timestamp that is not "YYYY-MM-DDTHH:MM:SSZ".
+    Timestamp {
+        value: String,
+    },
+    // References and uniqueness.
+    UnknownReference {
+        target: String,
+    },
+    Duplicate {
+        columns: Vec<String>,
+        first_row: usize,
+    },
+    // The council's rules.
+    NoFirstName,
+    CaseTypeOfOtherBody,
+    CaseOfOtherBody,
+    CaseYear {
+        meeting: String,
+    },
+    CaseNumberOrder {
+        expected: String,
+        found: Option<String>,
+        meeting: String,
+    },
+    UnplacedNumbered,
+    ExemptBasis,
+    ContinuationElsewhere,
+    ContinuationBeforeCase,
+    KindFields,
+    CurrentItemElsewhere,
+    NoPlace,
+    ApprovedWithoutCase,
+    ApprovalCase,
+    NotApprovedButApprovedBy,
+    Positions {
+        parent: String,
+    },
+    SelfReference,
+    SubstituteFor,
+    DueTwice,
+    CancelledWithoutNote,
+    LinkFields,
+    // The audit log.
+    AuditMeetingNotApproved,
+    AuditEntityUnknown,
+    AuditEntityElsewhere,
+    AuditBeforeMeeting,
+    AuditSnapshot,
+    AuditEmpty,
+    /// The record refused the row for a reason the rules above do not name.
+    Rejected,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueKind {
+    Text,
+    Integer,
+    Blob,
+}
+
+impl ValueKind {
+    fn name(self, lang: Lang) -> &'static str {
+        match self {
+            ValueKind::Text => lang.pick("tekst", "text"),
+            ValueKind::Integer => lang.pick("et heltall", "a whole number"),
+            ValueKind::Blob => lang.pick(
+                "filinnhold ({\"base64\": …})",
+                "file content ({\"base64\": …})",
+            ),
+        }
+    }
+}
+
+impl ImportProblem {
+    /// A problem of the file as a whole.
+    pub fn file(rule: ImportRule) -> ImportProblem {
+        ImportProblem {
+            table: None,
+            row: None,
+            id: None,
+            column: None,
+            rule,
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        let rule = self.rule.sentence(lang);
+        let Some(table) = &self.table else {
+            return match lang {
+                Lang::Nb => format!("Importfilen kan ikke leses: {rule} Ingenting er importert; bruk en fil laget med «quorum export»."),
+                Lang::En => format!("The import file cannot be read: {rule} Nothing was imported; use a file made by \"quorum export\"."),
+            };
+        };
+        let mut place = match lang {
+            Lang::Nb => format!("tabellen «{table}»"),
+            Lang::En => format!("table \"{table}\""),
+        };
+        if let Some(row) = self.row {
+            place += &match lang {
+                Lang::Nb => format!(", rad {row}"),
+                Lang::En => format!(", row {row}"),
+            };
+        }
+        if let Some(id) = &self.id {
+            place += &match lang {
+                Lang::Nb => format!(" (id «{id}»)"),
+                Lang::En => format!(" (id \"{id}\")"),
+            };
+        }
+        if let Some(column) = &self.column {
+            place += &match lang {
+                Lang::Nb => format!(", feltet «{column}»"),
+                Lang::En => format!(", field \"{column}\""),
+            };
+        }
+        match lang {
+            Lang::Nb => format!("Importfilen ble avvist i {place}: {rule} Ingenting er importert; rett filen eller bruk en fil laget med «quorum export»."),
+            Lang::En => format!("The import file was refused at {place}: {rule} Nothing was imported; fix the file or use one made by \"quorum export\"."),
+        }
+    }
+}
+
+impl ImportRule {
+    /// One or two sentences: what is wrong, and how to fix it.
+    fn sentence(&self, lang: Lang) -> String {
+        use ImportRule::*;
+        let nb = lang == Lang::Nb;
+        let s = |n: &str, e: &str| if nb { n.to_string() } else { e.to_string() };
+        match self {
+            NotUtf8 => s("Filen er ikke UTF-8-tekst.", "The file is not UTF-8 text."),
+            NotJson { line, column } => if nb {
+                format!("Filen er ikke gyldig JSON (linje {line}, kolonne {column}).")
+            } else {
+                format!("The file is not valid JSON (line {line}, column {column}).")
+            },
+            Truncated { line } => if nb {
+                format!("Filen slutter for tidlig (linje {line}); den kan være avkortet.")
+            } else {
+                format!("The file ends too early (line {line}); it may be truncated.")
+            },
+            NotAnObject => s("Filen er ikke et JSON-objekt.", "The file is not a JSON object."),
+            WrongFormat => s("«format» er ikke «quorum-record».", "\"format\" is not \"quorum-record\"."),
+            MissingVersion => s("«version» mangler.", "\"version\" is missing."),
+            UnsupportedVersion { found } => if nb {
+                format!("Formatversjon {found} støttes ikke (denne Quorum leser {}).", super::FORMAT_VERSION)
+            } else {
+                format!("Format version {found} is not supported (this Quorum reads {}).", super::FORMAT_VERSION)
+            },
+            MissingTables => s("«tables» mangler.", "\"tables\" is missing."),
+            UnknownTable => s("Quorum kjenner ikke denne tabellen. Fjern den fra filen.", "Quorum does not know this table. Remove it from the file."),
+            NotAList => s("Tabellen er ikke en liste av rader.", "The table is not a list of rows."),
+            RowNotAnObject => s("Raden er ikke et JSON-objekt.", "The row is not a JSON object."),
+            UnknownColumn => s("Tabellen har ikke dette feltet. Fjern det fra raden.", "The table has no such field. Remove it from the row."),
+            WrongType { expected } => if nb {
+                format!("Verdien skal være {}.", expected.name(lang))
+            } else {
+                format!("The value must be {}.", expected.name(lang))
+            },
+            BadBase64 => s("Filinnholdet er ikke gyldig base64.", "The file content is not valid base64."),
+            Missing => s("Feltet må ha en verdi.", "The field must have a value."),
+            Value { field, problem } => Invalid { field, problem: problem.clone() }.message(lang),
+            NotNormalised => s(
+                "Teksten har mellomrom først eller sist, eller Windows-linjeskift, og er ikke lagret slik Quorum lagrer tekst. Fjern dem.",
+                "The text has spaces at its start or end, or Windows line breaks, so it is not stored as Quorum stores text. Remove them.",
+            ),
+            BadId => s(
+                "En id må være 1–100 tegn uten mellomrom eller kontrolltegn.",
+                "An id must be 1–100 characters without spaces or control characters.",
+            ),
+            Timestamp { value } => if nb {
+                format!("«{value}» er ikke et tidspunkt som finnes. Skriv ÅÅÅÅ-MM-DDTTT:MM:SSZ, for eksempel 2025-12-11T10:00:00Z.")
+            } else {
+                format!("\"{value}\" is not a moment that exists. Write YYYY-MM-DDTHH:MM:SSZ, for example 2025-12-11T10:00:00Z.")
+            },
+            UnknownReference { target } => if nb {
+                format!("Raden viser til en rad i «{target}» som ikke finnes i filen. Ta med raden, eller rett henvisningen.")
+            } else {
+                format!("The row refers to a row of \"{target}\" that is not in the file. Include that row, or fix the reference.")
+            },
+            Duplicate { columns, first_row } => {
+                let cols = columns.join(", ");
+                if nb {
+                    format!("Verdien av ({cols}) finnes allerede i rad {first_row}; den må være unik. Fjern eller rett en av radene.")
+                } else {
+                    format!("The value of ({cols}) is already in row {first_row}; it must be unique. Remove or fix one of the rows.")
+                }
+            }
+            NoFirstName => s(
+                "Organet har ikke noe navn som gjelder fra begynnelsen (valid_from 1900-01-01). Gi det et første navn i «body_name».",
+                "The body has no name valid from the beginning (valid_from 1900-01-01). Give it a first name in \"body_name\".",
+            ),
+            CaseTypeOfOtherBody => s(
+                "Sakstypen hører til et annet organ enn saken. Velg en sakstype fra sakens organ.",
+                "The case type belongs to another body than the case. Choose a case type of the case's body.",
+            ),
+            CaseOfOtherBody => s(
+                "Saken på dette dagsordenpunktet hører til et annet organ enn møtet. En sak kan bare stå på dagsordenen til sitt eget organ.",
+                "The case on this agenda item belongs to another body than the meeting. A case can only be on its own body's agenda.",
+            ),
+            CaseYear { meeting } => if nb {
+                format!("Saken står på dagsordenen til møte {meeting}, men har et annet år. Sakens år må være møtets år.")
+            } else {
+                format!("The case is on the agenda of meeting {meeting} but has another year. A case's year must be its meeting's year.")
+            },
+            CaseNumberOrder { expected, found, meeting } => {
+                let found_nb = found.clone().unwrap_or_else(|| "ingen".into());
+                let found_en = found.clone().unwrap_or_else(|| "none".into());
+                if nb {
+                    format!("Saksnumrene følger ikke dagsordenens rekkefølge: saken i møte {meeting} skulle hatt nummer {expected}, men har {found_nb}. Sakene nummereres fortløpende per organ og år i dagsordenens rekkefølge, fra første nummer i nummerserien.")
+                } else {
+                    format!("The case numbers do not follow the agenda order: the case in meeting {meeting} should be number {expected}, but is {found_en}. Cases are numbered consecutively per body and year in agenda order, from the number series' first number.")
+                }
+            }
+            UnplacedNumbered => s(
+                "Saken har et saksnummer, men står ikke på noen dagsorden. Bare saker på en dagsorden har nummer; fjern nummeret.",
+                "The case has a case number but is on no agenda. Only cases on an agenda are numbered; remove the number.",
+            ),
+            ExemptBasis => s(
+                "En sak unntatt offentlighet må ha en hjemmel, og en sak som ikke er unntatt skal ikke ha det.",
+                "A case exempt from public disclosure needs a legal basis, and a case that is not exempt has none.",
+            ),
+            ContinuationElsewhere => s(
+                "Fortsettelsen viser til en sak som ikke står på dagsordenen til samme møte. En fortsettelse («forts.») må gjelde en sak i eget møte.",
+                "The continuation refers to a case that is not on the same meeting's agenda. A continuation must continue a case of its own meeting.",
+            ),
+            ContinuationBeforeCase => s(
+                "Fortsettelsen står før saken den fortsetter. Flytt den etter saken.",
+                "The continuation comes before the case it continues. Move it after the case.",
+            ),
+            KindFields => s(
+                "Punkttypen passer ikke med feltene: et sakspunkt må ha case_id, en fortsettelse continues_case_id, og andre punkter ingen av dem.",
+                "The item kind does not match its fields: a case item needs case_id, a continuation continues_case_id, and other items neither.",
+            ),
+            CurrentItemElsewhere => s(
+                "Møtets gjeldende punkt er ikke et punkt på møtets egen dagsorden. Fjern det eller velg et av møtets punkter.",
+                "The meeting's current item is not an item of its own agenda. Remove it or choose one of its items.",
+            ),
+            NoPlace => s(
+                "Møtet har verken møtested eller er markert som videomøte. Oppgi et sted eller marker det som videomøte.",
+                "The meeting has no place and is not marked as remote. Give a place or mark it as remote.",
+            ),
+            ApprovedWithoutCase => s(
+                "Møtet har status «referat godkjent», men ingen sak som godkjente referatet. Oppgi saken (approved_by_case_id).",
+                "The meeting has status \"minutes approved\" but no case that approved its minutes. Give the case (approved_by_case_id).",
+            ),
+            ApprovalCase => s(
+                "Referatet må være godkjent i en sak i et senere møte i samme organ, og vedtaket i den saken må være registrert.",
+                "The minutes must be approved by a case of a later meeting of the same body, and that case's decision must be recorded.",
+            ),
+            NotApprovedButApprovedBy => s(
+                "Møtet har en godkjenningssak, men status er ikke «referat godkjent». Fjern saken eller rett statusen.",
+                "The meeting has an approving case but its status is not \"minutes approved\". Remove the case or fix the status.",
+            ),
+            Positions { parent } => if nb {
+                format!("Plasseringene (position) under samme «{parent}» må være 0, 1, 2, … uten hull eller gjentakelser. Nummerer dem på nytt.")
+            } else {
+                format!("The positions under the same \"{parent}\" must be 0, 1, 2, … without gaps or repeats. Number them again.")
+            },
+            SelfReference => s(
+                "Raden viser til seg selv eller til samme person to ganger (stedfortreder for seg selv, kobling til samme sak). Velg en annen.",
+                "The row refers to itself or to the same person twice (one's own substitute, a link to the same case). Choose another.",
+            ),
+            SubstituteFor => s(
+                "Status «vara» og «substitute_for» hører sammen: en stedfortreder må ha noen å stille for, og bare en stedfortreder har det.",
+                "Status \"substitute\" and \"substitute_for\" go together: a substitute stands in for someone, and only a substitute does.",
+            ),
+            DueTwice => s(
+                "Aksjonspunktet har både en frist-dato og «til neste møte». Velg én av dem.",
+                "The action point has both a due date and \"by the next meeting\". Choose one.",
+            ),
+            CancelledWithoutNote => s(
+                "Et avbrutt aksjonspunkt må ha en merknad om hvorfor. Skriv den i status_note.",
+                "A cancelled action point needs a note saying why. Write it in status_note.",
+            ),
+            LinkFields => s(
+                "En kobling er enten til en sak i registeret (target_case_id, ingen ref_-felt) eller en henvisning utenfor (ref_number, ingen target_case_id).",
+                "A link is either to a case in the record (target_case_id, no ref_ fields) or a reference outside it (ref_number, no target_case_id).",
+            ),
+            AuditMeetingNotApproved => s(
+                "Endringsloggen har en rettelse for et møte der referatet ikke er godkjent. Rettelser finnes bare for godkjente referater; fjern raden.",
+                "The audit log has a correction of a meeting whose minutes are not approved. Corrections exist only for approved minutes; remove the row.",
+            ),
+            AuditEntityUnknown => s(
+                "Endringsloggen viser til en rad som verken finnes i filen eller er fjernet ved en rettelse i loggen. Fjern raden.",
+                "The audit log refers to a row that is neither in the file nor removed by a correction in the log. Remove the row.",
+            ),
+            AuditEntityElsewhere => s(
+                "Endringsloggen viser til en rad som hører til et annet møte enn rettelsens møte. Fjern raden eller rett møtet.",
+                "The audit log refers to a row of another meeting than the correction's meeting. Remove the row or fix the meeting.",
+            ),
+            AuditBeforeMeeting => s(
+                "Rettelsen er datert før møtet ble holdt. Et referat kan bare rettes etter møtet; rett tidspunktet.",
+                "The correction is dated before the meeting was held. Minutes can only be corrected after the meeting; fix the time.",
+            ),
+            AuditSnapshot => s(
+                "«before» og «after» må være raden som JSON-objekt med feltene til tabellen i «entity» og id lik entity_id.",
+                "\"before\" and \"after\" must be the row as a JSON object with the fields of the table in \"entity\" and an id equal to entity_id.",
+            ),
+            AuditEmpty => s(
+                "En rettelse må ha raden før eller etter endringen (before eller after).",
+                "A correction needs the row before or after the change (before or after).",
+            ),
+            Rejected => s(
+                "Registeret godtar ikke raden slik den er. Sammenlign den med en fil laget med «quorum export».",
+                "The record does not accept the row as it is. Compare it with a file made by \"quorum export\".",
+            ),
+        }
+    }
+}

@@ -1,0 +1,699 @@
+//! Validated import: a real export of the demo record (with 3/2025 approved and corrected), one
+//! change made with serde_json, imported into a fresh file. Each finding of issue 8 is refused
+//! with the table, row, id and rule, in bokmål and English, and the file is byte-identical.
+
+use crate::common::*;
+use quorum_record::error::Problem;
+use quorum_record::transfer::{ImportProblem, ImportRule};
+use quorum_record::{Error, Lang};
+use serde_json::{json, Value};
+use std::sync::OnceLock;
+
+/// The demo with meeting 3/2025's minutes approved by 31/25 and one correction of 26/25, so the
+/// export has an approved meeting and an audit row.
+fn source() -> &'static str {
+    static EXPORT: OnceLock<String> = OnceLock::new();
+    EXPORT.get_or_init(|| {
+        let d = demo();
+        let s = &d.store;
+        let m3 = s.meeting_by_number(EH, "3/2025").unwrap();
+        let c31 = s.case_by_number(EH, "31/25").unwrap();
+        s.accept_proposal(&c31.id).unwrap();
+        s.approve_minutes(&m3.id, &c31.id).unwrap();
+        let c26 = s.case_by_number(EH, "26/25").unwrap();
+        s.correct("Skrivefeil", |s| {
+            s.record_decision(&c26.id, "Rettet vedtak.")
+        })
+        .unwrap();
+        snapshot(s)
+    })
+}
+
+fn doc() -> Value {
+    serde_json::from_str(source()).unwrap()
+}
+
+fn rows(d: &Value, table: &str) -> Vec<Value> {
+    d["tables"][table].as_array().unwrap().clone()
+}
+
+/// (0-based index, id) of the first row of `table` for which `pred` holds.
+fn find(d: &Value, table: &str, pred: impl Fn(&Value) -> bool) -> (usize, String) {
+    let rows = rows(d, table);
+    let i = rows
+        .iter()
+        .position(pred)
+        .unwrap_or_else(|| panic!("no such row in {table}"));
+    (i, rows[i]["id"].as_str().unwrap().to_string())
+}
+
+fn id_of(d: &Value, table: &str, pred: impl Fn(&Value) -> bool) -> String {
+    find(d, table, pred).1
+}
+
+fn meeting(d: &Value, number: i64) -> (usize, String) {
+    find(d, "meeting", |m| {
+        m["number"] == json!(number) && m["year"] == json!(2025)
+    })
+}
+
+fn case(d: &Value, number: i64) -> (usize, String) {
+    find(d, "case", |c| c["number"] == json!(number))
+}
+
+/// The item that places case `number`.
+fn item_of_case(d: &Value, number: i64) -> (usize, String) {
+    let case_id = case(d, number).1;
+    find(d, "agenda_item", |i| i["case_id"] == json!(case_id))
+}
+
+/// The record file and its write-ahead log, as bytes.
+fn file_bytes(db: &Db) -> (Vec<u8>, Option<Vec<u8>>) {
+    let wal = db.path.with_extension("db-wal");
+    (std::fs::read(&db.path).unwrap(), std::fs::read(wal).ok())
+}
+
+/// Imports `d` into a fresh file and returns the problem; checks that the messages name the
+/// place and the rule in both languages and that the file is unchanged and empty.
+fn refused(d: &Value) -> ImportProblem {
+    let json = serde_json::to_string_pretty(d).unwrap();
+    let db = db();
+    let before = file_bytes(&db);
+    let err = db.store.import_json(&json).unwrap_err();
+    let Error::BadImport(problem) = &err else {
+        panic!("expected BadImport, got {err:?}")
+    };
+    let nb = err.message(Lang::Nb);
+    let en = err.message(Lang::En);
+    let table = problem.table.as_deref().expect("a table");
+    let row = problem.row.expect("a row");
+    assert!(
+        nb.contains(&format!("tabellen «{table}», rad {row}")),
+        "{nb}"
+    );
+    assert!(
+        en.contains(&format!("table \"{table}\", row {row}")),
+        "{en}"
+    );
+    if let Some(id) = &problem.id {
+        assert!(nb.contains(&format!("(id «{id}»)")), "{nb}");
+        assert!(en.contains(&format!("(id \"{id}\")")), "{en}");
+    }
+    assert!(nb.contains("Ingenting er importert"), "{nb}");
+    assert!(en.contains("Nothing was imported"), "{en}");
+    for english in [
+        "the ",
+        "must ",
+        "field",
+        "row ",
+        "constraint",
+        "out of range",
+        "Integer",
+    ] {
+        assert!(!nb.contains(english), "English {english:?} in {nb}");
+    }
+    for sqlite in ["constraint", "SQLite", "out of range", "index"] {
+        assert!(!en.contains(sqlite), "SQLite text {sqlite:?} in {en}");
+    }
+    assert!(db.store.is_empty().unwrap());
+    assert_eq!(file_bytes(&db), before, "the file changed");
+    (**problem).clone()
+}
+
+fn at(table: &str, index: usize, id: &str, column: &str, rule: ImportRule) -> ImportProblem {
+    ImportProblem {
+        table: Some(table.into()),
+        row: Some(index + 1),
+        id: Some(id.into()),
+        column: Some(column.into()),
+        rule,
+    }
+}
+
+#[test]
+fn the_demo_export_imports_cleanly_and_round_trips_with_a_bom() {
+    let json = source();
+    let target = db();
+    target
+        .store
+        .import_json(&format!("\u{feff}{json}"))
+        .unwrap();
+    assert_eq!(snapshot(&target.store).as_bytes(), json.as_bytes());
+    // The plain demo too, as `load_demo` builds it.
+    let plain = snapshot(&demo().store);
+    let target = db();
+    target.store.import_json(&plain).unwrap();
+    assert_eq!(snapshot(&target.store), plain);
+}
+
+#[test]
+fn case_numbers_out_of_agenda_order_are_refused() {
+    let mut d = doc();
+    let (a, _) = item_of_case(&d, 30);
+    let (b, _) = item_of_case(&d, 31);
+    let items = d["tables"]["agenda_item"].as_array_mut().unwrap();
+    let pa = items[a]["position"].clone();
+    items[a]["position"] = items[b]["position"].clone();
+    items[b]["position"] = pa;
+    let (i, id) = case(&d, 31);
+    let rule = ImportRule::CaseNumberOrder {
+        expected: "30/25".into(),
+        found: Some("31/25".into()),
+        meeting: "4/2025".into(),
+    };
+    assert_eq!(refused(&d), at("case", i, &id, "number", rule));
+}
+
+#[test]
+fn a_gap_in_the_number_series_is_refused() {
+    let mut d = doc();
+    let (i, id) = case(&d, 39);
+    d["tables"]["case"][i]["number"] = json!(45);
+    let rule = ImportRule::CaseNumberOrder {
+        expected: "39/25".into(),
+        found: Some("45/25".into()),
+        meeting: "4/2025".into(),
+    };
+    assert_eq!(refused(&d), at("case", i, &id, "number", rule));
+}
+
+#[test]
+fn another_bodys_case_on_an_agenda_is_refused() {
+    let mut d = doc();
+    let nuit = id_of(&d, "body", |b| b["short_name"] == json!("NUIT"));
+    let (c, _) = case(&d, 39);
+    d["tables"]["case"][c]["body_id"] = json!(nuit);
+    let (i, id) = item_of_case(&d, 39);
+    assert_eq!(
+        refused(&d),
+        at(
+            "agenda_item",
+            i,
+            &id,
+            "case_id",
+            ImportRule::CaseOfOtherBody
+        )
+    );
+}
+
+/// A continuation item appended to meeting 4/2025's agenda.
+fn with_continuation(d: &mut Value, of_case: i64) -> (usize, String) {
+    let meeting_id = meeting(d, 4).1;
+    let case_id = case(d, of_case).1;
+    let end = rows(d, "agenda_item")
+        .iter()
+        .filter(|i| i["meeting_id"] == json!(meeting_id))
+        .count();
+    let items = d["tables"]["agenda_item"].as_array_mut().unwrap();
+    let mut item = items[0].clone();
+    let id = "ffffffff-0000-4000-8000-000000000001";
+    item["id"] = json!(id);
+    item["meeting_id"] = json!(meeting_id);
+    item["position"] = json!(end);
+    item["kind"] = json!("continuation");
+    item["case_id"] = json!(null);
+    item["continues_case_id"] = json!(case_id);
+    items.push(item);
+    (items.len() - 1, id.to_string())
+}
+
+#[test]
+fn a_continuation_of_a_case_from_another_meeting_is_refused() {
+    let mut d = doc();
+    // 21/25 is on meeting 3/2025.
+    let (i, id) = with_continuation(&mut d, 21);
+    assert_eq!(
+        refused(&d),
+        at(
+            "agenda_item",
+            i,
+            &id,
+            "continues_case_id",
+            ImportRule::ContinuationElsewhere
+        )
+    );
+    // Continuing its own meeting's earlier case is fine.
+    let mut d = doc();
+    with_continuation(&mut d, 30);
+    let db = db();
+    db.store.import_json(&d.to_string()).unwrap();
+}
+
+#[test]
+fn a_continuation_before_its_case_is_refused() {
+    let mut d = doc();
+    let (i, id) = with_continuation(&mut d, 39);
+    // Swap the continuation (last) and 39/25 (the one before it).
+    let (c, _) = item_of_case(&d, 39);
+    let items = d["tables"]["agenda_item"].as_array_mut().unwrap();
+    let p = items[c]["position"].clone();
+    items[c]["position"] = items[i]["position"].clone();
+    items[i]["position"] = p;
+    // Swapping 39/25 after the continuation keeps the numbers; only the continuation is wrong.
+    assert_eq!(
+        refused(&d),
+        at(
+            "agenda_item",
+            i,
+            &id,
+            "continues_case_id",
+            ImportRule::ContinuationBeforeCase
+        )
+    );
+}
+
+/// Meeting 4/2025 with `column` set to `value`.
+fn meeting_with(column: &str, value: Value) -> (Value, usize, String) {
+    let mut d = doc();
+    let (i, id) = meeting(&d, 4);
+    d["tables"]["meeting"][i][column] = value;
+    (d, i, id)
+}
+
+#[test]
+fn an_end_time_before_the_start_is_refused() {
+    let (d, i, id) = meeting_with("end_time", json!("09:00"));
+    let rule = ImportRule::Value {
+        field: "end",
+        problem: Problem::EndBeforeStart,
+    };
+    assert_eq!(refused(&d), at("meeting", i, &id, "end_time", rule));
+}
+
+#[test]
+fn a_date_that_does_not_exist_is_refused() {
+    let (d, i, id) = meeting_with("date", json!("2025-13-45"));
+    let rule = ImportRule::Value {
+        field: "date",
+        problem: Problem::Date("2025-13-45".into()),
+    };
+    assert_eq!(refused(&d), at("meeting", i, &id, "date", rule));
+    let nb = Error::bad_import(refused(&d)).message(Lang::Nb);
+    assert!(
+        nb.contains("«2025-13-45» er ikke en dato som finnes"),
+        "{nb}"
+    );
+    // A date the parser reads but Quorum never writes.
+    let (d, i, id) = meeting_with("date", json!("2025-12-1"));
+    let rule = ImportRule::Value {
+        field: "date",
+        problem: Problem::Date("2025-12-1".into()),
+    };
+    assert_eq!(refused(&d), at("meeting", i, &id, "date", rule));
+}
+
+#[test]
+fn a_time_that_does_not_exist_is_refused() {
+    let (d, i, id) = meeting_with("start_time", json!("25:99"));
+    let rule = ImportRule::Value {
+        field: "start",
+        problem: Problem::Time("25:99".into()),
+    };
+    assert_eq!(refused(&d), at("meeting", i, &id, "start_time", rule));
+    // An item's actual start too, which live mode prints.
+    let mut d = doc();
+    let (i, id) = item_of_case(&d, 30);
+    d["tables"]["agenda_item"][i]["actual_start"] = json!("10.00");
+    let rule = ImportRule::Value {
+        field: "start",
+        problem: Problem::Time("10.00".into()),
+    };
+    assert_eq!(refused(&d), at("agenda_item", i, &id, "actual_start", rule));
+}
+
+#[test]
+fn year_zero_is_refused() {
+    let (d, i, id) = meeting_with("year", json!(0));
+    let rule = ImportRule::Value {
+        field: "year",
+        problem: Problem::Range {
+            min: 1900,
+            max: 2999,
+        },
+    };
+    assert_eq!(refused(&d), at("meeting", i, &id, "year", rule.clone()));
+    let mut d = doc();
+    let (c, cid) = case(&d, 40);
+    d["tables"]["case"][c]["year"] = json!(0);
+    assert_eq!(refused(&d), at("case", c, &cid, "year", rule));
+}
+
+#[test]
+fn a_meeting_number_of_two_to_the_63rd_is_refused() {
+    let (d, i, id) = meeting_with("number", json!(9_223_372_036_854_775_808u64));
+    let rule = ImportRule::Value {
+        field: "number",
+        problem: Problem::Range { min: 1, max: 999 },
+    };
+    assert_eq!(refused(&d), at("meeting", i, &id, "number", rule));
+    // And a negative number where the record reads an unsigned one ("Integer -1 out of range").
+    let mut d = doc();
+    let (c, cid) = case(&d, 30);
+    d["tables"]["case"][c]["number"] = json!(-1);
+    let rule = ImportRule::Value {
+        field: "number",
+        problem: Problem::Range { min: 1, max: 9999 },
+    };
+    assert_eq!(refused(&d), at("case", c, &cid, "number", rule));
+}
+
+#[test]
+fn ten_megabyte_strings_are_refused() {
+    let big = "x".repeat(10 * 1024 * 1024);
+    let mut d = doc();
+    d["tables"]["person"][0]["name"] = json!(big);
+    let id = d["tables"]["person"][0]["id"].as_str().unwrap().to_string();
+    let rule = ImportRule::Value {
+        field: "name",
+        problem: Problem::TooLong { max: 500 },
+    };
+    assert_eq!(refused(&d), at("person", 0, &id, "name", rule));
+    let mut d = doc();
+    let (c, cid) = case(&d, 32);
+    d["tables"]["case"][c]["memo_background"] = json!(big);
+    let rule = ImportRule::Value {
+        field: "background",
+        problem: Problem::TooLong { max: 200_000 },
+    };
+    assert_eq!(refused(&d), at("case", c, &cid, "memo_background", rule));
+}
+
+/// The export's one audit row with `f` applied to a copy, appended.
+fn forged_audit(f: impl FnOnce(&mut Value, &Value)) -> (Value, usize, String) {
+    let mut d = doc();
+    let base = d.clone();
+    let log = d["tables"]["audit_log"].as_array_mut().unwrap();
+    assert_eq!(log.len(), 1, "the source has one correction");
+    let mut row = log[0].clone();
+    let id = "ffffffff-0000-4000-8000-00000000a0d1";
+    row["id"] = json!(id);
+    f(&mut row, &base);
+    log.push(row);
+    (d, 1, id.to_string())
+}
+
+#[test]
+fn forged_audit_rows_are_refused() {
+    // A correction of minutes that are not approved (4/2025 is only sent).
+    let (d, i, id) = forged_audit(|r, d| r["meeting_id"] = json!(meeting(d, 4).1));
+    assert_eq!(
+        refused(&d),
+        at(
+            "audit_log",
+            i,
+            &id,
+            "meeting_id",
+            ImportRule::AuditMeetingNotApproved
+        )
+    );
+    // Of a row that neither exists nor was removed.
+    let (d, i, id) = forged_audit(|r, _| {
+        let dead = "ffffffff-0000-4000-8000-00000000dead";
+        r["entity_id"] = json!(dead);
+        r["before"] = json!(null);
+        r["after"] = json!(format!("{{\"id\":\"{dead}\"}}"));
+    });
+    assert_eq!(
+        refused(&d),
+        at(
+            "audit_log",
+            i,
+            &id,
+            "entity_id",
+            ImportRule::AuditEntityUnknown
+        )
+    );
+    // Of another meeting's case (30/25 is on 4/2025).
+    let (d, i, id) = forged_audit(|r, d| {
+        let c = case(d, 30).1;
+        r["entity_id"] = json!(c);
+        r["before"] = json!(null);
+        r["after"] = json!(null);
+    });
+    assert_eq!(
+        refused(&d),
+        at("audit_log", i, &id, "before", ImportRule::AuditEmpty)
+    );
+    let (d, i, id) = forged_audit(|r, d| {
+        let c = case(d, 30).1;
+        r["entity_id"] = json!(c);
+        r["before"] = json!(null);
+        r["after"] = json!(format!("{{\"id\":\"{c}\"}}"));
+    });
+    assert_eq!(
+        refused(&d),
+        at(
+            "audit_log",
+            i,
+            &id,
+            "entity_id",
+            ImportRule::AuditEntityElsewhere
+        )
+    );
+    // A moment that does not exist, and one before the meeting.
+    let (d, i, id) = forged_audit(|r, _| r["at"] = json!("2025-13-45T25:99:00Z"));
+    let rule = ImportRule::Timestamp {
+        value: "2025-13-45T25:99:00Z".into(),
+    };
+    assert_eq!(refused(&d), at("audit_log", i, &id, "at", rule));
+    let (d, i, id) = forged_audit(|r, _| r["at"] = json!("2020-01-01T10:00:00Z"));
+    assert_eq!(
+        refused(&d),
+        at("audit_log", i, &id, "at", ImportRule::AuditBeforeMeeting)
+    );
+    // A before/after that is not the entity's row.
+    let (d, i, id) = forged_audit(|r, _| r["after"] = json!("{\"id\": \"someone else\"}"));
+    assert_eq!(
+        refused(&d),
+        at("audit_log", i, &id, "after", ImportRule::AuditSnapshot)
+    );
+    let (d, i, id) = forged_audit(|r, _| {
+        let mut after: Value = serde_json::from_str(r["after"].as_str().unwrap()).unwrap();
+        after["decision"] = json!("x".repeat(300_000));
+        r["after"] = json!(after.to_string());
+    });
+    assert_eq!(
+        refused(&d),
+        at("audit_log", i, &id, "after", ImportRule::AuditSnapshot)
+    );
+    // An unknown entity.
+    let (d, i, id) = forged_audit(|r, _| r["entity"] = json!("body"));
+    let p = refused(&d);
+    assert!(
+        matches!(&p.rule, ImportRule::Value { field: "entity", problem: Problem::Choice { value, .. } } if value == "body"),
+        "{p:?}"
+    );
+    assert_eq!((p.row, p.id.as_deref()), (Some(i + 1), Some(id.as_str())));
+}
+
+#[test]
+fn approved_minutes_need_a_decided_approving_case_of_a_later_meeting() {
+    let approved = |d: &Value| meeting(d, 3);
+    // The approving case without its decision.
+    let mut d = doc();
+    let (c, _) = case(&d, 31);
+    d["tables"]["case"][c]["decision"] = json!(null);
+    let (i, id) = approved(&d);
+    let expected = at(
+        "meeting",
+        i,
+        &id,
+        "approved_by_case_id",
+        ImportRule::ApprovalCase,
+    );
+    assert_eq!(refused(&d), expected);
+    // Approved by one of its own cases (not a later meeting).
+    let mut d = doc();
+    let own = case(&d, 21).1;
+    d["tables"]["meeting"][i]["approved_by_case_id"] = json!(own);
+    assert_eq!(refused(&d), expected);
+    // Approved with no case at all.
+    let mut d = doc();
+    d["tables"]["meeting"][i]["approved_by_case_id"] = json!(null);
+    assert_eq!(
+        refused(&d),
+        at(
+            "meeting",
+            i,
+            &id,
+            "approved_by_case_id",
+            ImportRule::ApprovedWithoutCase
+        )
+    );
+    // A case given but the status not approved: the audit row then concerns unlocked minutes,
+    // but the meeting's own row is reported first.
+    let mut d = doc();
+    d["tables"]["meeting"][i]["status"] = json!("held");
+    assert_eq!(
+        refused(&d),
+        at(
+            "meeting",
+            i,
+            &id,
+            "approved_by_case_id",
+            ImportRule::NotApprovedButApprovedBy
+        )
+    );
+}
+
+#[test]
+fn references_to_people_and_memberships_are_checked() {
+    let mut d = doc();
+    let m = rows(&d, "membership")[0].clone();
+    let id = m["id"].as_str().unwrap().to_string();
+    d["tables"]["membership"][0]["substitute_id"] = m["person_id"].clone();
+    assert_eq!(
+        refused(&d),
+        at(
+            "membership",
+            0,
+            &id,
+            "substitute_id",
+            ImportRule::SelfReference
+        )
+    );
+    let mut d = doc();
+    d["tables"]["membership"][0]["person_id"] = json!("ffffffff-0000-4000-8000-00000000beef");
+    assert_eq!(
+        refused(&d),
+        at(
+            "membership",
+            0,
+            &id,
+            "person_id",
+            ImportRule::UnknownReference {
+                target: "person".into()
+            }
+        )
+    );
+    let mut d = doc();
+    d["tables"]["membership"][0]["term_from"] = json!("2026-01-01");
+    d["tables"]["membership"][0]["term_to"] = json!("2025-01-01");
+    let rule = ImportRule::Value {
+        field: "term_to",
+        problem: Problem::EndBeforeStart,
+    };
+    assert_eq!(refused(&d), at("membership", 0, &id, "term_to", rule));
+    let mut d = doc();
+    let (a, aid) = find(&d, "attendance", |a| a["status"] == json!("present"));
+    d["tables"]["attendance"][a]["status"] = json!("substitute");
+    assert_eq!(
+        refused(&d),
+        at(
+            "attendance",
+            a,
+            &aid,
+            "substitute_for",
+            ImportRule::SubstituteFor
+        )
+    );
+}
+
+#[test]
+fn field_rules_of_typed_input_apply() {
+    // A vocabulary value the schema's CHECK would have refused with SQLite's English.
+    let (d, i, id) = meeting_with("status", json!("finished"));
+    let p = refused(&d);
+    assert_eq!((p.row, p.id.clone()), (Some(i + 1), Some(id)));
+    assert!(matches!(
+        p.rule,
+        ImportRule::Value {
+            field: "status",
+            problem: Problem::Choice { .. }
+        }
+    ));
+    // Text that typed input would have trimmed.
+    let mut d = doc();
+    let id = d["tables"]["person"][0]["id"].as_str().unwrap().to_string();
+    d["tables"]["person"][0]["name"] = json!(" Ola Nordmann ");
+    assert_eq!(
+        refused(&d),
+        at("person", 0, &id, "name", ImportRule::NotNormalised)
+    );
+    // An e-mail address the person form refuses.
+    let mut d = doc();
+    d["tables"]["person"][0]["email"] = json!("ola@");
+    let p = refused(&d);
+    assert!(
+        matches!(
+            p.rule,
+            ImportRule::Value {
+                field: "email",
+                problem: Problem::Other { .. }
+            }
+        ),
+        "{p:?}"
+    );
+    // A duration past a day, and a position the agenda cannot hold.
+    let mut d = doc();
+    let (i, id) = item_of_case(&d, 30);
+    d["tables"]["agenda_item"][i]["duration_min"] = json!(2000);
+    let rule = ImportRule::Value {
+        field: "duration",
+        problem: Problem::Range { min: 0, max: 1440 },
+    };
+    assert_eq!(refused(&d), at("agenda_item", i, &id, "duration_min", rule));
+    let mut d = doc();
+    d["tables"]["agenda_item"][i]["position"] = json!(99);
+    let p = refused(&d);
+    assert!(matches!(p.rule, ImportRule::Positions { .. }), "{p:?}");
+    assert_eq!(p.table.as_deref(), Some("agenda_item"));
+    // A break without a title.
+    let mut d = doc();
+    let (b, bid) = find(&d, "agenda_item", |i| i["kind"] == json!("break"));
+    d["tables"]["agenda_item"][b]["title"] = json!("");
+    let rule = ImportRule::Value {
+        field: "title",
+        problem: Problem::Empty,
+    };
+    assert_eq!(refused(&d), at("agenda_item", b, &bid, "title", rule));
+}
+
+#[test]
+fn the_messages_say_the_rule_in_each_language() {
+    let (d, i, id) = meeting_with("end_time", json!("09:00"));
+    let err = Error::bad_import(refused(&d));
+    let nb = err.message(Lang::Nb);
+    let en = err.message(Lang::En);
+    assert_eq!(
+        nb,
+        format!(
+            "Importfilen ble avvist i tabellen «meeting», rad {} (id «{id}»), feltet «end_time»: \
+             Sluttidspunktet må være etter starttidspunktet. Ingenting er importert; rett filen \
+             eller bruk en fil laget med «quorum export».",
+            i + 1
+        )
+    );
+    assert_eq!(
+        en,
+        format!(
+            "The import file was refused at table \"meeting\", row {} (id \"{id}\"), field \
+             \"end_time\": The end time must be after the start time. Nothing was imported; fix \
+             the file or use one made by \"quorum export\".",
+            i + 1
+        )
+    );
+}
+
+#[test]
+fn a_large_record_is_checked_in_linear_time() {
+    // 4,000 innspill on one item: a rule that scanned per row would be quadratic here.
+    let mut d = doc();
+    let (_, item) = item_of_case(&d, 30);
+    let list = d["tables"]["innspill"].as_array_mut().unwrap();
+    list.retain(|r| r["item_id"] != json!(item));
+    for n in 0..40_000 {
+        list.push(json!({
+            "id": format!("ffffffff-0000-4000-8000-{n:012}"),
+            "item_id": item,
+            "position": n,
+            "text": format!("Innspill nummer {n}."),
+        }));
+    }
+    let db = db();
+    let t = std::time::Instant::now();
+    db.store.import_json(&d.to_string()).unwrap();
+    // Generous for a debug build on a shared machine; quadratic would take minutes.
+    assert!(t.elapsed().as_secs() < 60, "{:?}", t.elapsed());
+    assert_eq!(db.store.innspill(&item).unwrap().len(), 40_000);
+}
