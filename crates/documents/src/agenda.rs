@@ -62,8 +62,8 @@ pub(crate) fn build(store: &Store, meeting_id: &str, opts: DocOptions) -> Result
 
 /// Dato, Tid, Sted, Medlemmer in two columns, Observatører.
 fn header_fields(store: &Store, cx: &MeetingContext, l: &Labels) -> Result<Block> {
-    let members = store.memberships(&cx.body.id, Some(&cx.meeting.date))?;
-    let named = |m: &quorum_record::model::Membership| {
+    let members = store.invitees(&cx.meeting.id)?;
+    let named = |m: &quorum_record::seal::Invitee| {
         if m.person.organisation.is_empty() {
             m.person.name.clone()
         } else {

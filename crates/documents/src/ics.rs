@@ -11,8 +11,7 @@ const TZID: &str = "Europe/Oslo";
 /// The meeting as a calendar invitation (RFC 5545 text).
 pub(crate) fn invitation(store: &Store, meeting_id: &str) -> Result<String> {
     let m = store.meeting(meeting_id)?;
-    let body = store.body(&m.body_id)?;
-    let name = store.body_name_on(&body.id, &m.date)?;
+    let name = store.meeting_heading(meeting_id)?.body_name;
     let date = parse_date("date", &m.date)?;
     let at = |t: &str| -> Result<NaiveDateTime> { Ok(date.and_time(parse_time("start", t)?)) };
     let tt = store.timetable(meeting_id)?;

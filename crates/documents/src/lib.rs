@@ -19,6 +19,7 @@ pub use error::{Error, Result};
 pub use files::{unique_path, DocRequest};
 use quorum_record::model::{Body, Meeting};
 use quorum_record::numbers::{parse_date, parse_time};
+use quorum_record::seal::MeetingHeading;
 use quorum_record::{Lang, Store};
 use quorum_typeset::{DocMeta, Document, FooterStyle};
 
@@ -82,6 +83,7 @@ pub(crate) fn render(doc: Document) -> Result<Vec<u8>> {
 pub(crate) struct MeetingContext {
     pub body: Body,
     pub body_name: String,
+    pub heading: MeetingHeading,
     pub meeting: Meeting,
     pub lang: Lang,
     pub public: bool,
@@ -91,11 +93,14 @@ impl MeetingContext {
     pub fn load(store: &Store, meeting_id: &str, opts: DocOptions) -> Result<MeetingContext> {
         let meeting = store.meeting(meeting_id)?;
         let body = store.body(&meeting.body_id)?;
-        let body_name = store.body_name_on(&body.id, &meeting.date)?;
-        let lang = opts.lang.unwrap_or(body.language);
+        // Approved minutes print the name and language sealed at approval.
+        let heading = store.meeting_heading(meeting_id)?;
+        let body_name = heading.body_name.clone();
+        let lang = opts.lang.unwrap_or(heading.language);
         Ok(MeetingContext {
             body,
             body_name,
+            heading,
             meeting,
             lang,
             public: opts.public,

@@ -225,7 +225,7 @@ fn item_record(
     for p in &parts {
         out.extend(richtext::blocks(&p.narrative));
         innspill.extend(store.innspill(&p.id)?);
-        actions.extend(store.actions(&p.id)?);
+        actions.extend(store.actions_as_approved(&p.id)?);
     }
     if !innspill.is_empty() {
         out.extend(labelled_bullets(
@@ -284,16 +284,12 @@ fn item_record(
 /// "Status: Utkast …" or "Status: Godkjent i møte 4/2025, sak 31/25." with corrections.
 fn status(store: &Store, cx: &MeetingContext, l: &Labels) -> Result<Vec<Block>> {
     let mut out = Vec::new();
-    match &cx.meeting.approved_by_case_id {
-        Some(case_id) if cx.meeting.locked() => {
-            let c = store.case(case_id)?;
-            let by = match &c.meeting_id {
-                Some(m) => store.meeting(m)?.number,
-                None => String::new(),
-            };
-            out.push(Block::Paragraph(vec![Span::bold(
-                l.status_approved(&by, c.number.as_deref().unwrap_or("")),
-            )]));
+    match &cx.heading.approval {
+        Some(approval) if cx.meeting.locked() => {
+            out.push(Block::Paragraph(vec![Span::bold(l.status_approved(
+                &approval.meeting_number,
+                &approval.case_number,
+            ))]));
             let corrections = store.corrections(&cx.meeting.id)?;
             if !corrections.is_empty() {
                 out.push(Block::Paragraph(vec![Span::bold(format!(

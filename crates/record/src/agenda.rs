@@ -145,6 +145,9 @@ impl Store {
             if it.kind == ItemKind::Case && m.agenda_frozen() {
                 return Err(Error::AgendaSent { meeting: m.number });
             }
+            if let Some(c) = &it.case_id {
+                crate::record::refuse_if_approving(tx, c)?;
+            }
             self.guarded(tx, &m.id, Entity::AgendaItem, item_id, || {
                 tx.execute("DELETE FROM search_index WHERE item_id = ?1", [item_id])?;
                 tx.execute("DELETE FROM agenda_item WHERE id = ?1", [item_id])?;

@@ -222,6 +222,9 @@ pub enum StateProblem {
     ContinuationWithoutCase,
     /// Minutes must be approved by a case of a later meeting of the same body.
     ApprovalCase,
+    /// The case approved a meeting's minutes: its decision cannot be removed, nor the case
+    /// taken off its agenda.
+    ApprovesMinutes { meeting: String },
     /// Action point status changes on items that are not action points, etc.
     Other { nb: String, en: String },
 }
@@ -249,6 +252,8 @@ fn message_state(lang: Lang, p: &StateProblem) -> String {
         (ContinuationWithoutCase, Lang::En) => "A continuation must refer to a case placed earlier on the same meeting's agenda.".into(),
         (ApprovalCase, Lang::Nb) => "Referatet må godkjennes i en sak i et senere møte i samme organ, og vedtaket i den saken må være registrert.".into(),
         (ApprovalCase, Lang::En) => "Minutes must be approved by a case of a later meeting of the same body, and that case's decision must be recorded.".into(),
+        (ApprovesMinutes { meeting }, Lang::Nb) => format!("Referatet fra møte {meeting} er godkjent i denne saken. Vedtaket kan endres, men ikke fjernes, og saken kan ikke tas av dagsordenen."),
+        (ApprovesMinutes { meeting }, Lang::En) => format!("The minutes of meeting {meeting} were approved by this case. Its decision can be reworded but not removed, and the case cannot be taken off the agenda."),
         (Other { nb, .. }, Lang::Nb) => nb.clone(),
         (Other { en, .. }, Lang::En) => en.clone(),
     }

@@ -17,6 +17,7 @@ pub mod numbers;
 pub mod paths;
 pub mod people;
 pub mod record;
+pub mod seal;
 pub mod search;
 pub mod store;
 pub mod timetable;

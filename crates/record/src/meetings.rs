@@ -212,6 +212,7 @@ impl Store {
                 "UPDATE meeting SET status = ?3, approved_by_case_id = ?2 WHERE id = ?1",
                 params![meeting_id, case_id, MeetingStatus::Approved],
             )?;
+            crate::seal::seal(tx, meeting_id)?;
             meeting(tx, meeting_id)
         })
     }
@@ -219,7 +220,11 @@ impl Store {
     /// Remembers the item the chair is on, so that live mode reopens there.
     pub fn set_current_item(&self, meeting_id: &str, item_id: Option<&str>) -> Result<Meeting> {
         self.write(|tx| {
-            meeting(tx, meeting_id)?;
+            let m = meeting(tx, meeting_id)?;
+            // Live mode is over once the minutes are approved; the locked row stays as it was.
+            if m.locked() {
+                return Err(Error::Locked { meeting: m.number });
+            }
             if let Some(item) = item_id {
                 if crate::store::meeting_of_item(tx, item)? != meeting_id {
                     return Err(not_found(Thing::AgendaItem, item));

@@ -1,11 +1,12 @@
 //! The meeting record: attendance, and per item the narrative, innspill, decision and action
 //! points. Every write goes through the lock of the item's meeting.
 
-use crate::error::{Error, Result, Thing};
+use crate::error::{Error, Result, StateProblem, Thing};
 use crate::model::{ActionPoint, Attendance, Due, Innspill};
+use crate::seal::sealed_person_columns;
 use crate::store::{
     all, case, case_number_from_row, first, from_row, id_from_row, item, meeting, meeting_label,
-    meeting_of_item, next_position, one, optional_person_from_row, person_columns, person_from_row,
+    meeting_of_item, next_position, one, optional_person_from_row, person_from_row,
     shift_positions, Store,
 };
 use crate::validate;
@@ -78,6 +79,11 @@ impl Store {
                 )?;
                 Ok(())
             })?;
+            // Only a correction gets here for a sealed meeting: whom it names first is sealed now.
+            let named: Vec<&str> = std::iter::once(input.person_id.as_str())
+                .chain(sub_for.as_deref())
+                .collect();
+            crate::seal::cover(tx, meeting_id, &named)?;
             attendance(tx, meeting_id)
         })
     }
@@ -194,6 +200,9 @@ impl Store {
                 "The case is not on any agenda yet. Put it on a meeting before recording the decision.",
             )
         })?;
+        if text.is_none() {
+            refuse_if_approving(&self.conn, case_id)?;
+        }
         let sql = "UPDATE \"case\" SET decision = ?2 WHERE id = ?1";
         self.execute_on_item(&item_id, Entity::Case, case_id, sql, params![case_id, text])?;
         case(&self.conn, case_id)
@@ -210,7 +219,8 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![id, item_id, pos, text, responsible, due_date, next],
             )?;
-            Ok(())
+            // Only a correction adds to a sealed meeting: the new point is sealed as it is now.
+            crate::seal::cover_action(tx, &id)
         })?;
         action(&self.conn, &id)
     }
@@ -260,6 +270,17 @@ impl Store {
 
     pub fn actions(&self, item_id: &str) -> Result<Vec<ActionPoint>> {
         actions_where(&self.conn, "a.item_id = ?1", [item_id])
+    }
+
+    /// An item's action points as its minutes show them: in sealed (approved) minutes with the
+    /// status each had at approval, not the follow-up's since.
+    pub fn actions_as_approved(&self, item_id: &str) -> Result<Vec<ActionPoint>> {
+        actions_query(
+            &self.conn,
+            ActionView::AsApproved,
+            "a.item_id = ?1",
+            [item_id],
+        )
     }
 
     /// A body's action points still open from meetings before `before_date` (ISO), oldest first:
@@ -339,10 +360,12 @@ pub(crate) fn attendance(conn: &Connection, meeting_id: &str) -> Result<Vec<Atte
              FROM attendance a JOIN person p ON p.id = a.person_id LEFT JOIN person s ON s.id = a.substitute_for
              LEFT JOIN meeting m ON m.id = a.meeting_id
              LEFT JOIN membership ms ON ms.person_id = a.person_id AND ms.body_id = m.body_id
+             LEFT JOIN seal_person sp ON sp.meeting_id = a.meeting_id AND sp.person_id = a.person_id
+             LEFT JOIN seal_person ss ON ss.meeting_id = a.meeting_id AND ss.person_id = a.substitute_for
              WHERE a.meeting_id = ?1
-             GROUP BY a.id ORDER BY min(coalesce(ms.position, 1000000)), p.name",
-            person_columns("p", "person_"),
-            person_columns("s", "substitute_"),
+             GROUP BY a.id ORDER BY min(coalesce(sp.attendance_rank, ms.position, 1000000)), person_name",
+            sealed_person_columns("p", "sp", "person_"),
+            sealed_person_columns("s", "ss", "substitute_"),
         ),
         [meeting_id],
         |r| {
@@ -391,14 +414,39 @@ fn actions_where(
     filter: &str,
     p: impl rusqlite::Params,
 ) -> Result<Vec<ActionPoint>> {
+    actions_query(conn, ActionView::Live, filter, p)
+}
+
+/// Which status an action point is read with.
+#[derive(Clone, Copy)]
+enum ActionView {
+    /// Today's, as the follow-up left it.
+    Live,
+    /// The one sealed with approved minutes, where there is one.
+    AsApproved,
+}
+
+fn actions_query(
+    conn: &Connection,
+    view: ActionView,
+    filter: &str,
+    p: impl rusqlite::Params,
+) -> Result<Vec<ActionPoint>> {
+    let (status, join) = match view {
+        ActionView::Live => ("a.status", ""),
+        ActionView::AsApproved => (
+            "coalesce(sa.status, a.status) AS status",
+            "LEFT JOIN seal_action sa ON sa.action_id = a.id",
+        ),
+    };
     all(
         conn,
         &format!(
             "SELECT a.id, a.item_id, m.id AS meeting_id, m.year AS meeting_year, m.number AS meeting_seq,
                     c.year AS case_year, c.number AS case_seq, a.position, a.text, a.responsible,
-                    a.due_date, a.due_next_meeting, a.status, a.status_note
+                    a.due_date, a.due_next_meeting, {status}, a.status_note
              FROM action_point a JOIN agenda_item i ON i.id = a.item_id JOIN meeting m ON m.id = i.meeting_id
-             LEFT JOIN \"case\" c ON c.id = coalesce(i.case_id, i.continues_case_id)
+             LEFT JOIN \"case\" c ON c.id = coalesce(i.case_id, i.continues_case_id) {join}
              WHERE {filter} ORDER BY m.date, m.number, i.position, a.position"
         ),
         p,
@@ -426,5 +474,23 @@ impl Store {
             params![item_id, t],
         )?;
         item(&self.conn, item_id)
+    }
+}
+
+/// The decision of a case that approved minutes is what the approval rests on: it may be
+/// reworded, not removed.
+pub(crate) fn refuse_if_approving(conn: &Connection, case_id: &str) -> Result<()> {
+    let approved: Option<(i32, u32)> = conn
+        .query_row(
+            "SELECT year, number FROM meeting WHERE approved_by_case_id = ?1 ORDER BY date LIMIT 1",
+            [case_id],
+            |r| Ok((r.get("year")?, r.get("number")?)),
+        )
+        .optional()?;
+    match approved {
+        Some((year, number)) => Err(Error::State(StateProblem::ApprovesMinutes {
+            meeting: meeting_label(year, number),
+        })),
+        None => Ok(()),
     }
 }

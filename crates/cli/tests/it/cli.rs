@@ -400,7 +400,7 @@ fn a_newer_database_file_is_refused_and_unchanged() {
     assert_eq!(o.code, 1);
     assert_eq!(
         o.stderr.trim_end(),
-        "quorum: Databasefilen er laget av en nyere versjon av Quorum (skjema 99, denne versjonen kjenner 1). Filen er ikke endret; oppdater Quorum for å åpne den."
+        format!("quorum: Databasefilen er laget av en nyere versjon av Quorum (skjema 99, denne versjonen kjenner {}). Filen er ikke endret; oppdater Quorum for å åpne den.", quorum_record::store::SCHEMA_VERSION)
     );
     assert_eq!(std::fs::read(&db).unwrap(), bytes);
 }

@@ -8,3 +8,4 @@ mod doc_support;
 
 mod documents;
 mod pack;
+mod sealed;

@@ -13,14 +13,24 @@ use crate::error::{Error, Result};
 use crate::vocab::Entity;
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
-use rusqlite_migration::{Migrations, M};
+use rusqlite_migration::{HookError, Migrations, M};
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("schema_v1.sql"))];
+/// The schema's versions in order; version N is the file's `user_version` after the Nth. Each has
+/// a fixture of the version before it in the tests (crates/record/tests/fixtures/).
+fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![
+        M::up(include_str!("schema_v1.sql")),
+        // Minutes approved before v2 are sealed as they print now, in the upgrade's transaction.
+        M::up_with_hook(include_str!("schema_v2.sql"), |tx: &Transaction| {
+            crate::seal::seal_missing(tx).map_err(|e| HookError::Hook(e.message(crate::Lang::En)))
+        }),
+    ])
+}
 
-/// The newest schema version this build knows.
-pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+/// The newest schema version this build knows (the number of `migrations()`).
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// The record's tables, in an order that satisfies their foreign keys (parents first), as export
 /// writes them and import reads them.
@@ -39,6 +49,9 @@ pub const TABLES: &[&str] = &[
     "attendance",
     "innspill",
     "action_point",
+    "meeting_seal",
+    "seal_person",
+    "seal_action",
     "audit_log",
 ];
 
@@ -87,7 +100,7 @@ impl Store {
         store.conn.pragma_update(None, "journal_mode", "WAL")?;
         // Durability does not depend on how SQLite was built: every commit is synced to disk.
         store.conn.pragma_update(None, "synchronous", "FULL")?;
-        Migrations::from_slice(MIGRATIONS).to_latest(&mut store.conn)?;
+        migrations().to_latest(&mut store.conn)?;
         if policy.automatic {
             store.backup_problem = store.scheduled_backups(now).err();
         }
@@ -130,7 +143,7 @@ impl Store {
     /// A fresh record in memory, for tests and previews.
     pub fn open_in_memory() -> Result<Store> {
         let mut store = Store::setup(Connection::open_in_memory()?, false, None)?;
-        Migrations::from_slice(MIGRATIONS).to_latest(&mut store.conn)?;
+        migrations().to_latest(&mut store.conn)?;
         Ok(store)
     }
 

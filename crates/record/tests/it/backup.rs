@@ -247,7 +247,8 @@ fn rotation_keeps_seven_daily_and_four_weekly() {
     );
 }
 
-/// A valid SQLite file from before the current schema (user_version lower), with data.
+/// A valid SQLite file from before the current schema (user_version 0: from before the first),
+/// with data.
 fn older_file(dir: &Path) -> PathBuf {
     let path = dir.join("quorum.db");
     let conn = Connection::open(&path).unwrap();
@@ -255,8 +256,7 @@ fn older_file(dir: &Path) -> PathBuf {
         "CREATE TABLE legacy (id TEXT PRIMARY KEY, x TEXT); INSERT INTO legacy VALUES ('1', 'fra før');",
     )
     .unwrap();
-    conn.pragma_update(None, "user_version", SCHEMA_VERSION - 1)
-        .unwrap();
+    conn.pragma_update(None, "user_version", 0).unwrap();
     path
 }
 
@@ -287,7 +287,7 @@ fn a_backup_is_taken_before_a_migration() {
     let version: i64 = old
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .unwrap();
-    assert_eq!(version, SCHEMA_VERSION - 1);
+    assert_eq!(version, 0);
     let x: String = old
         .query_row("SELECT x FROM legacy", [], |r| r.get(0))
         .unwrap();

@@ -1495,7 +1495,8 @@ fn random_operations_never_panic_and_refusals_change_nothing() {
             check_invariants(s, &k, &mut r);
         }
         assert!(
-            ok > 100 && refused > 100,
+            // Locked minutes refuse much of what the operations try, so fewer succeed.
+            ok > 75 && refused > 100,
             "seed {seed}: {ok} ok, {refused} refused"
         );
         // The record still round-trips.

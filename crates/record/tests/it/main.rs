@@ -8,6 +8,7 @@ mod bad_input;
 mod demo;
 mod import_rules;
 mod locking;
+mod migrations;
 mod numbering;
 mod record;
 mod search;

@@ -87,7 +87,7 @@ fn export_import_export_is_byte_identical() {
     let doc: Value = serde_json::from_str(&first).unwrap();
     assert_eq!(doc["format"], json!("quorum-record"));
     assert_eq!(doc["version"], json!(1));
-    assert_eq!(doc["schema"], json!(1));
+    assert_eq!(doc["schema"], json!(quorum_record::store::SCHEMA_VERSION));
     assert!(first.ends_with("}\n"));
 }
 

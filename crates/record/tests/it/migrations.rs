@@ -1,0 +1,76 @@
+//! Every schema version upgrades: a fixture file of each earlier version (made by the Quorum of
+//! that version, in tests/fixtures/) opens, is backed up first, and reaches the newest version
+//! with its content intact.
+
+use quorum_record::backup::BackupKind;
+use quorum_record::store::SCHEMA_VERSION;
+use quorum_record::vocab::MeetingStatus;
+use quorum_record::Store;
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn user_version(path: &Path) -> i64 {
+    let c = rusqlite::Connection::open(path).unwrap();
+    c.pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn schema_v1_upgrades_to_the_newest_with_a_backup_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("quorum.db");
+    std::fs::copy(fixture("schema-v1.quorum.db"), &path).unwrap();
+    assert_eq!(user_version(&path), 1);
+
+    let s = Store::open(&path).unwrap();
+    assert_eq!(user_version(&path), SCHEMA_VERSION);
+    // The file as it was before the upgrade is kept: still version 1, with all its cases.
+    let before = s
+        .backups()
+        .unwrap()
+        .into_iter()
+        .find(|b| b.kind == BackupKind::BeforeUpgrade)
+        .expect("a backup before the upgrade");
+    assert_eq!(user_version(&before.path), 1);
+    let count = |p: &Path| -> i64 {
+        rusqlite::Connection::open(p)
+            .unwrap()
+            .query_row("SELECT count(*) FROM \"case\"", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(count(&before.path), count(&fixture("schema-v1.quorum.db")));
+    // The content is all there.
+    let m3 = s.meeting_by_number("E-helserådet", "3/2025").unwrap();
+    assert_eq!(m3.status, MeetingStatus::Approved);
+    assert!(s
+        .case_by_number("E-helserådet", "31/25")
+        .unwrap()
+        .decision
+        .is_some());
+    assert_eq!(s.bodies().unwrap().len(), 2);
+    // v2: the approved minutes are sealed with what they showed.
+    let h = s.meeting_heading(&m3.id).unwrap();
+    assert_eq!(h.body_name, "Nasjonalt e-helseråd");
+    assert!(h.approval.is_some());
+    let held = s.meeting_by_number("E-helserådet", "4/2025").unwrap();
+    assert!(s.meeting_heading(&held.id).unwrap().approval.is_none());
+    drop(s);
+    // Opening again changes nothing more.
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.meeting_heading(&m3.id).unwrap(), h);
+}
+
+#[test]
+fn every_schema_version_before_the_newest_has_a_fixture() {
+    for v in 1..SCHEMA_VERSION {
+        assert!(
+            fixture(&format!("schema-v{v}.quorum.db")).is_file(),
+            "tests/fixtures/schema-v{v}.quorum.db is missing: make it with the Quorum of schema {v} before adding a migration"
+        );
+    }
+}
