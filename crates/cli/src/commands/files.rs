@@ -190,8 +190,9 @@ pub fn export(cx: &Ctx, file: &Path) -> R<Done> {
 }
 
 pub fn import(cx: &Ctx, file: &Path) -> R<Done> {
-    let json = std::fs::read_to_string(file).map_err(|e| io_error(file, e))?;
-    cx.store.import_json(&json)?;
+    // Bytes, so that a file that is not UTF-8 is refused as an import, not as an I/O error.
+    let bytes = std::fs::read(file).map_err(|e| io_error(file, e))?;
+    cx.store.import_bytes(&bytes)?;
     let text = format!(
         "{} {}",
         cx.say("Importert til", "Imported into"),

@@ -5,3 +5,4 @@ mod support;
 mod actions;
 mod backup;
 mod cli;
+mod import;

@@ -6,6 +6,7 @@ use super::schema::Table;
 use super::{FORMAT, FORMAT_VERSION};
 use base64::Engine;
 use rusqlite::types::Value as Sql;
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
 /// One row of the file: where it stands, and its fields as JSON.
@@ -63,9 +64,14 @@ pub(super) fn read(json: &str, schema: &[Table]) -> Result<Doc, Box<ImportProble
             ..ImportProblem::file(rule)
         })
     };
-    let doc: Value = serde_json::from_str(json).map_err(|e| {
+    let Strict(doc) = serde_json::from_str(json).map_err(|e| {
         file(match e.classify() {
             serde_json::error::Category::Eof => ImportRule::Truncated { line: e.line() },
+            // The only data error of parsing into `Strict` is its own: a key given twice.
+            serde_json::error::Category::Data => ImportRule::DuplicateKey {
+                line: e.line(),
+                column: e.column(),
+            },
             _ => ImportRule::NotJson {
                 line: e.line(),
                 column: e.column(),
@@ -90,7 +96,8 @@ pub(super) fn read(json: &str, schema: &[Table]) -> Result<Doc, Box<ImportProble
         .keys()
         .find(|k| !schema.iter().any(|t| t.name == k.as_str()))
     {
-        return Err(in_table(unknown, ImportRule::UnknownTable));
+        let name: String = unknown.chars().take(40).collect();
+        return Err(in_table(&name, ImportRule::UnknownTable));
     }
     let mut out = Vec::with_capacity(schema.len());
     for t in schema {
@@ -106,6 +113,68 @@ pub(super) fn read(json: &str, schema: &[Table]) -> Result<Doc, Box<ImportProble
         out.push(read);
     }
     Ok(Doc { tables: out })
+}
+
+/// A JSON value parsed with every object's keys distinct: `{"body": [], "body": [...]}` would
+/// otherwise keep only the last, so the same file could mean two records.
+struct Strict(Value);
+
+impl<'de> Deserialize<'de> for Strict {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Strict, D::Error> {
+        d.deserialize_any(StrictVisitor).map(Strict)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> Visitor<'de> for StrictVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut out = Vec::new();
+        while let Some(Strict(v)) = seq.next_element()? {
+            out.push(v);
+        }
+        Ok(Value::Array(out))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut out = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if out.contains_key(&key) {
+                return Err(serde::de::Error::custom("a key given twice"));
+            }
+            let Strict(v) = map.next_value()?;
+            out.insert(key, v);
+        }
+        Ok(Value::Object(out))
+    }
 }
 
 /// A value as a message may quote it: short, whatever was there.

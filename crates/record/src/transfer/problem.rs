@@ -29,6 +29,11 @@ pub enum ImportRule {
     Truncated {
         line: usize,
     },
+    /// An object names the same key twice.
+    DuplicateKey {
+        line: usize,
+        column: usize,
+    },
     NotAnObject,
     WrongFormat,
     MissingVersion,
@@ -196,6 +201,11 @@ impl ImportRule {
                 format!("Filen slutter for tidlig (linje {line}); den kan være avkortet.")
             } else {
                 format!("The file ends too early (line {line}); it may be truncated.")
+            },
+            DuplicateKey { line, column } => if nb {
+                format!("Et JSON-objekt i filen har samme nøkkel to ganger (linje {line}, kolonne {column}); da er det uklart hva filen inneholder. Fjern den ene.")
+            } else {
+                format!("A JSON object in the file has the same key twice (line {line}, column {column}), so what the file holds is unclear. Remove one of them.")
             },
             NotAnObject => s("Filen er ikke et JSON-objekt.", "The file is not a JSON object."),
             WrongFormat => s("«format» er ikke «quorum-record».", "\"format\" is not \"quorum-record\"."),

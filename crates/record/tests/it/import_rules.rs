@@ -697,3 +697,55 @@ fn a_large_record_is_checked_in_linear_time() {
     assert!(t.elapsed().as_secs() < 60, "{:?}", t.elapsed());
     assert_eq!(db.store.innspill(&item).unwrap().len(), 40_000);
 }
+
+#[test]
+fn a_key_given_twice_is_refused_not_read_as_the_last() {
+    let json = source().replacen("\"tables\": {", "\"tables\": {\n    \"body\": [],", 1);
+    let target = db();
+    let before = file_bytes(&target);
+    let err = target.store.import_json(&json).unwrap_err();
+    let Error::BadImport(p) = &err else {
+        panic!("{err:?}")
+    };
+    assert!(
+        matches!(p.rule, ImportRule::DuplicateKey { .. }) && p.table.is_none(),
+        "{p:?}"
+    );
+    assert!(err.message(Lang::Nb).contains("samme nøkkel to ganger"));
+    assert!(err.message(Lang::En).contains("the same key twice"));
+    assert_eq!(file_bytes(&target), before);
+    // Within a row too.
+    let json = source().replacen(
+        "\"email\": \"\",",
+        "\"email\": \"\", \"email\": \"x@y.no\",",
+        1,
+    );
+    let err = target.store.import_json(&json).unwrap_err();
+    assert!(
+        matches!(&err, Error::BadImport(p) if matches!(p.rule, ImportRule::DuplicateKey { .. })),
+        "{err:?}"
+    );
+    assert!(target.store.is_empty().unwrap());
+}
+
+#[test]
+fn bytes_that_are_not_utf8_are_refused_as_such() {
+    let mut bytes = source().as_bytes().to_vec();
+    bytes.extend_from_slice(b"\xff");
+    let target = db();
+    let err = target.store.import_bytes(&bytes).unwrap_err();
+    assert!(
+        matches!(&err, Error::BadImport(p) if p.rule == ImportRule::NotUtf8),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.message(Lang::Nb),
+        "Importfilen kan ikke leses: Filen er ikke UTF-8-tekst. Ingenting er importert; bruk en \
+         fil laget med «quorum export»."
+    );
+    assert!(target.store.is_empty().unwrap());
+    // With a byte order mark, as bytes too.
+    let bom = [b"\xef\xbb\xbf".as_slice(), source().as_bytes()].concat();
+    target.store.import_bytes(&bom).unwrap();
+    assert_eq!(snapshot(&target.store), source());
+}
