@@ -188,7 +188,11 @@ pub(super) fn check_value(table: &str, column: &str, v: &Value) -> Result<(), Im
                 .and_then(Value::as_str)
                 .map_or(0, |b| b.len() / 4 * 3);
             if size > MAX_FILE {
-                return Err(value(Problem::TooLong { max: MAX_FILE }));
+                // The same refusal as `add_attachment`'s.
+                return Err(value(Problem::Other {
+                    nb: "Filen er større enn 200 MB. Del den opp eller komprimer den.".into(),
+                    en: "The file is larger than 200 MB. Split or compress it.".into(),
+                }));
             }
             Ok(())
         }

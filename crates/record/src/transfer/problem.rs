@@ -2,7 +2,7 @@
 //! which rule, each rule with a sentence in bokmål and in English that says what is wrong and how
 //! to fix it. Nothing of SQLite's or serde's own text reaches the user.
 
-use crate::error::{Invalid, Problem};
+use crate::error::{field_label, Invalid, Problem};
 use crate::i18n::Lang;
 
 /// A refused import. `table`, `row` and `id` are None where the problem is the file as a whole.
@@ -227,7 +227,7 @@ impl ImportRule {
             },
             BadBase64 => s("Filinnholdet er ikke gyldig base64.", "The file content is not valid base64."),
             Missing => s("Feltet må ha en verdi.", "The field must have a value."),
-            Value { field, problem } => Invalid { field, problem: problem.clone() }.message(lang),
+            Value { field, problem } => field_message(field, problem, lang),
             NotNormalised => s(
                 "Teksten har mellomrom først eller sist, eller Windows-linjeskift, og er ikke lagret slik Quorum lagrer tekst. Fjern dem.",
                 "The text has spaces at its start or end, or Windows line breaks, so it is not stored as Quorum stores text. Remove them.",
@@ -375,4 +375,56 @@ impl ImportRule {
             ),
         }
     }
+}
+
+/// The typed-input message for `field`; a field only an import names (typed input labels the
+/// fields of its own forms) gets its label here, so no column name stands in a sentence.
+fn field_message(field: &'static str, problem: &Problem, lang: Lang) -> String {
+    let message = Invalid {
+        field,
+        problem: problem.clone(),
+    }
+    .message(lang);
+    match import_label(field) {
+        Some((nb, en)) if field_label(field, lang) == field => {
+            message.replacen(field, lang.pick(nb, en), 1)
+        }
+        _ => message,
+    }
+}
+
+fn import_label(field: &str) -> Option<(&'static str, &'static str)> {
+    Some(match field {
+        "secretariat" => ("Sekretariatet", "The secretariat"),
+        "place" => ("Møtestedet", "The place"),
+        "language" => ("Språket", "The language"),
+        "organisation" => ("Organisasjonen", "The organisation"),
+        "term_from" => ("Starten på funksjonstiden", "The start of the term"),
+        "term_to" => ("Slutten på funksjonstiden", "The end of the term"),
+        "position" => ("Plasseringen", "The position"),
+        "year" => ("Året", "The year"),
+        "first_number" => ("Første saksnummer", "The first case number"),
+        "number" => ("Nummeret", "The number"),
+        "extraordinary" => ("Merket for ekstramøte", "The extraordinary flag"),
+        "remote" => ("Merket for videomøte", "The remote flag"),
+        "remote_link" => ("Møtelenken", "The meeting link"),
+        "no_memo" => ("Merket for «ingen toppnotat»", "The no-memo flag"),
+        "purpose" => ("Hensikten med saken", "The purpose"),
+        "background" => ("Bakgrunnen", "The background"),
+        "questions" => ("Spørsmålene til drøfting", "The questions for discussion"),
+        "process" => ("Den videre saksprosessen", "The further process"),
+        "owner" => ("Sakseieren", "The case owner"),
+        "officer" => ("Saksbehandleren", "The case officer"),
+        "exempt" => ("Merket for unntak fra offentlighet", "The exemption flag"),
+        "guest" => ("Gjesten", "The guest"),
+        "file_name" => ("Filnavnet", "The file name"),
+        "media_type" => ("Filtypen", "The media type"),
+        "responsible" => ("Den ansvarlige", "The person responsible"),
+        "due" => ("Fristen", "The due date"),
+        "due_next_meeting" => ("Merket for «til neste møte»", "The next-meeting flag"),
+        "note" => ("Merknaden", "The note"),
+        "entity" => ("Endringens radtype", "The entity"),
+        "body" => ("Organet", "The body"),
+        _ => return None,
+    })
 }

@@ -332,6 +332,16 @@ fn year_zero_is_refused() {
         },
     };
     assert_eq!(refused(&d), at("meeting", i, &id, "year", rule.clone()));
+    // A field only an import names is labelled in the sentence, not shown as its column.
+    let err = Error::bad_import(refused(&d));
+    assert!(
+        err.message(Lang::Nb)
+            .contains(": Året må være mellom 1900 og 2999."),
+        "{err}"
+    );
+    assert!(err
+        .message(Lang::En)
+        .contains(": The year must be between 1900 and 2999."));
     let mut d = doc();
     let (c, cid) = case(&d, 40);
     d["tables"]["case"][c]["year"] = json!(0);
