@@ -5,6 +5,50 @@
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
+/// A year as the record numbers them (1900–2999): "25" or "20255" would otherwise reach the
+/// record as year 25 or 20255.
+pub fn year(s: &str) -> Result<i32, YearError> {
+    s.trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (1900..=2999).contains(y))
+        .ok_or(YearError)
+}
+
+/// A value given for a year that is not one; usage.rs says so in Norwegian.
+#[derive(Debug, Clone, Copy)]
+pub struct YearError;
+
+impl std::fmt::Display for YearError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("write a year with four digits, from 1900 to 2999, for example 2025")
+    }
+}
+
+impl std::error::Error for YearError {}
+
+/// A place in a list, counted from 1 as the listings number it: 0 or -3 would otherwise be
+/// taken as "first" without a word.
+pub fn position(s: &str) -> Result<i64, PositionError> {
+    s.trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|n| *n >= 1)
+        .ok_or(PositionError)
+}
+
+/// A value given for a place in a list that is not one; usage.rs says so in Norwegian.
+#[derive(Debug, Clone, Copy)]
+pub struct PositionError;
+
+impl std::fmt::Display for PositionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("write the place as a whole number from 1 up, as the list numbers it")
+    }
+}
+
+impl std::error::Error for PositionError {}
+
 #[derive(Parser)]
 #[command(
     name = "quorum",
@@ -90,7 +134,7 @@ pub enum Command {
         query: String,
         #[arg(long)]
         body: Option<String>,
-        #[arg(long)]
+        #[arg(long, value_parser = year, allow_negative_numbers = true)]
         year: Option<i32>,
         #[arg(long = "type")]
         case_type: Option<String>,
@@ -179,9 +223,9 @@ pub enum BodyCommand {
     /// Where case numbering of a year starts, when earlier meetings are not in the record
     FirstNumber {
         body: String,
-        #[arg(long)]
+        #[arg(long, value_parser = year, allow_negative_numbers = true)]
         year: i32,
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
         number: i64,
     },
 }
@@ -320,7 +364,7 @@ pub enum MeetingCommand {
         /// The body: short name or id
         #[arg(long)]
         body: String,
-        #[arg(long)]
+        #[arg(long, value_parser = year, allow_negative_numbers = true)]
         year: Option<i32>,
     },
     /// Header, attendance and timetable
@@ -453,10 +497,10 @@ pub struct NewItem {
     #[command(flatten)]
     pub meeting: MeetingOpt,
     /// Place it as number N on the agenda (default: last)
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true, value_parser = position)]
     pub at: Option<i64>,
     /// Minutes
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub duration: Option<i64>,
 }
 
@@ -521,14 +565,14 @@ pub enum AgendaCommand {
         guest: Option<String>,
         #[arg(long)]
         summary: Option<String>,
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true)]
         duration: Option<i64>,
     },
     /// Move an item to number N on the agenda
     Move {
         #[command(flatten)]
         at: ItemArg,
-        #[arg(long)]
+        #[arg(long, allow_negative_numbers = true, value_parser = position)]
         to: i64,
     },
     /// Remove an item (a case taken off a draft agenda stays in the record, unnumbered)
@@ -639,7 +683,7 @@ pub enum CaseCommand {
         /// The body: short name or id
         #[arg(long)]
         body: String,
-        #[arg(long)]
+        #[arg(long, value_parser = year, allow_negative_numbers = true)]
         year: i32,
         #[command(flatten)]
         fields: CaseFields,
@@ -851,7 +895,7 @@ pub struct InnspillAdd {
     pub item: ItemOpt,
     pub text: String,
     /// Place it as bullet N (default: last)
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true, value_parser = position)]
     pub at: Option<i64>,
 }
 
@@ -976,7 +1020,7 @@ pub enum ActionsCommand {
         #[arg(long)]
         body: String,
         /// All of one year's meetings
-        #[arg(long, conflicts_with = "open")]
+        #[arg(long, conflicts_with = "open", value_parser = year, allow_negative_numbers = true)]
         year: Option<i32>,
         /// Only the open ones (of every year), as later meetings list them
         #[arg(long)]
@@ -1038,7 +1082,7 @@ pub enum PdfCommand {
         /// The body: short name or id
         #[arg(long)]
         body: String,
-        #[arg(long)]
+        #[arg(long, value_parser = year, allow_negative_numbers = true)]
         year: i32,
         #[command(flatten)]
         out: PdfOut,

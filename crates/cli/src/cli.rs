@@ -21,10 +21,56 @@ pub fn run(args: Vec<OsString>) -> i32 {
             0
         }
         Err(e) => {
-            eprintln!("quorum: {}", e.message(lang));
+            eprintln!("quorum: {}", message(&e, lang));
             1
         }
     }
+}
+
+/// The error's message; a file the system refused is said in the user's words, not in the
+/// system's English ("No such file or directory (os error 2)").
+fn message(e: &quorum_documents::Error, lang: Lang) -> String {
+    if let Some(quorum_record::Error::Io { path, source }) = e.record() {
+        if let Some((nb, en)) = file_problem(path, source) {
+            return lang.pick(&nb, &en).to_string();
+        }
+    }
+    e.message(lang)
+}
+
+fn file_problem(path: &str, e: &std::io::Error) -> Option<(String, String)> {
+    use std::io::ErrorKind::*;
+    Some(match e.kind() {
+        NotFound => (
+            format!("Fant ikke filen eller mappen «{path}». Sjekk stien og filnavnet."),
+            format!("Could not find the file or folder \"{path}\". Check the path and the file name."),
+        ),
+        PermissionDenied => (
+            format!("Quorum har ikke tilgang til «{path}». Sjekk rettighetene, eller velg en annen fil."),
+            format!("Quorum has no access to \"{path}\". Check the permissions, or choose another file."),
+        ),
+        IsADirectory => (
+            format!("«{path}» er en mappe, ikke en fil. Oppgi en fil, for eksempel «{path}/fil»."),
+            format!("\"{path}\" is a folder, not a file. Give a file, for example \"{path}/file\"."),
+        ),
+        NotADirectory => (
+            format!("En del av stien «{path}» er en fil, ikke en mappe. Sjekk stien."),
+            format!("Part of the path \"{path}\" is a file, not a folder. Check the path."),
+        ),
+        InvalidData => (
+            format!("«{path}» er ikke UTF-8-tekst. Lagre den som UTF-8 og prøv igjen."),
+            format!("\"{path}\" is not UTF-8 text. Save it as UTF-8 and try again."),
+        ),
+        StorageFull => (
+            format!("Det er ikke plass på disken til «{path}». Frigjør plass og prøv igjen."),
+            format!("There is no room on the disk for \"{path}\". Free some space and try again."),
+        ),
+        ReadOnlyFilesystem => (
+            format!("«{path}» ligger på en disk som bare kan leses. Velg en annen mappe."),
+            format!("\"{path}\" is on a read-only disk. Choose another folder."),
+        ),
+        _ => return None,
+    })
 }
 
 fn execute(cli: &Cli, lang: Lang) -> R<Done> {
@@ -62,6 +108,9 @@ fn execute(cli: &Cli, lang: Lang) -> R<Done> {
         lang,
         path: &path,
     };
+    if let Some(out) = output_file(&cli.command) {
+        refuse_missing_output_folder(out)?;
+    }
     match &cli.command {
         Command::Demo => commands::files::demo(&cx),
         Command::Body { command } => commands::body::run(&cx, command),
@@ -106,6 +155,52 @@ fn refuse_missing_folder(db: &std::path::Path) -> R<()> {
                 "The folder \"{}\" does not exist, so the record \"{}\" cannot be opened or made there. Check the path given to --db.",
                 folder.display(),
                 db.display()
+            ),
+        )
+        .into()),
+        _ => Ok(()),
+    }
+}
+
+/// The file a command writes, for the check that its folder exists.
+fn output_file(command: &Command) -> Option<&std::path::Path> {
+    use crate::args::{CaseCommand, PdfCommand};
+    match command {
+        Command::Archive { file } | Command::Export { file } => Some(file),
+        Command::Backup { file, .. } => file.as_deref(),
+        Command::Case {
+            command: CaseCommand::SaveAttachment { output, .. },
+        } => Some(output),
+        Command::Pdf { document } => Some(match document {
+            PdfCommand::Agenda { out, .. }
+            | PdfCommand::Memo { out, .. }
+            | PdfCommand::Minutes { out, .. }
+            | PdfCommand::Register { out, .. }
+            | PdfCommand::Pack { out, .. } => &out.output,
+            PdfCommand::Invitation { output, .. } => output,
+        }),
+        _ => None,
+    }
+}
+
+/// A file is written only into a folder that exists: a mistyped path would otherwise fail with
+/// the system's text, or (for a backup) make the folders without a word.
+fn refuse_missing_output_folder(file: &std::path::Path) -> R<()> {
+    if file.is_dir() {
+        return Ok(());
+    }
+    match file.parent().filter(|d| !d.as_os_str().is_empty()) {
+        Some(folder) if !folder.is_dir() => Err(quorum_record::Error::other(
+            "file",
+            format!(
+                "Mappen «{}» finnes ikke, så «{}» kan ikke skrives der. Lag mappen først, eller velg en annen sti.",
+                folder.display(),
+                file.display()
+            ),
+            format!(
+                "The folder \"{}\" does not exist, so \"{}\" cannot be written there. Make the folder first, or choose another path.",
+                folder.display(),
+                file.display()
             ),
         )
         .into()),

@@ -9,6 +9,13 @@ use quorum_record::model::{
 use quorum_record::numbers::{CaseNumber, MeetingNumber};
 use quorum_record::{Error, Result, Store};
 
+/// A date given to filter a listing, in the ISO form the record compares with.
+pub fn date_filter(field: &'static str, value: Option<&str>) -> Result<Option<String>> {
+    value
+        .map(|v| Ok(quorum_record::numbers::parse_date(field, v)?.to_string()))
+        .transpose()
+}
+
 /// Looks like one of the record's ids (a UUID).
 pub fn is_id(s: &str) -> bool {
     let s = s.trim();

@@ -82,6 +82,21 @@ fn list(v: Option<&ContextValue>) -> Vec<String> {
     }
 }
 
+/// The whole argument, when clap took a value starting with "-" followed by a digit for an
+/// unknown flag (it names only "-1" of "-1:00").
+fn value_with_minus(arg: &str, args: &[OsString]) -> Option<String> {
+    let digit = arg
+        .strip_prefix('-')?
+        .starts_with(|c: char| c.is_ascii_digit());
+    if !digit {
+        return None;
+    }
+    args.iter()
+        .map(|a| a.to_string_lossy())
+        .find(|a| a.starts_with(arg))
+        .map(|a| a.into_owned())
+}
+
 /// The Norwegian text of a usage error.
 pub fn norwegian(e: &clap::Error, args: &[OsString]) -> String {
     let get = |k: ContextKind| text(e.get(k));
@@ -89,7 +104,20 @@ pub fn norwegian(e: &clap::Error, args: &[OsString]) -> String {
     let value = get(ContextKind::InvalidValue).unwrap_or_default();
     let mut out = String::from("feil: ");
     match e.kind() {
-        ErrorKind::UnknownArgument => out += &format!("ukjent argument «{arg}»"),
+        ErrorKind::UnknownArgument => match value_with_minus(&arg, args) {
+            // Clap reads "-1:00" or "-5" after an option as a flag of its own.
+            Some(raw) => {
+                out += &format!(
+                    "«{raw}» begynner med «-» og leses derfor som et valg, ikke som en verdi. \
+                     Negative tall, datoer og klokkeslett brukes ikke; skriv verdien uten minustegn"
+                )
+            }
+            None => out += &format!("ukjent argument «{arg}»"),
+        },
+        ErrorKind::InvalidUtf8 => {
+            out += "et argument er ikke gyldig tekst (UTF-8). Skriv det på nytt, eller sjekk \
+                    tegnkodingen i terminalen eller skriptet"
+        }
         ErrorKind::InvalidSubcommand => {
             let sub = get(ContextKind::InvalidSubcommand).unwrap_or_default();
             out += &format!("ukjent underkommando «{sub}»");
@@ -106,8 +134,19 @@ pub fn norwegian(e: &clap::Error, args: &[OsString]) -> String {
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             out += &format!("ugyldig verdi «{value}» for «{arg}»");
             let source = std::error::Error::source(e);
-            if source.is_some_and(|s| s.is::<std::num::ParseIntError>()) {
-                out += "; skriv et heltall";
+            let int = source.and_then(|s| s.downcast_ref::<std::num::ParseIntError>());
+            if source.is_some_and(|s| s.is::<crate::args::PositionError>()) {
+                out += "; skriv plassen som et heltall fra 1 og oppover, slik listen nummererer";
+            } else if source.is_some_and(|s| s.is::<crate::args::YearError>()) {
+                out += "; skriv et årstall med fire sifre, fra 1900 til 2999, for eksempel 2025";
+            } else if let Some(int) = int {
+                use std::num::IntErrorKind::*;
+                out += match int.kind() {
+                    PosOverflow | NegOverflow => {
+                        "; tallet er altfor stort, skriv et mindre heltall"
+                    }
+                    _ => "; skriv et heltall",
+                };
             } else if source.is_some()
                 && arg.contains("<")
                 && value.chars().any(char::is_alphabetic)

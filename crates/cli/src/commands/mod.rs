@@ -36,13 +36,20 @@ pub fn text_arg(value: &str) -> R<String> {
     if value != "-" {
         return Ok(value.to_string());
     }
-    let mut s = String::new();
+    let mut bytes = Vec::new();
     std::io::stdin()
-        .read_to_string(&mut s)
+        .read_to_end(&mut bytes)
         .map_err(|source| quorum_record::Error::Io {
             path: "stdin".to_string(),
             source,
         })?;
+    let s = String::from_utf8(bytes).map_err(|_| {
+        quorum_record::Error::other(
+            "text",
+            "Teksten fra standard inn («-») er ikke UTF-8. Lagre den som UTF-8 og prøv igjen.",
+            "The text from standard input (\"-\") is not UTF-8. Save it as UTF-8 and try again.",
+        )
+    })?;
     Ok(s.trim_end_matches('\n').to_string())
 }
 

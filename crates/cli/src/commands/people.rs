@@ -90,6 +90,9 @@ pub fn member(cx: &Ctx, command: &MemberCommand) -> R<Done> {
     Ok(match command {
         MemberCommand::List { body, on } => {
             let b = resolve::body(s, body)?;
+            // The record compares dates as text: "2025-02-30" or "i dag" would list nobody (or
+            // the wrong people) instead of saying what is wrong.
+            let on = crate::resolve::date_filter("date", on.as_deref())?;
             let members = s.memberships(&b.id, on.as_deref())?;
             let text: Vec<String> = members.iter().map(|m| member_line(cx, m)).collect();
             Done::new(&members, text.join("\n"))

@@ -361,6 +361,7 @@ pub fn actions(cx: &Ctx, command: &ActionsCommand) -> R<Done> {
             before,
         } => {
             let b = resolve::body(s, body)?;
+            let before = resolve::date_filter("date", before.as_deref())?;
             let list = if *open {
                 s.open_actions(&b.id, before.as_deref())?
             } else {

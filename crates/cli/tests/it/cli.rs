@@ -304,13 +304,17 @@ fn export_import_is_byte_identical() {
         .unwrap()
         .is_empty()
         .unwrap());
-    // A missing file is an I/O error.
+    // A missing file is named, in the user's language (not the system's "No such file").
     let o = run(
         &fresh,
         &["import", dir.path().join("nope.json").to_str().unwrap()],
     );
     assert_eq!(o.code, 1);
-    assert!(o.stderr.contains("Kunne ikke bruke filen"), "{}", o.stderr);
+    assert!(
+        o.stderr.contains("Fant ikke filen eller mappen") && !o.stderr.contains("os error"),
+        "{}",
+        o.stderr
+    );
 }
 
 #[test]

@@ -5,4 +5,5 @@ mod support;
 mod actions;
 mod backup;
 mod cli;
+mod corpus;
 mod import;
