@@ -149,7 +149,7 @@ impl Store {
                 crate::record::refuse_if_approving(tx, c)?;
             }
             self.guarded(tx, &m.id, Entity::AgendaItem, item_id, || {
-                tx.execute("DELETE FROM search_index WHERE item_id = ?1", [item_id])?;
+                crate::search::unindex_item(tx, item_id)?;
                 tx.execute("DELETE FROM agenda_item WHERE id = ?1", [item_id])?;
                 if let Some(c) = &it.case_id {
                     tx.execute("UPDATE \"case\" SET number = NULL WHERE id = ?1", [c])?;

@@ -447,7 +447,7 @@ impl Store {
         self.write(|tx| {
             tx.pragma_update(None, "defer_foreign_keys", "ON")?;
             tx.execute_batch(
-                "DELETE FROM search_index; DELETE FROM action_point; DELETE FROM innspill; DELETE FROM attendance;
+                "DELETE FROM search_index_row; DELETE FROM action_point; DELETE FROM innspill; DELETE FROM attendance;
                  DELETE FROM case_link; DELETE FROM attachment; DELETE FROM agenda_item; DELETE FROM meeting;
                  DELETE FROM \"case\"; DELETE FROM number_series; DELETE FROM membership; DELETE FROM person;
                  DELETE FROM case_type; DELETE FROM body_name; DELETE FROM body;",

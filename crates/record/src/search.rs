@@ -4,7 +4,7 @@
 
 use crate::error::Result;
 use crate::store::{
-    all, body_id_by_short, case_number_from_row, from_row, id_from_row, item, meeting_label, Store,
+    all, body_id_by_short, case_number_from_row, from_row, item, meeting_label, Store,
 };
 use crate::vocab::SearchField;
 use rusqlite::{params, Connection};
@@ -46,46 +46,64 @@ pub struct SearchHit {
     pub exempt: bool,
 }
 
-/// Rebuilds the search rows of one agenda item (and its case).
+/// The searchable texts of agenda items, in the order an item's rows are written: its title,
+/// summary and narrative, its case's proposal and decision, its innspill and action points. One
+/// SELECT for one item (`?1`) or, with `?1` NULL, for every item at once (import, upgrade).
+const ROWS_SQL: &str = "
+    WITH items AS (
+        SELECT i.id, i.case_id, i.meeting_id,
+               CASE WHEN i.kind = 'continuation' AND i.title = '' THEN coalesce(cc.title, '')
+                    ELSE coalesce(c.title, i.title) END AS title,
+               coalesce(c.summary, i.summary) AS summary, i.narrative, c.proposal, c.decision
+        FROM agenda_item i LEFT JOIN \"case\" c ON c.id = i.case_id
+        LEFT JOIN \"case\" cc ON cc.id = i.continues_case_id
+        WHERE ?1 IS NULL OR i.id = ?1
+    ), fields AS (
+        SELECT id AS item_id, 0 AS n, 0 AS pos, 'title' AS field, title AS text FROM items
+        UNION ALL SELECT id, 1, 0, 'summary', summary FROM items
+        UNION ALL SELECT id, 2, 0, 'narrative', narrative FROM items
+        UNION ALL SELECT id, 3, 0, 'proposal', proposal FROM items WHERE case_id IS NOT NULL
+        UNION ALL SELECT id, 4, 0, 'decision', coalesce(decision, '') FROM items WHERE case_id IS NOT NULL
+        UNION ALL SELECT a.item_id, 5, a.position, 'innspill', a.text
+            FROM items JOIN innspill a ON a.item_id = items.id
+        UNION ALL SELECT a.item_id, 6, a.position, 'action', a.text || ' (' || a.responsible || ')'
+            FROM items JOIN action_point a ON a.item_id = items.id
+    )
+    SELECT f.item_id, items.case_id, items.meeting_id, f.field, f.text
+    FROM fields f JOIN items ON items.id = f.item_id
+    WHERE trim(f.text) <> ''
+    ORDER BY f.item_id, f.n, f.pos";
+
+/// Rebuilds the search rows of one agenda item (and its case): the cost is that item's rows.
 pub(crate) fn reindex_item(conn: &Connection, item_id: &str) -> Result<()> {
-    conn.execute("DELETE FROM search_index WHERE item_id = ?1", [item_id])?;
-    let it = item(conn, item_id)?;
-    let mut fields: Vec<(SearchField, String)> = vec![
-        (SearchField::Title, it.title.clone()),
-        (SearchField::Summary, it.summary.clone()),
-        (SearchField::Narrative, it.narrative.clone()),
-    ];
-    if let Some(case_id) = &it.case_id {
-        let (proposal, decision): (String, Option<String>) = conn.query_row(
-            "SELECT proposal, decision FROM \"case\" WHERE id = ?1",
-            [case_id],
-            |r| Ok((r.get("proposal")?, r.get("decision")?)),
-        )?;
-        fields.push((SearchField::Proposal, proposal));
-        fields.push((SearchField::Decision, decision.unwrap_or_default()));
-    }
-    for (field, sql) in [
-        (SearchField::Innspill, "SELECT text FROM innspill WHERE item_id = ?1 ORDER BY position"),
-        (SearchField::Action, "SELECT text || ' (' || responsible || ')' AS text FROM action_point WHERE item_id = ?1 ORDER BY position"),
-    ] {
-        for t in all(conn, sql, [item_id], |r| r.get::<_, String>("text"))? {
-            fields.push((field, t));
-        }
-    }
-    let mut insert = conn.prepare(
-        "INSERT INTO search_index (text, field, item_id, case_id, meeting_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+    unindex_item(conn, item_id)?;
+    item(conn, item_id)?;
+    conn.execute(
+        &format!(
+            "INSERT INTO search_index_row (item_id, case_id, meeting_id, field, text) {ROWS_SQL}"
+        ),
+        [item_id],
     )?;
-    for (field, text) in fields.into_iter().filter(|(_, t)| !t.trim().is_empty()) {
-        insert.execute(params![text, field, item_id, it.case_id, it.meeting_id])?;
-    }
     Ok(())
 }
 
-/// Rebuilds the whole index (after an import).
+/// Removes an item's rows from the search index (before the item itself is removed).
+pub(crate) fn unindex_item(conn: &Connection, item_id: &str) -> Result<()> {
+    conn.execute("DELETE FROM search_index_row WHERE item_id = ?1", [item_id])?;
+    Ok(())
+}
+
+/// Rebuilds the whole index in one statement (after an import, and by the upgrade to schema 3):
+/// linear in the record's size.
 pub(crate) fn reindex_all(conn: &Connection) -> Result<()> {
-    conn.execute("DELETE FROM search_index", [])?;
-    let ids = all(conn, "SELECT id FROM agenda_item", [], id_from_row)?;
-    ids.iter().try_for_each(|id| reindex_item(conn, id))
+    conn.execute("DELETE FROM search_index_row", [])?;
+    conn.execute(
+        &format!(
+            "INSERT INTO search_index_row (item_id, case_id, meeting_id, field, text) {ROWS_SQL}"
+        ),
+        [Option::<String>::None],
+    )?;
+    Ok(())
 }
 
 /// Turns what a user typed into an FTS5 query that cannot be misread as query syntax: every
@@ -124,49 +142,52 @@ impl Store {
             .as_deref()
             .map(str::trim)
             .filter(|t| !t.is_empty());
-        // Best-ranked row per item; bm25 is lower-is-better.
         let limit = q.limit.unwrap_or(50).clamp(1, 500);
-        all(
+        // Ranked first, with no snippet: the best row per item (bm25, lower is better, as the
+        // index's `rank`), filtered, ordered and cut to the limit.
+        let mut hits = all(
             &self.conn,
-            "WITH hits AS (
-                    SELECT s.item_id, s.field, bm25(search_index) AS score,
-                           snippet(search_index, 0, ?5, ?6, '…', 24) AS snip
-                    FROM search_index s WHERE search_index MATCH ?1
-                 ), best AS (
-                    SELECT item_id, field, snip, score, min(score) OVER (PARTITION BY item_id) AS best,
-                           row_number() OVER (PARTITION BY item_id ORDER BY score) AS rn
-                    FROM hits
+            "WITH best AS (
+                    SELECT r.item_id, r.id AS row_id, r.field, min(s.rank) AS score
+                    FROM search_index s JOIN search_index_row r ON r.id = s.rowid
+                    WHERE search_index MATCH ?1 GROUP BY r.item_id
                  )
-                 SELECT i.id AS item_id, i.case_id, m.id AS meeting_id, c.year AS case_year,
+                 SELECT best.row_id, i.id AS item_id, i.case_id, m.id AS meeting_id, c.year AS case_year,
                         c.number AS case_seq, b.short_name AS body, m.year AS meeting_year,
                         m.number AS meeting_seq, m.date AS meeting_date,
                         coalesce(c.title, i.title) AS title, coalesce(ct.name, i.case_type) AS case_type,
-                        best.field AS field, best.snip AS snippet, c.decision AS decision,
+                        best.field AS field, '' AS snippet, c.decision AS decision,
                         coalesce(c.exempt, 0) AS exempt
                  FROM best JOIN agenda_item i ON i.id = best.item_id JOIN meeting m ON m.id = i.meeting_id
                  JOIN body b ON b.id = m.body_id
                  LEFT JOIN \"case\" c ON c.id = i.case_id LEFT JOIN case_type ct ON ct.id = c.case_type_id
-                 WHERE best.rn = 1 AND (?2 IS NULL OR m.body_id = ?2) AND (?3 IS NULL OR m.year = ?3)
+                 WHERE (?2 IS NULL OR m.body_id = ?2) AND (?3 IS NULL OR m.year = ?3)
                    AND (?4 IS NULL OR coalesce(ct.name, i.case_type) = ?4 COLLATE NOCASE)
-                 ORDER BY best.best, m.date DESC, m.number DESC, i.position LIMIT ?7",
-            params![
-                fts,
-                body_id,
-                q.year,
-                case_type,
-                HIT_START.to_string(),
-                HIT_END.to_string(),
-                limit
-            ],
+                 ORDER BY best.score, m.date DESC, m.number DESC, i.position LIMIT ?5",
+            params![fts, body_id, q.year, case_type, limit],
             |r| {
-                Ok(from_row!(r => SearchHit {
-                    item_id, case_id, meeting_id, body, meeting_date, title, case_type, field,
-                    snippet, decision, exempt;
-                    case_number: case_number_from_row(r, "case_year", "case_seq")?,
-                    meeting_number: meeting_label(r.get("meeting_year")?, r.get("meeting_seq")?),
-                }))
+                Ok((
+                    r.get::<_, i64>("row_id")?,
+                    from_row!(r => SearchHit {
+                        item_id, case_id, meeting_id, body, meeting_date, title, case_type, field,
+                        snippet, decision, exempt;
+                        case_number: case_number_from_row(r, "case_year", "case_seq")?,
+                        meeting_number: meeting_label(r.get("meeting_year")?, r.get("meeting_seq")?),
+                    }),
+                ))
             },
-        )
+        )?;
+        // Then a snippet for each row shown, and only for those.
+        let mut snippet = self.conn.prepare_cached(
+            "SELECT snippet(search_index, 0, ?3, ?4, '…', 24) AS snip FROM search_index
+             WHERE search_index MATCH ?1 AND rowid = ?2",
+        )?;
+        let (start, end) = (HIT_START.to_string(), HIT_END.to_string());
+        for (row_id, hit) in &mut hits {
+            hit.snippet =
+                snippet.query_row(params![fts, *row_id, start, end], |r| r.get("snip"))?;
+        }
+        Ok(hits.into_iter().map(|(_, h)| h).collect())
     }
 }
 

@@ -26,11 +26,15 @@ fn migrations() -> Migrations<'static> {
         M::up_with_hook(include_str!("schema_v2.sql"), |tx: &Transaction| {
             crate::seal::seal_missing(tx).map_err(|e| HookError::Hook(e.message(crate::Lang::En)))
         }),
+        // Parent-key indexes and the search index keyed by rowid, filled from the record.
+        M::up_with_hook(include_str!("schema_v3.sql"), |tx: &Transaction| {
+            crate::search::reindex_all(tx).map_err(|e| HookError::Hook(e.message(crate::Lang::En)))
+        }),
     ])
 }
 
 /// The newest schema version this build knows (the number of `migrations()`).
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// The record's tables, in an order that satisfies their foreign keys (parents first), as export
 /// writes them and import reads them.

@@ -10,6 +10,7 @@ mod import_rules;
 mod locking;
 mod migrations;
 mod numbering;
+mod plans;
 mod record;
 mod search;
 mod store;

@@ -74,3 +74,51 @@ fn every_schema_version_before_the_newest_has_a_fixture() {
         );
     }
 }
+
+#[test]
+fn schema_v2_upgrades_with_parent_key_indexes_and_a_search_index_built_from_the_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("quorum.db");
+    std::fs::copy(fixture("schema-v2.quorum.db"), &path).unwrap();
+    assert_eq!(user_version(&path), 2);
+    let s = Store::open(&path).unwrap();
+    assert_eq!(user_version(&path), SCHEMA_VERSION);
+    let hits = s
+        .search(&quorum_record::search::SearchQuery {
+            text: "helsedataforordningen".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(hits[0].case_number.as_deref(), Some("26/25"));
+    let c = rusqlite::Connection::open(&path).unwrap();
+    let indexes: Vec<String> = c
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for want in [
+        "innspill_item",
+        "action_point_item",
+        "attachment_case",
+        "case_link_case",
+        "search_index_row_item",
+    ] {
+        assert!(
+            indexes.iter().any(|i| i == want),
+            "{want} missing: {indexes:?}"
+        );
+    }
+    // Every row of the record's text is in the index once.
+    let rows: i64 = c
+        .query_row("SELECT count(*) FROM search_index_row", [], |r| r.get(0))
+        .unwrap();
+    let innspill: i64 = c
+        .query_row("SELECT count(*) FROM innspill", [], |r| r.get(0))
+        .unwrap();
+    assert!(rows > innspill, "{rows} rows for {innspill} innspill");
+    // Sealed minutes came through the upgrade.
+    let m3 = s.meeting_by_number("E-helserådet", "3/2025").unwrap();
+    assert!(s.meeting_heading(&m3.id).unwrap().approval.is_some());
+}

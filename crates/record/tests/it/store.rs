@@ -153,11 +153,11 @@ fn a_newer_file_is_refused_and_left_unchanged() {
     }
     assert_eq!(
         err.message(Lang::Nb),
-        "Databasefilen er laget av en nyere versjon av Quorum (skjema 3, denne versjonen kjenner 2). Filen er ikke endret; oppdater Quorum for å åpne den."
+        format!("Databasefilen er laget av en nyere versjon av Quorum (skjema {}, denne versjonen kjenner {SCHEMA_VERSION}). Filen er ikke endret; oppdater Quorum for å åpne den.", SCHEMA_VERSION + 1)
     );
     assert_eq!(
         err.message(Lang::En),
-        "The database file was made by a newer version of Quorum (schema 3, this version knows 2). The file is unchanged; update Quorum to open it."
+        format!("The database file was made by a newer version of Quorum (schema {}, this version knows {SCHEMA_VERSION}). The file is unchanged; update Quorum to open it.", SCHEMA_VERSION + 1)
     );
     assert_eq!(std::fs::read(&path).unwrap(), bytes);
     assert!(!dir.path().join("newer.db-wal").exists());
