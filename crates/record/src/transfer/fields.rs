@@ -3,7 +3,7 @@
 //! typed paths allow. A value must also be in the form the typed path stores (trimmed text,
 //! "2025-12-11", "10:00"), so that what is imported is what Quorum itself could have written.
 
-use super::file::Row;
+use super::file::{printable, Row};
 use super::problem::ImportRule;
 use super::schema::Table;
 use crate::error::{Error, Problem};
@@ -232,23 +232,37 @@ fn check_text(name: &'static str, field: Field, s: &str) -> Result<(), ImportRul
         // Accepted by the parser but not as Quorum writes it: "10.00" for "10:00", "2025-1-5".
         Ok(_) if matches!(field, Date | DateOrEmpty) => Err(ImportRule::Value {
             field: name,
-            problem: Problem::Date(s.to_string()),
+            problem: Problem::Date(printable(s)),
         }),
         Ok(_) if matches!(field, Time) => Err(ImportRule::Value {
             field: name,
-            problem: Problem::Time(s.to_string()),
+            problem: Problem::Time(printable(s)),
         }),
         Ok(_) => Err(ImportRule::NotNormalised),
         Err(Error::Invalid(i)) => Err(ImportRule::Value {
             field: name,
-            problem: i.problem,
+            problem: quotable(i.problem),
         }),
         Err(_) => Err(ImportRule::Rejected),
     }
 }
 
+/// The problem with the value it quotes cut to what a message can show: a file's value may be
+/// megabytes long, or hold control characters, where typed input never does.
+fn quotable(problem: Problem) -> Problem {
+    match problem {
+        Problem::Date(v) => Problem::Date(printable(&v)),
+        Problem::Time(v) => Problem::Time(printable(&v)),
+        Problem::Choice { value, allowed } => Problem::Choice {
+            value: printable(&value),
+            allowed,
+        },
+        other => other,
+    }
+}
+
 /// Ids are never typed; any text Quorum could have made one of (it makes UUIDs) will do.
-pub(super) fn id(s: &str) -> Result<(), ImportRule> {
+fn id(s: &str) -> Result<(), ImportRule> {
     let n = s.chars().count();
     if n == 0 || n > 100 || s.chars().any(|c| c.is_control() || c.is_whitespace()) {
         return Err(ImportRule::BadId);
@@ -257,9 +271,9 @@ pub(super) fn id(s: &str) -> Result<(), ImportRule> {
 }
 
 /// "YYYY-MM-DDTHH:MM:SSZ" exactly, as `crate::now` writes it, in the years dates may have.
-pub(super) fn timestamp(s: &str) -> Result<(), ImportRule> {
+fn timestamp(s: &str) -> Result<(), ImportRule> {
     let bad = || ImportRule::Timestamp {
-        value: s.chars().take(40).collect(),
+        value: printable(s),
     };
     let t = chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%SZ").map_err(|_| bad())?;
     if t.format("%Y-%m-%dT%H:%M:%SZ").to_string() != s

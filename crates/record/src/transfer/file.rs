@@ -96,8 +96,7 @@ pub(super) fn read(json: &str, schema: &[Table]) -> Result<Doc, Box<ImportProble
         .keys()
         .find(|k| !schema.iter().any(|t| t.name == k.as_str()))
     {
-        let name: String = unknown.chars().take(40).collect();
-        return Err(in_table(&name, ImportRule::UnknownTable));
+        return Err(in_table(&printable(unknown), ImportRule::UnknownTable));
     }
     let mut out = Vec::with_capacity(schema.len());
     for t in schema {
@@ -177,13 +176,17 @@ impl<'de> Visitor<'de> for StrictVisitor {
     }
 }
 
-/// A value as a message may quote it: short, whatever was there.
+/// A value as a message may quote it: short, as it stands in the file, no control characters.
 fn short(v: &Value) -> String {
-    let s = match v {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
-    s.chars().take(40).collect()
+    printable(&v.to_string())
+}
+
+/// At most 40 characters of `s`, control characters shown as "�", for quoting in a message.
+pub(super) fn printable(s: &str) -> String {
+    s.chars()
+        .take(40)
+        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+        .collect()
 }
 
 fn row(t: &Table, n: usize, v: Value) -> Result<Row, Box<ImportProblem>> {
@@ -196,10 +199,7 @@ fn row(t: &Table, n: usize, v: Value) -> Result<Row, Box<ImportProblem>> {
         return Err(row.problem(t.name, None, ImportRule::RowNotAnObject));
     };
     // The id first, so every later problem of the row can name it.
-    row.id = fields
-        .get("id")
-        .and_then(Value::as_str)
-        .map(|s| s.chars().take(100).collect());
+    row.id = fields.get("id").and_then(Value::as_str).map(printable);
     row.fields = fields;
     if let Some(k) = row.fields.keys().find(|k| t.column(k).is_none()) {
         let k = k.clone();

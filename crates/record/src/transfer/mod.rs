@@ -18,7 +18,7 @@ pub use problem::{ImportProblem, ImportRule, ValueKind};
 
 use crate::error::{Error, Result};
 use crate::store::{Store, SCHEMA_VERSION, TABLES};
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use serde_json::{Map, Value};
 
 pub const FORMAT: &str = "quorum-record";
@@ -139,8 +139,8 @@ fn dangling(
     schema: &[schema::Table],
     doc: &file::Doc,
 ) -> Result<Option<Box<ImportProblem>>> {
-    let found: Option<(String, i64, String)> =
-        rusqlite::OptionalExtension::optional(tx.query_row(
+    let found: Option<(String, i64, String)> = tx
+        .query_row(
             "SELECT \"table\" AS child, rowid, parent FROM pragma_foreign_key_check LIMIT 1",
             [],
             |r| {
@@ -150,18 +150,21 @@ fn dangling(
                     r.get("parent")?,
                 ))
             },
-        ))?;
+        )
+        .optional()?;
     let Some((table, rowid, parent)) = found else {
         return Ok(None);
     };
     let rule = ImportRule::UnknownReference { target: parent };
     let slot = schema.iter().position(|t| t.name == table);
     let id: Option<String> = match slot.and_then(|i| schema[i].column("id")) {
-        Some(_) => rusqlite::OptionalExtension::optional(tx.query_row(
-            &format!("SELECT id FROM \"{table}\" WHERE rowid = ?1"),
-            [rowid],
-            |r| r.get("id"),
-        ))?,
+        Some(_) => tx
+            .query_row(
+                &format!("SELECT id FROM \"{table}\" WHERE rowid = ?1"),
+                [rowid],
+                |r| r.get("id"),
+            )
+            .optional()?,
         None => None,
     };
     let row = slot.and_then(|i| {

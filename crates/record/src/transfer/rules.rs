@@ -14,9 +14,6 @@ use std::collections::{HashMap, HashSet};
 pub(super) fn check(schema: &[Table], doc: &Doc) -> Result<(), Box<ImportProblem>> {
     for (t, rows) in schema.iter().zip(&doc.tables) {
         for row in rows {
-            if let Some(id) = row.text("id") {
-                fields::id(id).map_err(|rule| row.problem(t.name, Some("id"), rule))?;
-            }
             fields::check_row(t, row)?;
         }
     }

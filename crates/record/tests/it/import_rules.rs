@@ -386,6 +386,17 @@ fn ten_megabyte_strings_are_refused() {
         problem: Problem::TooLong { max: 200_000 },
     };
     assert_eq!(refused(&d), at("case", c, &cid, "memo_background", rule));
+    // Where the value is quoted in the message, only its start is.
+    let (d, ..) = meeting_with("status", json!(big));
+    let err = Error::bad_import(refused(&d));
+    assert!(
+        err.message(Lang::Nb).len() < 1000,
+        "{}",
+        err.message(Lang::Nb).len()
+    );
+    assert!(err
+        .message(Lang::En)
+        .contains(&format!("\"{}\"", "x".repeat(40))));
 }
 
 /// The export's one audit row with `f` applied to a copy, appended.
