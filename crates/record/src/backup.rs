@@ -15,6 +15,7 @@
 //! atomically (temporary file in the same folder, fsync, rename).
 
 use crate::error::{BackupProblem, Error, Result};
+use crate::files::{sync_dir, sync_file, temp_beside};
 use crate::paths::{is_record_file, with_suffix};
 use crate::store::{copy_database, Store, SCHEMA_VERSION};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
@@ -216,34 +217,6 @@ fn problem(p: BackupProblem) -> Error {
 
 fn shown(path: &Path) -> String {
     path.display().to_string()
-}
-
-/// A temporary file beside `path`, hidden, that no listing takes for a backup.
-fn temp_beside(path: &Path, what: &str) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    path.with_file_name(format!(".{name}.{what}"))
-}
-
-/// Syncs a file's content (and on Unix its folder's entry) to disk.
-fn sync_file(path: &Path) -> std::io::Result<()> {
-    // Write access: Windows flushes only a handle that may write.
-    std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open(path)?
-        .sync_all()
-}
-
-fn sync_dir(dir: &Path) {
-    #[cfg(unix)]
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
 }
 
 /// Why a file is not a sound record.

@@ -10,6 +10,7 @@ pub mod cases;
 pub mod corrections;
 pub mod demo;
 pub mod error;
+pub mod files;
 pub mod i18n;
 pub mod meetings;
 pub mod model;
