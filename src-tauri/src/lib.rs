@@ -159,3 +159,5 @@ pub fn build_info_json() -> String {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod corpus_tests;
