@@ -11,6 +11,7 @@ import * as agenda from './messages/agenda';
 import * as documents from './messages/documents';
 import * as live from './messages/live';
 import * as archive from './messages/archive';
+import * as backups from './messages/backups';
 import { lang } from './vocabulary';
 
 // Each area of the window keeps its words in its own file under messages/; Bokmål is the
@@ -22,6 +23,7 @@ const nb = {
   ...documents.nb,
   ...live.nb,
   ...archive.nb,
+  ...backups.nb,
 } as const;
 
 export type MessageKey = keyof typeof nb;
@@ -34,6 +36,7 @@ const en: Dictionary = {
   ...documents.en,
   ...live.en,
   ...archive.en,
+  ...backups.en,
 };
 
 export const dictionaries: Record<Locale, Dictionary> = { nb, en };

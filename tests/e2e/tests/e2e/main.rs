@@ -18,4 +18,5 @@
 // Shared by every module; a helper some module does not call yet is not dead code.
 #[allow(dead_code)]
 mod harness;
+mod backups;
 mod journey;

@@ -53,11 +53,12 @@ describe('app_info over IPC', () => {
       if (cmd === 'app_info') return INFO;
       if (cmd === 'set_language') return { ...INFO, lang: (args as { lang: string }).lang };
       if (cmd === 'list_bodies') return [];
+      if (cmd === 'open_problem') return null;
       return [];
     });
     render(App);
     expect(screen.getByText('Quorum')).toBeTruthy();
-    await fireEvent.click(screen.getByTestId('nav-about'));
+    await fireEvent.click(await screen.findByTestId('nav-about'));
     await screen.findByTestId('app-version');
     expect(screen.getByText('Versjon')).toBeTruthy();
 
