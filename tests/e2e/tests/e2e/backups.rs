@@ -144,6 +144,16 @@ async fn backups_are_listed_taken_and_restored_from_the_window() {
         );
         ui.screen("backups-restored").await?;
 
+        // The same screen in English, and in the narrowest window allowed.
+        ui.click("locale-switch").await?;
+        ui.wait_text("nav-backups", "Backups").await?;
+        ui.wait_text("backups-notice", "restored").await?;
+        ui.screen("backups-english").await?;
+        ui.click("locale-switch").await?;
+        ui.wait_text("nav-backups", "Sikkerhetskopier").await?;
+        ui.c.set_window_size(800, 600).await?;
+        ui.screen("backups-narrow").await?;
+
         // The restored record is the one the window works on.
         ui.click("nav-meetings").await?;
         ui.wait_text("meeting-row", "4/2025").await?;
