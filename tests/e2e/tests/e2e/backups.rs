@@ -312,3 +312,145 @@ async fn a_damaged_record_opens_the_recovery_screen_which_restores_the_latest_ba
     assert_eq!(std::fs::read(&kept).unwrap(), damaged);
     h.assert_accessible();
 }
+
+/// A child that is killed (with what it started) when the test ends, also on a panic.
+struct Running(std::process::Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let pgid = self.0.id() as libc::pid_t;
+        // SAFETY: kill(2) with a negative pid signals the process group this test created.
+        unsafe { libc::kill(-pgid, libc::SIGKILL) };
+        let _ = self.0.wait();
+    }
+}
+
+fn spawn(cmd: &mut std::process::Command) -> Running {
+    use std::os::unix::process::CommandExt;
+    Running(
+        cmd.process_group(0)
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {cmd:?}: {e}")),
+    )
+}
+
+/// The single-instance plugin finds the first window through the session's D-Bus, so this
+/// test starts a session bus of its own, then the app on a record, then the app again on the
+/// same record: the second must hand over and exit at once with status 0, before it opens
+/// the record, and the first must go on running.
+#[test]
+fn a_second_instance_hands_over_to_the_first_and_exits() {
+    use std::io::BufRead;
+    use std::process::{Command, Stdio};
+    use std::time::Instant;
+
+    let h = Harness::start("single-instance");
+    let dir = h.data.path().join("ett-register");
+    std::fs::create_dir_all(&dir).unwrap();
+    let record = dir.join("quorum.db");
+
+    let mut bus = spawn(
+        Command::new("dbus-daemon")
+            .args(["--session", "--nofork", "--print-address=1"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null()),
+    );
+    let mut address = String::new();
+    std::io::BufReader::new(bus.0.stdout.take().unwrap())
+        .read_line(&mut address)
+        .expect("dbus-daemon prints its address");
+    let address = address.trim().to_string();
+    assert!(!address.is_empty(), "dbus-daemon gave no address");
+
+    let app = |log: &str| {
+        let mut cmd = Command::new(&h.bin);
+        cmd.env("DISPLAY", &h.display)
+            .env("DBUS_SESSION_BUS_ADDRESS", &address)
+            .env("QUORUM_DB", &record)
+            .env("QUORUM_EXPORT_DIR", h.data.path().join("eksport"))
+            .env("XDG_DATA_HOME", h.data.path().join("xdg-data"))
+            .env("XDG_CONFIG_HOME", h.data.path().join("xdg-config"))
+            .env("XDG_CACHE_HOME", h.data.path().join("xdg-cache"))
+            .stdin(Stdio::null())
+            .stdout(std::fs::File::create(h.artifacts.join(log)).unwrap())
+            .stderr(std::fs::File::create(h.artifacts.join(log)).unwrap());
+        cmd
+    };
+
+    let mut first = spawn(&mut app("first.log"));
+    // The record is opened in setup, after the plugin took the bus name: once it exists (and
+    // the window had a moment to load), the first instance is the one.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !record.exists() {
+        assert!(
+            Instant::now() < deadline,
+            "the first instance made no record"
+        );
+        assert!(
+            first.0.try_wait().unwrap().is_none(),
+            "the first instance exited"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    std::thread::sleep(Duration::from_secs(3));
+    let listing = |d: &Path| {
+        let mut names: Vec<(String, u64)> = std::fs::read_dir(d)
+            .unwrap()
+            .flatten()
+            .map(|e| {
+                let len = e.metadata().map(|m| m.len()).unwrap_or(0);
+                (e.file_name().to_string_lossy().into_owned(), len)
+            })
+            .collect();
+        names.sort();
+        names
+    };
+    let before = (
+        listing(&dir),
+        std::fs::metadata(&record).unwrap().modified().unwrap(),
+    );
+
+    let started = Instant::now();
+    let mut second = spawn(&mut app("second.log"));
+    let status = loop {
+        if let Some(status) = second.0.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(15),
+            "the second instance is still running after 15 s"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let took = started.elapsed();
+    eprintln!("e2e: the second instance exited with {status} after {took:?}");
+    assert!(status.success(), "the second instance exited with {status}");
+    assert!(
+        took < Duration::from_secs(5),
+        "the second instance took {took:?} to hand over"
+    );
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(
+        first.0.try_wait().unwrap().is_none(),
+        "the first instance stopped when the second started"
+    );
+    let after = (
+        listing(&dir),
+        std::fs::metadata(&record).unwrap().modified().unwrap(),
+    );
+    assert_eq!(
+        before, after,
+        "the second instance touched the record's folder"
+    );
+    // The first window as a person sees it after the second start (a debug WebKit under Xvfb
+    // takes some seconds to paint its first frame).
+    std::thread::sleep(Duration::from_secs(6));
+    assert!(
+        first.0.try_wait().unwrap().is_none(),
+        "the first instance stopped"
+    );
+    h.screen_grab("two-starts.png");
+    drop(second);
+    drop(first);
+    drop(bus);
+}
