@@ -27,7 +27,7 @@ cli-demo: core-deps
 
 # The crates without the desktop: one cargo run, so the `quorum` binary the document tests
 # call is built with them.
-CORE_CRATES := -p quorum-typeset -p quorum-record -p quorum-documents -p quorum-cli
+CORE_CRATES := -p quorum-typeset -p quorum-record -p quorum-documents -p quorum-cli -p quorum-bench
 
 core-test: core-deps
 	$(CARGO) test $(CORE_CRATES)

@@ -5,8 +5,12 @@
 #              public version (*-public.pdf). The public versions are written from a copy of the
 #              record where 33/25 (meeting 4/2025) and 26/25 (meeting 3/2025) are exempt from
 #              public disclosure, so that every public document shows an exempt case.
-#   bench      times the agenda of 4/2025 and a ~100-page minutes volume (release build), and
-#              the same content printed as HTML by Chromium headless (installs chromium).
+#   bench      the figures of issue 9 in one release run (crates/bench): generates the 20-, 5- and
+#              1-year records into target/bench/ (cached per parameters and seed), times import,
+#              open, search against a LIKE scan, saves against the disk's fdatasync, minutes and
+#              register against a small record, the agenda of 4/2025 as a `quorum` process and a
+#              ~100-page minutes volume against Chromium headless (installs chromium); prints a
+#              table and BENCH lines and writes docs/benchmarks.md.
 
 DOCS_DEMO_DIR := $(CURDIR)/target/docs-demo
 DOCS_DEMO_DB := $(DOCS_DEMO_DIR)/quorum.db
@@ -44,4 +48,5 @@ docs-demo:
 bench:
 	@command -v $(CARGO) >/dev/null || { echo "Rust is missing: install it from https://rustup.rs and run make again."; exit 1; }
 	@scripts/ensure-apt chromium
-	$(CARGO) run --quiet --release -p quorum-documents --example bench_documents
+	$(CARGO) build --quiet --release -p quorum-cli -p quorum-bench
+	./target/release/quorum-bench
