@@ -148,7 +148,7 @@ impl ImportProblem {
     }
 
     pub fn message(&self, lang: Lang) -> String {
-        let rule = self.rule.sentence(lang);
+        let rule = self.rule.message(lang);
         let Some(table) = &self.table else {
             return match lang {
                 Lang::Nb => format!("Importfilen kan ikke leses: {rule} Ingenting er importert; bruk en fil laget med «quorum export»."),
@@ -186,7 +186,7 @@ impl ImportProblem {
 
 impl ImportRule {
     /// One or two sentences: what is wrong, and how to fix it.
-    fn sentence(&self, lang: Lang) -> String {
+    pub fn message(&self, lang: Lang) -> String {
         use ImportRule::*;
         let nb = lang == Lang::Nb;
         let s = |n: &str, e: &str| if nb { n.to_string() } else { e.to_string() };
@@ -427,4 +427,138 @@ fn import_label(field: &str) -> Option<(&'static str, &'static str)> {
         "body" => ("Organet", "The body"),
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every rule once, with sample data.
+    fn every_rule() -> Vec<ImportRule> {
+        use ImportRule::*;
+        let mut rules = vec![
+            NotUtf8,
+            NotJson { line: 1, column: 2 },
+            Truncated { line: 3 },
+            DuplicateKey { line: 1, column: 9 },
+            NotAnObject,
+            WrongFormat,
+            MissingVersion,
+            UnsupportedVersion { found: "2".into() },
+            MissingTables,
+            UnknownTable,
+            NotAList,
+            RowNotAnObject,
+            UnknownColumn,
+            BadBase64,
+            Missing,
+            NotNormalised,
+            BadId,
+            Timestamp { value: "x".into() },
+            UnknownReference {
+                target: "meeting".into(),
+            },
+            Duplicate {
+                columns: vec!["id".into()],
+                first_row: 1,
+            },
+            NoFirstName,
+            CaseTypeOfOtherBody,
+            CaseOfOtherBody,
+            CaseYear {
+                meeting: "4/2025".into(),
+            },
+            CaseNumberOrder {
+                expected: "30/25".into(),
+                found: None,
+                meeting: "4/2025".into(),
+            },
+            UnplacedNumbered,
+            ExemptBasis,
+            ContinuationElsewhere,
+            ContinuationBeforeCase,
+            KindFields,
+            CurrentItemElsewhere,
+            NoPlace,
+            ApprovedWithoutCase,
+            ApprovalCase,
+            NotApprovedButApprovedBy,
+            Positions {
+                parent: "item_id".into(),
+            },
+            SelfReference,
+            SubstituteFor,
+            DueTwice,
+            CancelledWithoutNote,
+            LinkFields,
+            AuditMeetingNotApproved,
+            AuditEntityUnknown,
+            AuditEntityElsewhere,
+            AuditBeforeMeeting,
+            AuditSnapshot,
+            AuditEmpty,
+            Rejected,
+        ];
+        for expected in [ValueKind::Text, ValueKind::Integer, ValueKind::Blob] {
+            rules.push(WrongType { expected });
+        }
+        for field in [
+            "year",
+            "place",
+            "secretariat",
+            "term_to",
+            "position",
+            "remote",
+            "note",
+        ] {
+            for problem in [
+                Problem::Empty,
+                Problem::TooLong { max: 500 },
+                Problem::ControlChar,
+                Problem::Range { min: 0, max: 1 },
+                Problem::Choice {
+                    value: "x".into(),
+                    allowed: &["a", "b"],
+                },
+            ] {
+                rules.push(Value { field, problem });
+            }
+        }
+        rules
+    }
+
+    #[test]
+    fn every_rule_says_what_is_wrong_in_each_language_without_english_in_bokmal() {
+        for rule in every_rule() {
+            let (nb, en) = (rule.message(Lang::Nb), rule.message(Lang::En));
+            assert_ne!(nb, en, "{rule:?}");
+            assert!(
+                nb.ends_with('.') && en.ends_with('.'),
+                "{rule:?}: {nb} / {en}"
+            );
+            let words = [
+                " the ", "The ", " is ", " must ", " field", " row", " value", "Remove", " not ",
+            ];
+            for w in words {
+                assert!(!nb.contains(w), "{rule:?}: English {w:?} in {nb}");
+            }
+            for w in [" og ", " er ", " ikke ", " må "] {
+                assert!(!en.contains(w), "{rule:?}: bokmål {w:?} in {en}");
+            }
+            // The whole message names the place.
+            let p = ImportProblem {
+                table: Some("meeting".into()),
+                row: Some(2),
+                id: Some("m".into()),
+                column: Some("date".into()),
+                rule: rule.clone(),
+            };
+            assert!(p
+                .message(Lang::Nb)
+                .contains("tabellen «meeting», rad 2 (id «m»), feltet «date»"));
+            assert!(p
+                .message(Lang::En)
+                .contains("table \"meeting\", row 2 (id \"m\"), field \"date\""));
+        }
+    }
 }

@@ -101,6 +101,16 @@ fn refused(d: &Value) -> ImportProblem {
     }
     assert!(nb.contains("Ingenting er importert"), "{nb}");
     assert!(en.contains("Nothing was imported"), "{en}");
+    // The rule, in each language's own words.
+    let (rule_nb, rule_en) = (
+        problem.rule.message(Lang::Nb),
+        problem.rule.message(Lang::En),
+    );
+    assert!(
+        nb.contains(&rule_nb) && en.contains(&rule_en),
+        "{nb} / {en}"
+    );
+    assert_ne!(rule_nb, rule_en);
     for english in [
         "the ",
         "must ",
