@@ -2,6 +2,7 @@
 //! advance measurement, and the clean-up that turns arbitrary text into text
 //! the font can show.
 
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::OnceLock;
 
 use printpdf::ParsedFont;
@@ -72,15 +73,20 @@ impl Face {
     }
 }
 
-/// Code points below this are looked up in a table built once per face.
+/// Code points below this are cached in a table per face, filled as they are first met: a
+/// document uses a few hundred of them, and looking up all 9,728 in the font's cmap at start
+/// was a third of a short document's whole run.
 const DENSE: usize = 0x2600;
 const MISSING: u32 = u32::MAX;
+const NOT_YET: u32 = u32::MAX - 1;
 
 /// A parsed face with a fast advance table.
 pub(crate) struct FaceData {
     pub(crate) parsed: ParsedFont,
-    /// `(gid << 16) | advance` per code point below [`DENSE`], or [`MISSING`].
-    dense: Vec<u32>,
+    /// `(gid << 16) | advance` per code point below [`DENSE`], [`MISSING`], or [`NOT_YET`]
+    /// looked up. Atomic because the face set is shared by threads (relaxed: any thread's
+    /// answer is the same).
+    dense: Box<[AtomicU32]>,
     units_per_em: f32,
 }
 
@@ -90,21 +96,11 @@ impl FaceData {
         let parsed = ParsedFont::from_bytes(face.bytes(), 0, &mut warnings)
             .ok_or(PdfError::Font { face: face.name() })?;
         let units_per_em = f32::from(parsed.pdf_font_metrics.units_per_em.max(1));
-        let mut data = FaceData {
-            dense: Vec::new(),
+        Ok(FaceData {
+            dense: (0..DENSE).map(|_| AtomicU32::new(NOT_YET)).collect(),
             units_per_em,
             parsed,
-        };
-        data.dense = (0..DENSE as u32)
-            .map(|cp| {
-                char::from_u32(cp)
-                    .and_then(|c| data.lookup(c))
-                    .map_or(MISSING, |(gid, adv)| {
-                        (u32::from(gid) << 16) | u32::from(adv)
-                    })
-            })
-            .collect();
-        Ok(data)
+        })
     }
 
     /// Glyph id and advance in thousandths of an em, truncated exactly as
@@ -121,11 +117,20 @@ impl FaceData {
 
     fn glyph(&self, c: char) -> Option<(u16, u16)> {
         let c = if c == NBSP { ' ' } else { c };
-        match self.dense.get(c as usize) {
-            Some(&MISSING) => None,
-            Some(&v) => Some(((v >> 16) as u16, (v & 0xFFFF) as u16)),
-            None => self.lookup(c),
-        }
+        let Some(slot) = self.dense.get(c as usize) else {
+            return self.lookup(c);
+        };
+        let v = match slot.load(Ordering::Relaxed) {
+            NOT_YET => {
+                let v = self.lookup(c).map_or(MISSING, |(gid, adv)| {
+                    (u32::from(gid) << 16) | u32::from(adv)
+                });
+                slot.store(v, Ordering::Relaxed);
+                v
+            }
+            v => v,
+        };
+        (v != MISSING).then_some(((v >> 16) as u16, (v & 0xFFFF) as u16))
     }
 
     pub(crate) fn has(&self, c: char) -> bool {
