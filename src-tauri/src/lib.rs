@@ -158,6 +158,6 @@ pub fn build_info_json() -> String {
 }
 
 #[cfg(test)]
-mod tests;
-#[cfg(test)]
 mod corpus_tests;
+#[cfg(test)]
+mod tests;

@@ -460,3 +460,29 @@ fn a_record_from_a_newer_quorum_opens_the_recovery_unchanged() {
     assert_eq!(problem["kind"], "newer", "{problem}");
     assert_eq!(std::fs::read(&record).unwrap(), before);
 }
+
+#[test]
+fn a_failed_automatic_backup_is_told_on_the_backups_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("quorum.db");
+    // The demo goes into an empty record, which is not backed up; the next open of the day is.
+    drop(DeskState::open(record.clone(), dir.path().join("eksport")).unwrap());
+    // A file where the backups folder should be: the day's backup cannot be written.
+    std::fs::write(dir.path().join("backups"), b"").unwrap();
+    let state = DeskState::open(record, dir.path().join("eksport")).unwrap();
+    let w = window_on(dir, state);
+    let list = call(&w, "list_backups", json!({})).unwrap();
+    assert!(
+        list["automatic_problem"]
+            .as_str()
+            .unwrap()
+            .contains("kunne ikke skrives"),
+        "{list}"
+    );
+    // The record itself opened and works.
+    assert_eq!(body_names(&w).len(), 2);
+
+    let w = window();
+    let list = call(&w, "list_backups", json!({})).unwrap();
+    assert_eq!(list["automatic_problem"], Value::Null);
+}

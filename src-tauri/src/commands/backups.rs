@@ -62,6 +62,9 @@ pub struct BackupInfo {
 pub struct BackupList {
     pub folder: String,
     pub backups: Vec<BackupInfo>,
+    /// Why the automatic backup taken when the record was opened failed, if it did (the
+    /// record itself is fine).
+    pub automatic_problem: Option<String>,
 }
 
 /// What a restore did.
@@ -111,6 +114,7 @@ pub fn backups_of(record: &Path, lang: quorum_record::Lang) -> UiResult<BackupLi
     Ok(BackupList {
         folder: backup::backup_dir(record).display().to_string(),
         backups,
+        automatic_problem: None,
     })
 }
 
@@ -125,7 +129,14 @@ fn refuse_archive(state: &DeskState) -> UiResult<()> {
 /// The backups of the own record (also while it could not be opened).
 #[tauri::command(async)]
 pub fn list_backups(state: State<'_, DeskState>) -> UiResult<BackupList> {
-    backups_of(&state.db_path, state.lang())
+    let lang = state.lang();
+    let mut list = backups_of(&state.db_path, lang)?;
+    list.automatic_problem = state
+        .store
+        .lock()
+        .ok()
+        .and_then(|s| s.as_ref()?.backup_problem().map(|e| e.message(lang)));
+    Ok(list)
 }
 
 /// A verified backup of the open record into its backups folder, now.

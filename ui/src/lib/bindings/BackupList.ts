@@ -4,4 +4,9 @@ import type { BackupInfo } from "./BackupInfo";
 /**
  * The backups of the own record, newest first, and the folder they are in.
  */
-export type BackupList = { folder: string, backups: Array<BackupInfo>, };
+export type BackupList = { folder: string, backups: Array<BackupInfo>, 
+/**
+ * Why the automatic backup taken when the record was opened failed, if it did (the
+ * record itself is fine).
+ */
+automatic_problem: string | null, };

@@ -9,12 +9,12 @@ import { backup } from './fixtures';
 
 const FOLDER = '/home/sekretær/møter/backups';
 
-function core(initial: BackupInfo[]) {
+function core(initial: BackupInfo[], problem: string | null = null) {
   let backups = [...initial];
   let bodies = [body({ id: 'b1', name: 'E-helserådet' })];
   const calls = mockCore(
     withAppContext(appInfo(), () => bodies, (cmd, args) => {
-      if (cmd === 'list_backups') return { folder: FOLDER, backups } satisfies BackupList;
+      if (cmd === 'list_backups') return { folder: FOLDER, backups, automatic_problem: problem } satisfies BackupList;
       if (cmd === 'make_backup') {
         const made = backup({ path: `${FOLDER}/quorum-2026-12-01-101500.quorum`, file_name: 'quorum-2026-12-01-101500.quorum', kind: 'manual', taken: '2026-12-01T10:15:00' });
         backups = [made, ...backups];
@@ -97,7 +97,7 @@ describe('the backups screen', () => {
   it('shows the core’s refusal of a restore', async () => {
     mockCore(
       withAppContext(appInfo(), () => [], (cmd) => {
-        if (cmd === 'list_backups') return { folder: FOLDER, backups: [backup()] };
+        if (cmd === 'list_backups') return { folder: FOLDER, backups: [backup()], automatic_problem: null } satisfies BackupList;
         if (cmd === 'restore_backup') throw uiError('Registeret er åpent i et annet program.', null, 'file');
         throw new Error(cmd);
       }),
@@ -106,6 +106,21 @@ describe('the backups screen', () => {
     await fireEvent.click(await screen.findByTestId('backup-restore'));
     await fireEvent.click(screen.getByTestId('confirm-ok'));
     expect((await screen.findByTestId('error-banner')).textContent).toBe('Registeret er åpent i et annet program.');
+  });
+
+  it('tells when the automatic backup at opening failed', async () => {
+    core([], 'Sikkerhetskopien «/b/quorum-2026-12-01.quorum» kunne ikke skrives.');
+    render(BackupsScreen);
+    const warning = await screen.findByTestId('backups-automatic-problem');
+    expect(warning.textContent).toContain('Den automatiske sikkerhetskopien');
+    expect(warning.textContent).toContain('kunne ikke skrives');
+  });
+
+  it('says nothing of the automatic backup when it was taken', async () => {
+    core([backup()]);
+    render(BackupsScreen);
+    await screen.findAllByTestId('backup-row');
+    expect(screen.queryByTestId('backups-automatic-problem')).toBeNull();
   });
 
   it('says so when there are no backups yet', async () => {

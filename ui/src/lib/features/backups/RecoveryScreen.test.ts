@@ -4,7 +4,7 @@ import RecoveryScreen from './RecoveryScreen.svelte';
 import App from '../../../App.svelte';
 import { appInfo, mockCore } from '../../testing/core';
 import { body } from '../../testing/fixtures';
-import type { OpenProblem, RestoreResult } from './api';
+import type { BackupList, OpenProblem, RestoreResult } from './api';
 import { backup } from './fixtures';
 
 const DAMAGED: OpenProblem = {
@@ -13,8 +13,9 @@ const DAMAGED: OpenProblem = {
   message: 'Filen er ikke en Quorum-registerfil … «quorum restore».',
 };
 
-const list = {
+const list: BackupList = {
   folder: '/home/sekretær/backups',
+  automatic_problem: null,
   backups: [
     backup({ path: '/b/quorum-before-restore-2026-12-01-101500.quorum', kind: 'before_restore', taken: '2026-12-01T10:15:00', verified: false, problem: 'skadet' }),
     backup({ path: '/b/quorum-2026-12-01.quorum' }),
@@ -50,7 +51,7 @@ describe('the recovery screen', () => {
 
   it('says when no backup is sound, and lets the user quit', async () => {
     const calls = mockCore((cmd) => {
-      if (cmd === 'list_backups') return { folder: '/home/sekretær/backups', backups: [list.backups[0]] };
+      if (cmd === 'list_backups') return { ...list, backups: [list.backups[0]] };
       if (cmd === 'quit') return null;
       throw new Error(cmd);
     });
