@@ -484,8 +484,16 @@ impl App {
     /// Kills the app as a power cut or `kill -9` would: SIGKILL to the app and every process
     /// under it at once, no chance to flush anything. Returns how many processes were killed.
     pub(crate) async fn kill(self) -> TestResult<usize> {
+        Ok(self.kill_at(Instant::now()).await?.0)
+    }
+
+    /// [`App::kill`] at `when`: the processes are found first, so the signals go out on time.
+    /// Returns how many were killed and when the signals were sent.
+    pub(crate) async fn kill_at(self, when: Instant) -> TestResult<(usize, Instant)> {
         let tree = self.process_tree();
         ensure!(!tree.is_empty(), "no quorum-desk process found to kill");
+        tokio::time::sleep_until(when.into()).await;
+        let sent = Instant::now();
         for &pid in &tree {
             // SAFETY: kill(2) on pids we found under our own driver.
             unsafe { libc::kill(pid as libc::pid_t, libc::SIGKILL) };
@@ -499,7 +507,7 @@ impl App {
         // The session's browser is gone; closing it may fail, which is expected.
         let _ = self.client.clone().close().await;
         drop(self.driver);
-        Ok(tree.len())
+        Ok((tree.len(), sent))
     }
 }
 

@@ -15,8 +15,10 @@
 //! - `DISPLAY`: used when set; otherwise each test starts its own Xvfb.
 //! - `QUORUM_E2E_PORT`: tauri-driver's port (default 4444; a free one if that is taken).
 
+mod backups;
+mod journey;
+mod kill;
+
 // Shared by every module; a helper some module does not call yet is not dead code.
 #[allow(dead_code)]
 mod harness;
-mod backups;
-mod journey;

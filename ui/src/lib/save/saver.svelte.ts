@@ -1,22 +1,26 @@
 // The one saver for every form that saves as it is typed (the case editor, the agenda builder's
 // durations, live mode). What it guarantees:
 //
-// - Every edit is journalled in localStorage synchronously, before any pause in typing is
-//   awaited, so a window killed at any moment loses nothing.
+// - Every edit is journalled (`journal.ts`: a file beside the record, written and synced by the
+//   desktop side) the moment it is made, before any pause in typing is awaited, so a window
+//   killed at any moment loses at most the key of the last few milliseconds.
 // - Edits are written shortly after the last keystroke, one key (a field of one thing) at a
 //   time and in order; a newer edit of a key replaces a waiting one.
 // - A journal entry is dropped only once the write that covers it succeeded (and only if no
 //   newer edit of that key was journalled meanwhile), so nothing restored is a copy of
-//   something already saved. `replay()` writes what a previous session left unsaved.
+//   something already saved. What a killed window left is written when the window starts
+//   (`replay.ts`), before any screen shows the record; `replay()` writes what is left of one
+//   saver's entries (a start that could not write them).
 // - `flush()` writes everything now (before navigating away, when the window hides:
-//   `watchWindow()`); `state` is the visible save status; `error(key)` is the core's message for
-//   a field, shown beside it.
-import { asUiError, type UiError } from '../api';
+//   `watchWindow()`); `state` is the visible save status ('saved' only once the core returned
+//   every write); `error(key)` is the core's message for a field, shown beside it.
+import { asUiError, type ActionInput, type UiError } from '../api';
 import { applyEdit, editKey, type Edit } from './edits';
+import { journal } from './journal';
 
 export { applyEdit, editKey, type Edit } from './edits';
 
-/** The area a journal belongs to; its entries live under `quorum.<area>.unsaved.<id>`. */
+/** The area a journal belongs to; a saver's entries are `edit/<area>/<id>/<key>`. */
 export type SaveArea = 'live' | 'case' | 'agenda';
 
 /** What a save status shows: nothing typed yet, waiting for a pause, writing, saved, failed. */
@@ -41,7 +45,7 @@ export class Saver {
   private scheduled = new Map<string, Scheduled>();
   private chains = new Map<string, Promise<void>>();
   private failed = new Map<string, Edit>();
-  private readonly journalKey: string | null;
+  private readonly journalPrefix: string | null;
 
   /**
    * `journalId` names what the edits belong to (a meeting, a case); null keeps no journal.
@@ -52,7 +56,7 @@ export class Saver {
     private readonly delay = 500,
     area: SaveArea = 'live',
   ) {
-    this.journalKey = journalId ? `quorum.${area}.unsaved.${journalId}` : null;
+    this.journalPrefix = journalId ? `${EDIT_PREFIX}${area}/${journalId}/` : null;
   }
 
   get saving(): boolean {
@@ -189,19 +193,22 @@ export class Saver {
   }
 
   /**
-   * Writes the edits a previous session left unsaved (the window was closed before they were
-   * written). Returns the messages of those that could not be written; they are dropped.
+   * Writes this saver's edits that a previous session left unsaved and the start could not
+   * write. Returns the messages of those that could not be written; they stay journalled (the
+   * start's notice can discard them), so typed text is never dropped unseen.
    */
   async replay(): Promise<string[]> {
-    const journal = this.journalRead();
     const problems: string[] = [];
-    for (const [key, edit] of Object.entries(journal)) {
+    if (!this.journalPrefix) return problems;
+    for (const jkey of journal.keys(this.journalPrefix)) {
+      const edit = journal.get<Edit>(jkey);
+      if (!edit) continue;
       try {
         await applyEdit(edit);
+        if (JSON.stringify(journal.get(jkey)) === JSON.stringify(edit)) void journal.drop(jkey);
       } catch (e) {
         problems.push(asUiError(e).message);
       }
-      this.journalDrop(key);
     }
     return problems;
   }
@@ -250,7 +257,7 @@ export class Saver {
       this.failed.delete(key);
       this.clearError(key);
       // A newer edit of the same key may be journalled meanwhile: keep that one.
-      if (JSON.stringify(this.journalRead()[key]) === snapshot) this.journalDrop(key);
+      if (this.journalPrefix && JSON.stringify(journal.get(this.journalPrefix + key)) === snapshot) this.journalDrop(key);
       onsaved?.(result);
     });
   }
@@ -263,111 +270,75 @@ export class Saver {
     }
   }
 
-  private journalRead(): Record<string, Edit> {
-    if (!this.journalKey) return {};
-    try {
-      const raw = globalThis.localStorage?.getItem(this.journalKey);
-      return raw ? (JSON.parse(raw) as Record<string, Edit>) : {};
-    } catch {
-      return {};
-    }
-  }
-
-  private journalWrite(j: Record<string, Edit>) {
-    if (!this.journalKey) return;
-    try {
-      if (Object.keys(j).length === 0) globalThis.localStorage?.removeItem(this.journalKey);
-      else globalThis.localStorage?.setItem(this.journalKey, JSON.stringify(j));
-    } catch {
-      // Storage unavailable: the edit is still written shortly.
-    }
-  }
-
   private journalPut(key: string, edit: Edit) {
-    const j = this.journalRead();
-    j[key] = edit;
-    this.journalWrite(j);
+    if (this.journalPrefix) void journal.put(this.journalPrefix + key, edit);
   }
 
   private journalDrop(key: string) {
-    const j = this.journalRead();
-    if (key in j) {
-      delete j[key];
-      this.journalWrite(j);
-    }
+    if (this.journalPrefix) void journal.drop(this.journalPrefix + key);
   }
 }
 
+/** Journal keys of the saver's edits, the drafts and the adds under way. */
+export const EDIT_PREFIX = 'edit/';
+export const DRAFT_PREFIX = 'draft/';
+export const ADD_PREFIX = 'add/';
+
+/** Text on its way to the core as a new innspill or action point, journalled until it is in. */
+export type HeldAdd =
+  | { kind: 'innspill'; itemId: string; text: string; copies: number }
+  | { kind: 'action'; itemId: string; input: ActionInput; copies: number };
+
 /**
  * Drafts kept across restarts: text typed in an input but not yet added (a new innspill, a new
- * action point). Text on its way to the core is held until the core has it (`hold`, then
- * `release` once added), so a window killed mid-add brings it back, and one killed after the
- * add does not bring back a copy of what was added.
+ * action point). Text on its way to the core is held until the core has it (`hold`, which
+ * empties the draft in the same journal write, then `release` once added): a window killed
+ * mid-add has the add done when it starts again (`replay.ts`, which first looks whether the
+ * core already has it: `copies` is how many items of that text there were before), and one
+ * killed after the add brings back no copy of what was added.
  */
 export class Drafts {
   private counter = 0;
 
   constructor(private readonly area: SaveArea) {}
 
-  private storageKey(key: string): string {
-    return `quorum.${this.area}.draft.${key}`;
+  private journalKey(key: string): string {
+    return `${DRAFT_PREFIX}${this.area}/${key}`;
   }
 
   get(key: string): string {
-    try {
-      return globalThis.localStorage?.getItem(this.storageKey(key)) ?? '';
-    } catch {
-      return '';
-    }
+    return journal.get<string>(this.journalKey(key)) ?? '';
   }
 
   set(key: string, text: string) {
-    try {
-      if (text) globalThis.localStorage?.setItem(this.storageKey(key), text);
-      else globalThis.localStorage?.removeItem(this.storageKey(key));
-    } catch {
-      // Not kept; still typed.
-    }
+    if (text) void journal.put(this.journalKey(key), text);
+    else void journal.drop(this.journalKey(key));
   }
 
-  /** Keeps `text` while it is being added; returns the handle `release` takes. */
-  hold(key: string, text: string): string {
-    const held = `${key}#held:${Date.now()}-${++this.counter}`;
-    this.set(held, text);
+  /** Keeps `add` while it is being added and empties the draft of `key`; returns the handle. */
+  hold(key: string, add: HeldAdd): string {
+    const held = `${ADD_PREFIX}${this.area}/${key}/${Date.now()}-${++this.counter}`;
+    // One write: no kill can leave the add held and its text still the draft.
+    void journal.change([
+      [held, add],
+      [this.journalKey(key), null],
+    ]);
     return held;
+  }
+
+  /** Resolves once the held text and the emptied draft are on disk: then the core may add it. */
+  durable(): Promise<void> {
+    return journal.durable();
   }
 
   /** The add of held text is done (or its text is back in the field): forget it. */
   release(held: string) {
-    this.set(held, '');
+    void journal.drop(held);
   }
 
-  /**
-   * The draft of `key` as a previous session left it: text whose add was never confirmed first,
-   * then what was being typed. The held texts become part of the draft.
-   */
+  /** The draft of `key` as a previous session left it (the start has settled its adds). */
   restore(key: string): string {
-    const prefix = this.storageKey(`${key}#held:`);
-    const held: Array<[string, string]> = [];
-    try {
-      const store = globalThis.localStorage;
-      for (let i = 0; store && i < store.length; i++) {
-        const k = store.key(i);
-        if (k?.startsWith(prefix)) held.push([k, store.getItem(k) ?? '']);
-      }
-    } catch {
-      return this.get(key);
-    }
-    if (held.length === 0) return this.get(key);
-    held.sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true }));
-    const text = [...held.map(([, t]) => t), this.get(key)].filter((t) => t.trim() !== '').join('\n');
-    this.set(key, text);
-    try {
-      for (const [k] of held) globalThis.localStorage?.removeItem(k);
-    } catch {
-      // Kept; restored again next time.
-    }
-    return text;
+    return this.get(key);
   }
 }
 

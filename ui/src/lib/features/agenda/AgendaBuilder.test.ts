@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import AgendaBuilder from './AgendaBuilder.svelte';
 import type { AgendaItem, ItemInput, ItemUpdate, Meeting } from '../../api';
@@ -6,6 +6,8 @@ import { clockMinutes, clockTime } from '../../agendaTimes';
 import type { ItemKind } from '../../vocabulary';
 import { mockCore } from '../../testing/core';
 import { agendaItem, meeting } from '../../testing/fixtures';
+import { freshJournal, journal, type MemoryStore } from '../../save/journal';
+import { replayJournal } from '../../save/replay';
 
 const MEETING: Meeting = meeting({ id: 'm1', end: '11:30' });
 
@@ -103,6 +105,11 @@ async function renderAgenda(meeting: Meeting = MEETING, agenda = AGENDA) {
   await screen.findAllByTestId('agenda-row');
   return { ...b, changes: () => changes };
 }
+
+// Each test starts with an empty journal (what one test typed is no leftover of a killed window).
+beforeEach(() => {
+  freshJournal();
+});
 
 describe('AgendaBuilder', () => {
   it('shows the timetable with numbers, times, the end line and a distinct break', async () => {
@@ -261,36 +268,38 @@ describe('AgendaBuilder', () => {
   });
 
   describe('a typed duration is never lost', () => {
-    const JOURNAL = 'quorum.agenda.unsaved.m1';
+    const KEY = 'edit/agenda/m1/item:a';
+    let disk: MemoryStore;
+    beforeEach(() => {
+      disk = freshJournal();
+    });
 
     it('is journalled at the keystroke, before the pause, and forgotten once saved', async () => {
       const { calls } = await renderAgenda();
       const first = screen.getAllByTestId('item-duration')[0] as HTMLInputElement;
       await fireEvent.input(first, { target: { value: '50' } });
       expect(calls.some((c) => c.cmd === 'update_item')).toBe(false);
-      const journal = JSON.parse(localStorage.getItem(JOURNAL)!);
-      expect(journal['item:a']).toMatchObject({ kind: 'item', itemId: 'a', update: { duration_min: 50, title: 'Godkjenning av referat' } });
+      await waitFor(() =>
+        expect(disk.entries.get(KEY)).toMatchObject({ kind: 'item', itemId: 'a', update: { duration_min: 50, title: 'Godkjenning av referat' } }),
+      );
       await fireEvent.blur(first);
       await waitFor(() => expect(calls.filter((c) => c.cmd === 'update_item')).toHaveLength(1));
-      await waitFor(() => expect(localStorage.getItem(JOURNAL)).toBeNull());
+      await waitFor(() => expect(disk.entries.has(KEY)).toBe(false));
     });
 
-    it('is written when the agenda is shown again after a restart', async () => {
-      localStorage.setItem(
-        JOURNAL,
-        JSON.stringify({
-          'item:c': {
-            kind: 'item',
-            itemId: 'c',
-            update: { title: 'Digital samhandling', case_type: '', guest: '', summary: '', duration_min: 60 },
-          },
-        }),
-      );
-      const { calls } = await renderAgenda();
+    it('is written when the window starts again, before the agenda is shown', async () => {
+      disk.entries.set('edit/agenda/m1/item:c', {
+        kind: 'item',
+        itemId: 'c',
+        update: { title: 'Digital samhandling', case_type: '', guest: '', summary: '', duration_min: 60 },
+      });
+      const { calls } = backend(MEETING, AGENDA);
+      expect(await replayJournal()).toEqual([]);
       expect(calls[0].cmd).toBe('update_item');
       expect(calls[0].args).toMatchObject({ id: 'c', input: { duration_min: 60 } });
+      expect(disk.entries.size).toBe(0);
+      render(AgendaBuilder, { meeting: MEETING, onchange: () => {} });
       await waitFor(() => expect(screen.getByTestId('agenda-end').textContent).toContain('11:45'));
-      expect(localStorage.getItem(JOURNAL)).toBeNull();
     });
 
     it('a duration the core refuses stays journalled and is not sent again on leaving the field', async () => {
@@ -302,7 +311,8 @@ describe('AgendaBuilder', () => {
       first.focus();
       await fireEvent.blur(first);
       expect(calls.filter((c) => c.cmd === 'update_item')).toHaveLength(1);
-      expect(localStorage.getItem(JOURNAL)).toContain('2000');
+      await journal.durable();
+      expect(JSON.stringify(disk.entries.get(KEY))).toContain('2000');
     });
   });
 });

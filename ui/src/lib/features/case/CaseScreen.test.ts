@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { clearMocks } from '@tauri-apps/api/mocks';
 import CaseScreen from './CaseScreen.svelte';
@@ -7,6 +7,8 @@ import { router } from '../../router.svelte';
 import { app } from '../../context.svelte';
 import { mockCore, type Handler } from '../../testing/core';
 import { meeting } from '../../testing/fixtures';
+import { freshJournal, journal, type MemoryStore } from '../../save/journal';
+import { replayJournal } from '../../save/replay';
 
 const MEETING: Meeting = meeting();
 
@@ -114,6 +116,11 @@ async function renderCase() {
   render(CaseScreen, { caseId: 'c32' });
   return (await screen.findByTestId('case-title')) as HTMLInputElement;
 }
+
+// Each test starts with an empty journal (what one test typed is no leftover of a killed window).
+beforeEach(() => {
+  freshJournal();
+});
 
 describe('CaseScreen', () => {
   it('shows the case with its number, meeting and every field', async () => {
@@ -286,22 +293,27 @@ describe('CaseScreen', () => {
   });
 
   describe('nothing typed is lost', () => {
-    const JOURNAL = 'quorum.case.unsaved.c32';
+    const KEY = 'edit/case/c32/case:c32';
+    let disk: MemoryStore;
+    beforeEach(() => {
+      disk = freshJournal();
+    });
 
     it('journals each keystroke at once, before the pause, and forgets it once saved', async () => {
       const { calls } = backend();
       const title = await renderCase();
       await fireEvent.input(title, { target: { value: 'Ny tittel' } });
-      // In localStorage before anything is written.
+      // In the journal on disk before anything is written to the record.
       expect(calls.some((c) => c.cmd === 'update_case')).toBe(false);
-      expect(JSON.parse(localStorage.getItem(JOURNAL)!)['case:c32'].input.title).toBe('Ny tittel');
+      await waitFor(() => expect((disk.entries.get(KEY) as { input: CaseInput }).input.title).toBe('Ny tittel'));
+      expect(screen.getByTestId('case-save-status').textContent).not.toContain('Lagret');
       await fireEvent.blur(title);
       await waitFor(() => expect(screen.getByTestId('case-save-status').textContent).toContain('Lagret'));
       // Saved: a restart has nothing to bring back.
-      expect(localStorage.getItem(JOURNAL)).toBeNull();
+      await waitFor(() => expect(disk.entries.has(KEY)).toBe(false));
     });
 
-    it('fields typed into a window that was killed are written when the case is opened again', async () => {
+    it('fields typed into a window that was killed are written when the window starts again', async () => {
       // The first session: the core never answers (the window is killed mid-save).
       mockCore((cmd, args) => {
         if (cmd === 'update_case') return new Promise(() => {});
@@ -318,33 +330,35 @@ describe('CaseScreen', () => {
       await fireEvent.blur(bg);
       cleanup();
       clearMocks();
-      expect(localStorage.getItem(JOURNAL)).toContain('Skrevet før krasj');
+      expect(JSON.stringify(disk.entries.get(KEY))).toContain('Skrevet før krasj');
 
-      // The restart: the journal is written before the case is read, and the fields show it.
+      // The restart: the window's start writes the journal before any screen reads the case.
       const { calls } = backend();
-      const again = await renderCase();
+      freshJournal().entries = new Map(disk.entries);
+      expect(await replayJournal()).toEqual([]);
       const writes = calls.filter((c) => c.cmd === 'update_case');
       expect(writes).toHaveLength(1);
-      expect(calls.findIndex((c) => c.cmd === 'update_case')).toBeLessThan(calls.findIndex((c) => c.cmd === 'get_case'));
       expect(writes[0].args.input).toMatchObject({
         title: 'Skrevet før krasj',
         memo: { purpose: 'Drøfte strategien.', background: 'Bakgrunn før krasj', questions: '', process: '' },
       });
+      const again = await renderCase();
+      expect(calls.filter((c) => c.cmd === 'update_case')).toHaveLength(1);
       expect(again.value).toBe('Skrevet før krasj');
       expect((screen.getByTestId('case-background') as HTMLTextAreaElement).value).toBe('Bakgrunn før krasj');
-      expect(localStorage.getItem(JOURNAL)).toBeNull();
     });
 
-    it('a journalled exemption is written again too', async () => {
-      localStorage.setItem(
-        JOURNAL,
-        JSON.stringify({ 'exempt:c32': { kind: 'exempt', caseId: 'c32', exempt: true, basis: 'offl. § 13' } }),
-      );
+    it('an edit the start could not write is written when the case is opened', async () => {
+      // Left by a start whose write failed (the journal was read then).
+      disk.entries.set('edit/case/c32/exempt:c32', { kind: 'exempt', caseId: 'c32', exempt: true, basis: 'offl. § 13' });
+      await journal.load();
       const { calls } = backend();
       await renderCase();
       expect(calls.find((c) => c.cmd === 'set_exempt')?.args).toEqual({ id: 'c32', exempt: true, basis: 'offl. § 13' });
+      expect(calls.findIndex((c) => c.cmd === 'set_exempt')).toBeLessThan(calls.findIndex((c) => c.cmd === 'get_case'));
       expect((screen.getByTestId('case-exempt') as HTMLInputElement).checked).toBe(true);
       expect((screen.getByTestId('case-exempt-basis') as HTMLInputElement).value).toBe('offl. § 13');
+      await waitFor(() => expect(disk.entries.size).toBe(0));
     });
 
     it('writes what is waiting when the window is hidden', async () => {

@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import LiveScreen from './LiveScreen.svelte';
 import { fakeRecord } from './fakeRecord';
+import { freshJournal, journal, type MemoryStore } from '../../save/journal';
+import { replayJournal } from '../../save/replay';
 
 function setup(prepare: (r: ReturnType<typeof fakeRecord>) => void = () => {}) {
   const record = fakeRecord();
@@ -17,6 +19,12 @@ const onItem = (id: string) => (r: ReturnType<typeof fakeRecord>) => {
 };
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// Each test starts with an empty journal (what one test typed is no leftover of a killed window).
+let disk: MemoryStore;
+beforeEach(() => {
+  disk = freshJournal();
+});
 
 describe('LiveScreen', () => {
   it('opens on the item the meeting remembers, with its number, type, planned and actual start', async () => {
@@ -159,16 +167,33 @@ describe('LiveScreen', () => {
     expect(r.callsOf('set_narrative')).toHaveLength(1);
   });
 
-  it('writes what a closed window left unsaved when the meeting opens again', async () => {
-    localStorage.setItem(
-      'quorum.live.unsaved.m4',
-      JSON.stringify({ 'narrative:i1': { kind: 'narrative', itemId: 'i1', text: 'Fra forrige økt' } }),
-    );
-    const r = setup(onItem('i1'));
+  it('writes what a killed window left unsaved when the window starts, before the meeting shows', async () => {
+    disk.entries.set('edit/live/m4/narrative:i1', { kind: 'narrative', itemId: 'i1', text: 'Fra forrige økt' });
+    const record = fakeRecord();
+    onItem('i1')(record);
+    mockIPC(record.handler);
+    expect(await replayJournal()).toEqual([]);
+    expect(record.callsOf('set_narrative')[0].args).toEqual({ itemId: 'i1', text: 'Fra forrige økt' });
+    expect(disk.entries.size).toBe(0);
+    render(LiveScreen, { meetingId: 'm4' });
     const narrative = (await screen.findByTestId('narrative')) as HTMLTextAreaElement;
     await waitFor(() => expect(narrative.value).toBe('Fra forrige økt'));
-    expect(r.callsOf('set_narrative')[0].args).toEqual({ itemId: 'i1', text: 'Fra forrige økt' });
-    expect(localStorage.getItem('quorum.live.unsaved.m4')).toBeNull();
+    expect(record.callsOf('set_narrative')).toHaveLength(1);
+  });
+
+  it('journals a typed narrative at once and says "Lagret" only once the core has it', async () => {
+    const r = setup(onItem('i1'));
+    const narrative = (await screen.findByTestId('narrative')) as HTMLTextAreaElement;
+    await waitFor(() => expect(narrative.disabled).toBe(false));
+    await fireEvent.input(narrative, { target: { value: 'Straks på disk' } });
+    await journal.durable();
+    expect(disk.entries.get('edit/live/m4/narrative:i1')).toMatchObject({ text: 'Straks på disk' });
+    expect(r.callsOf('set_narrative')).toHaveLength(0);
+    expect(screen.getByTestId('save-status').getAttribute('data-state')).not.toBe('saved');
+    await waitFor(() => expect(r.callsOf('set_narrative')).toHaveLength(1));
+    await waitFor(() => expect(screen.getByTestId('save-status').getAttribute('data-state')).toBe('saved'));
+    await journal.durable();
+    expect(disk.entries.size).toBe(0);
   });
 
   it('keeps the text, shows the error beside it and does not move on when a save fails', async () => {
