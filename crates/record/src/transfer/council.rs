@@ -36,7 +36,8 @@ pub(super) fn check(ix: &Index, agendas: &Agendas) -> Check {
     attachments(ix)?;
     links(ix)?;
     attendance(ix)?;
-    actions(ix)
+    actions(ix)?;
+    seals(ix)
 }
 
 /// Where each meeting's agenda stands: items in position order, and where each case is placed.
@@ -436,6 +437,37 @@ fn actions(ix: &Index) -> Check {
                 Some("status_note"),
                 ImportRule::CancelledWithoutNote,
             ));
+        }
+    }
+    Ok(())
+}
+
+/// A seal belongs to approved minutes, and a sealed action point to the sealed meeting's agenda.
+/// (Approved minutes without a seal, as exports from before schema 2 have them, are sealed by
+/// the import as an upgrade seals them.)
+fn seals(ix: &Index) -> Check {
+    for s in ix.rows("meeting_seal") {
+        let approved = s
+            .text("meeting_id")
+            .and_then(|m| ix.get("meeting", m))
+            .is_some_and(|m| m.text("status") == Some(MeetingStatus::Approved.as_str()));
+        if !approved {
+            return Err(s.problem(
+                "meeting_seal",
+                Some("meeting_id"),
+                ImportRule::SealOfUnapproved,
+            ));
+        }
+    }
+    for s in ix.rows("seal_action") {
+        let meeting = s
+            .text("action_id")
+            .and_then(|a| ix.get("action_point", a))
+            .and_then(|a| a.text("item_id"))
+            .and_then(|i| ix.get("agenda_item", i))
+            .and_then(|i| i.text("meeting_id"));
+        if meeting.is_none() || meeting != s.text("meeting_id") {
+            return Err(s.problem("seal_action", Some("action_id"), ImportRule::SealElsewhere));
         }
     }
     Ok(())

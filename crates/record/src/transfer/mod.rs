@@ -73,6 +73,7 @@ impl Store {
             if let Some(p) = dangling(tx, &schema, &doc)? {
                 return Err(Error::BadImport(p));
             }
+            crate::seal::seal_missing(tx)?;
             crate::search::reindex_all(tx)
         })
     }

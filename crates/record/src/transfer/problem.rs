@@ -104,6 +104,9 @@ pub enum ImportRule {
     DueTwice,
     CancelledWithoutNote,
     LinkFields,
+    // Sealed minutes.
+    SealOfUnapproved,
+    SealElsewhere,
     // The audit log.
     AuditMeetingNotApproved,
     AuditEntityUnknown,
@@ -300,6 +303,14 @@ impl ImportRule {
                 "Punkttypen passer ikke med feltene: et sakspunkt må ha case_id, en fortsettelse continues_case_id, og andre punkter ingen av dem.",
                 "The item kind does not match its fields: a case item needs case_id, a continuation continues_case_id, and other items neither.",
             ),
+            SealOfUnapproved => s(
+                "Et møte har forseglet referat uten at referatet er godkjent. Fjern forseglingen eller bruk en eksport der møtet er godkjent.",
+                "A meeting has sealed minutes but its minutes are not approved. Remove the seal or use an export in which the meeting is approved.",
+            ),
+            SealElsewhere => s(
+                "Forseglingen gjelder et aksjonspunkt fra et annet møte. Bruk en eksport laget med «quorum export».",
+                "The seal names an action point of another meeting. Use an export made by \"quorum export\".",
+            ),
             CurrentItemElsewhere => s(
                 "Møtets gjeldende punkt er ikke et punkt på møtets egen dagsorden. Fjern det eller velg et av møtets punkter.",
                 "The meeting's current item is not an item of its own agenda. Remove it or choose one of its items.",
@@ -491,6 +502,8 @@ mod tests {
             DueTwice,
             CancelledWithoutNote,
             LinkFields,
+            SealOfUnapproved,
+            SealElsewhere,
             AuditMeetingNotApproved,
             AuditEntityUnknown,
             AuditEntityElsewhere,

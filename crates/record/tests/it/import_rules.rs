@@ -858,3 +858,55 @@ fn what_only_the_schema_refuses_is_named_by_row_and_rolled_back() {
         assert!(!m.contains("CHECK") && !m.contains("constraint"), "{m}");
     }
 }
+
+#[test]
+fn an_export_from_before_sealed_minutes_is_sealed_by_the_import() {
+    let mut d = doc();
+    let tables = d["tables"].as_object_mut().unwrap();
+    for t in ["meeting_seal", "seal_person", "seal_action"] {
+        tables.remove(t);
+    }
+    d["schema"] = json!(1);
+    let db = db();
+    db.store
+        .import_json(&serde_json::to_string(&d).unwrap())
+        .unwrap();
+    let m3 = db.store.meeting_by_number(EH, "3/2025").unwrap();
+    let heading = db.store.meeting_heading(&m3.id).unwrap();
+    let approval = heading.approval.expect("sealed by the import");
+    assert_eq!(approval.case_number, "31/25");
+    assert_eq!(heading.body_name, "Nasjonalt e-helseråd");
+}
+
+#[test]
+fn a_seal_of_minutes_not_approved_is_refused() {
+    let mut d = doc();
+    let (_, m4) = meeting(&d, 4);
+    // The whole seal moved to 4/2025, which is not approved.
+    for t in ["meeting_seal", "seal_person", "seal_action"] {
+        for r in d["tables"][t].as_array_mut().unwrap() {
+            r["meeting_id"] = json!(m4);
+        }
+    }
+    let p = refused(&d);
+    assert_eq!(p.rule, ImportRule::SealOfUnapproved);
+    assert_eq!(p.table.as_deref(), Some("meeting_seal"));
+}
+
+#[test]
+fn a_sealed_action_point_of_another_meeting_is_refused() {
+    let mut d = doc();
+    let (_, m4) = meeting(&d, 4);
+    let m4_item = id_of(&d, "agenda_item", |i| i["meeting_id"] == json!(m4));
+    // The sealed action point is moved under an item of 4/2025; its seal says 3/2025.
+    let sealed = d["tables"]["seal_action"][0]["action_id"].clone();
+    for a in d["tables"]["action_point"].as_array_mut().unwrap() {
+        if a["id"] == sealed {
+            a["item_id"] = json!(m4_item);
+            a["position"] = json!(99);
+        }
+    }
+    let p = refused(&d);
+    assert_eq!(p.rule, ImportRule::SealElsewhere);
+    assert_eq!(p.table.as_deref(), Some("seal_action"));
+}
