@@ -109,13 +109,22 @@ fn archive_open(state: &DeskState) -> bool {
     state.archive.lock().map(|a| a.is_some()).unwrap_or(true)
 }
 
-/// Writes changes to the journal; returns once they are on disk.
+/// Writes changes to the journal; returns once they are on disk. Off the main thread: a sync
+/// can take a while on a slow disk, and the window must not stutter while it is typed in.
 #[tauri::command]
-pub fn journal_write(state: State<'_, DeskState>, changes: Vec<JournalChange>) -> UiResult<()> {
+pub async fn journal_write(
+    state: State<'_, DeskState>,
+    changes: Vec<JournalChange>,
+) -> UiResult<()> {
     if archive_open(&state) {
         return Ok(());
     }
-    apply(&journal_path(&state.db_path), changes).map_err(|e| failed(&state, e))
+    let path = journal_path(&state.db_path);
+    let done = tauri::async_runtime::spawn_blocking(move || apply(&path, changes)).await;
+    match done {
+        Ok(result) => result.map_err(|e| failed(&state, e)),
+        Err(e) => Err(failed(&state, io::Error::other(e.to_string()))),
+    }
 }
 
 /// Everything in the journal (what an earlier session left unsaved).
