@@ -71,9 +71,11 @@ pub fn export_documents<R: tauri::Runtime>(
             for req in &requests {
                 let (name, bytes) = req.make(&store)?;
                 let file = unique_path(&dir, &name);
-                std::fs::write(&file, bytes).map_err(|source| quorum_record::Error::Io {
-                    path: file.display().to_string(),
-                    source,
+                quorum_record::files::write_replacing(&file, &bytes).map_err(|source| {
+                    quorum_record::Error::Io {
+                        path: file.display().to_string(),
+                        source,
+                    }
                 })?;
                 progress.done += 1;
                 progress.files.push(file.display().to_string());
@@ -129,7 +131,8 @@ pub fn open_attachment<R: tauri::Runtime>(
     } else {
         safe
     });
-    std::fs::write(&file, bytes).map_err(|e| UiError::plain(ErrorKind::Io, e.to_string()))?;
+    quorum_record::files::write_replacing(&file, &bytes)
+        .map_err(|e| UiError::plain(ErrorKind::Io, e.to_string()))?;
     open_path(app, file.display().to_string())?;
     Ok(file.display().to_string())
 }

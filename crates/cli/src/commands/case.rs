@@ -218,9 +218,11 @@ pub fn run(cx: &Ctx, command: &CaseCommand) -> R<Done> {
                 )
                 .into());
             };
-            std::fs::write(output, bytes).map_err(|source| quorum_record::Error::Io {
-                path: output.display().to_string(),
-                source,
+            quorum_record::files::write_replacing(output, &bytes).map_err(|source| {
+                quorum_record::Error::Io {
+                    path: output.display().to_string(),
+                    source,
+                }
             })?;
             let text = format!("{} {}", cx.say("Skrev", "Wrote"), output.display());
             Ok(Done::new(&a, text))

@@ -87,7 +87,7 @@ pub fn pdf(cx: &Ctx, document: &PdfCommand) -> R<Done> {
         output.to_path_buf()
     };
     refuse_record_file(cx, &file)?;
-    std::fs::write(&file, bytes).map_err(|e| io_error(&file, e))?;
+    quorum_record::files::write_replacing(&file, &bytes).map_err(|e| io_error(&file, e))?;
     let text = format!("{} {}", cx.say("Skrev", "Wrote"), file.display());
     Ok(Done::new(&file_json(&file), text))
 }
@@ -185,7 +185,7 @@ pub fn archive(cx: &Ctx, file: &Path) -> R<Done> {
 pub fn export(cx: &Ctx, file: &Path) -> R<Done> {
     refuse_record_file(cx, file)?;
     let json = cx.store.export_json()?;
-    std::fs::write(file, json).map_err(|e| io_error(file, e))?;
+    quorum_record::files::write_replacing(file, json.as_bytes()).map_err(|e| io_error(file, e))?;
     Ok(Done::new(&file_json(file), String::new()))
 }
 
