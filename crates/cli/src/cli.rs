@@ -88,6 +88,9 @@ fn execute(cli: &Cli, lang: Lang) -> R<Done> {
         // The record may be unreadable: a restore opens no store on it.
         return commands::backup::restore(&path, file, lang);
     }
+    if !path.exists() && !starts_a_record(&cli.command) {
+        return Err(no_record(&path));
+    }
     let store = if cli.read_only {
         Store::open_read_only(&path)?
     } else {
@@ -136,6 +139,37 @@ fn execute(cli: &Cli, lang: Lang) -> R<Done> {
         Command::Backup { file, list } => commands::backup::backup(&cx, file.as_deref(), *list),
         Command::Restore { .. } => unreachable!("handled before the record is opened"),
     }
+}
+
+/// The commands that may make a new record file: loading the demo, importing an export, and
+/// adding the first body or person. Any other command on a file that does not exist is a mistyped name,
+/// and would otherwise leave an empty record behind it.
+fn starts_a_record(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::Demo
+            | Command::Import { .. }
+            | Command::Body {
+                command: crate::args::BodyCommand::Add { .. }
+            }
+            | Command::Person {
+                command: crate::args::PersonCommand::Add { .. }
+            }
+    )
+}
+
+fn no_record(path: &std::path::Path) -> quorum_documents::Error {
+    let p = path.display();
+    quorum_record::Error::other(
+        "db",
+        format!(
+            "Registerfilen «{p}» finnes ikke. Sjekk filnavnet i --db, eller start et nytt register med «quorum --db {p} demo», «quorum --db {p} import FIL» eller «quorum --db {p} body add …»."
+        ),
+        format!(
+            "The record \"{p}\" does not exist. Check the file name given to --db, or start a new record with \"quorum --db {p} demo\", \"quorum --db {p} import FILE\" or \"quorum --db {p} body add …\"."
+        ),
+    )
+    .into()
 }
 
 /// A record named with `--db` (or `QUORUM_DB`) must be in a folder that exists: a mistyped path

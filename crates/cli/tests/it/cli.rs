@@ -442,3 +442,41 @@ fn usage_errors_exit_non_zero() {
     assert!(!o.stderr.is_empty());
     assert_eq!(o.stdout, "");
 }
+
+#[test]
+fn a_mistyped_record_name_is_refused_and_no_empty_record_is_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("quorum.db");
+    ok(&real, &["demo"]);
+    let typo = dir.path().join("qourum.db");
+    for args in [
+        &["body", "list"][..],
+        &["meeting", "list", "--body", "E-helserådet"],
+        &["search", "helse"],
+        &["case", "show", "32/25"],
+        &["backup"],
+    ] {
+        let o = run(&typo, args);
+        assert_eq!(o.code, 1, "{args:?}");
+        assert!(
+            o.stderr.contains("Registerfilen")
+                && o.stderr.contains("finnes ikke")
+                && o.stderr.contains("demo"),
+            "{args:?}: {}",
+            o.stderr
+        );
+        assert!(!typo.exists(), "{args:?} left a file behind");
+    }
+    let o = run(&typo, &["--lang", "en", "body", "list"]);
+    assert!(
+        o.stderr.contains("does not exist. Check the file name"),
+        "{}",
+        o.stderr
+    );
+    // The commands that start a record still make one.
+    ok(
+        &typo,
+        &["body", "add", "--short", "NY", "--name", "Nytt råd"],
+    );
+    assert!(typo.exists());
+}
