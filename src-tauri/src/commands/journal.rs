@@ -4,14 +4,19 @@
 //!
 //! WebKit's localStorage is not enough for this: it reaches the disk about a second after a
 //! change, so a kill -9 within that second loses it (measured by the end-to-end kill test).
-//! Here every write is on disk before the command returns: the new journal goes to a temporary
-//! file, is synced, renamed over the old one and the folder is synced, so after a kill the file
-//! is either the journal before the write or after it, never a torn mix.
+//! Here every change is in the file before `journal_write` returns: the new journal is written
+//! to a temporary file and renamed over the old one, so the file is always the journal before
+//! a change or after it, never a torn mix, and a killed process loses nothing it was told
+//! (the kernel has the data). Syncing it to the disk, for a power cut, is done by a thread of
+//! its own right after each change, not before the answer: a sync can take a tenth of a second
+//! on a busy disk, and typing must not wait for it (the end-to-end test lost the last keys of
+//! an innspill that way while a build ran beside it). A journal a power cut left damaged is
+//! set aside (`.unsaved.damaged`) and a new one begun; the record itself is not affected.
 //!
 //! The window owns the meaning of the entries (JSON values under string keys); this side only
-//! keeps them durable. The file is `<record file name>.unsaved` (e.g. `quorum.db.unsaved`),
-//! never a name SQLite uses (`-journal`, `-wal`, `-shm`). Nothing is journalled while an
-//! archive is open read-only.
+//! keeps them. The file is `<record file name>.unsaved` (e.g. `quorum.db.unsaved`), never a
+//! name SQLite uses (`-journal`, `-wal`, `-shm`). Nothing is journalled while an archive is
+//! open read-only.
 
 use crate::error::{ErrorKind, UiError, UiResult};
 use crate::state::DeskState;
@@ -20,7 +25,7 @@ use serde_json::{Map, Value};
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Condvar, Mutex, OnceLock};
 use tauri::State;
 
 /// One change: `value` null removes the entry.
@@ -40,17 +45,27 @@ pub fn journal_path(record: &Path) -> PathBuf {
     record.with_file_name(name)
 }
 
-/// The entries in the journal at `path` (none when there is no file).
+/// The entries in the journal at `path` (none when there is no file). A journal that is not
+/// JSON (a power cut before it was synced) is renamed to `<name>.damaged` and none are
+/// returned, so that typing can be journalled again.
 pub fn read(path: &Path) -> io::Result<Map<String, Value>> {
     match fs::read(path) {
-        Ok(bytes) => serde_json::from_slice(&bytes)
-            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e)),
+        Ok(bytes) => match serde_json::from_slice(&bytes) {
+            Ok(entries) => Ok(entries),
+            Err(_) => {
+                let mut aside = path.file_name().unwrap_or_default().to_os_string();
+                aside.push(".damaged");
+                fs::rename(path, path.with_file_name(aside))?;
+                Ok(Map::new())
+            }
+        },
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Map::new()),
         Err(e) => Err(e),
     }
 }
 
-/// Applies `changes` in order and makes the result durable; an empty journal is no file.
+/// Applies `changes` in order; the file has them when this returns (an empty journal is no
+/// file), and the sync thread is asked to put them on the disk.
 pub fn apply(path: &Path, changes: Vec<JournalChange>) -> io::Result<()> {
     let _turn = WRITING.lock().unwrap_or_else(|p| p.into_inner());
     let mut entries = read(path)?;
@@ -72,11 +87,49 @@ pub fn apply(path: &Path, changes: Vec<JournalChange>) -> io::Result<()> {
         let tmp = path.with_file_name(tmp_name);
         let mut f = File::create(&tmp)?;
         f.write_all(&serde_json::to_vec(&entries)?)?;
-        f.sync_all()?;
         drop(f);
         fs::rename(&tmp, path)?;
     }
+    request_sync(path);
+    Ok(())
+}
+
+/// Puts the journal at `path` (or its removal) on the disk.
+pub fn sync(path: &Path) -> io::Result<()> {
+    match File::open(path) {
+        Ok(f) => f.sync_all()?,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
+    }
     sync_folder(path)
+}
+
+/// The journal waiting for the sync thread (changes made meanwhile are synced together).
+static TO_SYNC: Mutex<Option<PathBuf>> = Mutex::new(None);
+static SYNC_WAKE: Condvar = Condvar::new();
+static SYNC_THREAD: OnceLock<()> = OnceLock::new();
+
+fn request_sync(path: &Path) {
+    SYNC_THREAD.get_or_init(|| {
+        let spawned = std::thread::Builder::new()
+            .name("journal-sync".into())
+            .spawn(|| loop {
+                let mut next = TO_SYNC.lock().unwrap_or_else(|p| p.into_inner());
+                while next.is_none() {
+                    next = SYNC_WAKE.wait(next).unwrap_or_else(|p| p.into_inner());
+                }
+                let path = next.take().expect("woken with a path");
+                drop(next);
+                if let Err(e) = sync(&path) {
+                    eprintln!("quorum-desk: syncing {}: {e}", path.display());
+                }
+            });
+        if let Err(e) = spawned {
+            eprintln!("quorum-desk: no journal sync thread: {e}");
+        }
+    });
+    *TO_SYNC.lock().unwrap_or_else(|p| p.into_inner()) = Some(path.to_path_buf());
+    SYNC_WAKE.notify_one();
 }
 
 /// The rename (or removal) itself is durable only once the folder is synced.
@@ -109,8 +162,8 @@ fn archive_open(state: &DeskState) -> bool {
     state.archive.lock().map(|a| a.is_some()).unwrap_or(true)
 }
 
-/// Writes changes to the journal; returns once they are on disk. Off the main thread: a sync
-/// can take a while on a slow disk, and the window must not stutter while it is typed in.
+/// Writes changes to the journal; returns once the file has them (the sync to the disk
+/// follows on its own thread). Off the main thread, so the window never waits on the disk.
 #[tauri::command]
 pub async fn journal_write(
     state: State<'_, DeskState>,
@@ -182,12 +235,29 @@ mod tests {
     }
 
     #[test]
-    fn a_damaged_journal_is_an_error_not_an_empty_one() {
+    fn a_damaged_journal_is_set_aside_and_a_new_one_begun() {
         let dir = tempfile::tempdir().unwrap();
         let path = journal_path(&dir.path().join("r.quorum"));
         fs::write(&path, b"{\"a\": \"tru").unwrap();
-        assert!(read(&path).is_err());
-        assert!(apply(&path, vec![change("b", Some(json!(1)))]).is_err());
-        assert_eq!(fs::read(&path).unwrap(), b"{\"a\": \"tru", "left as it was");
+        assert!(read(&path).unwrap().is_empty());
+        assert_eq!(
+            fs::read(dir.path().join("r.quorum.unsaved.damaged")).unwrap(),
+            b"{\"a\": \"tru",
+            "kept as it was, beside"
+        );
+        apply(&path, vec![change("b", Some(json!(1)))]).unwrap();
+        assert_eq!(read(&path).unwrap().get("b"), Some(&json!(1)));
+    }
+
+    #[test]
+    fn a_synced_journal_is_the_written_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = journal_path(&dir.path().join("r.quorum"));
+        apply(&path, vec![change("a", Some(json!("A")))]).unwrap();
+        sync(&path).unwrap();
+        assert_eq!(read(&path).unwrap().get("a"), Some(&json!("A")));
+        apply(&path, vec![change("a", None)]).unwrap();
+        sync(&path).unwrap();
+        assert!(!path.exists());
     }
 }
