@@ -62,6 +62,25 @@ fn item_duration(db: &Path, title: &str) -> TestResult<i64> {
     )?)
 }
 
+/// The typing journal beside the record (`src-tauri/src/commands/journal.rs`).
+fn journal_file(db: &Path) -> std::path::PathBuf {
+    let mut name = db.file_name().expect("a file name").to_os_string();
+    name.push(".unsaved");
+    db.with_file_name(name)
+}
+
+/// Once everything typed is committed the journal is empty, which is no file.
+async fn journal_emptied(db: &Path) -> TestResult {
+    let file = journal_file(db);
+    let left = eventually(Duration::from_secs(5), || Ok(file.exists()), |e| !e).await?;
+    ensure!(
+        !left,
+        "everything is saved, yet the journal still holds {:?}",
+        std::fs::read_to_string(&file).unwrap_or_default()
+    );
+    Ok(())
+}
+
 /// Polls `check` until it holds, for up to `within`; the last value is returned either way.
 async fn eventually<T: std::fmt::Debug>(
     within: Duration,
@@ -249,6 +268,7 @@ async fn case_editor_text_survives_kill_9() {
             case_summary(&db, &title)? == expected,
             "the status says Lagret, but the record lacks the last key"
         );
+        journal_emptied(&db).await?;
         ui.screen("case-final").await?;
         Ok(())
     });
@@ -464,6 +484,7 @@ async fn live_innspill_survives_kill_9() {
             innspill_draft(&ui).await?.is_empty(),
             "the field is not empty after Enter"
         );
+        journal_emptied(&db).await?;
         eprintln!(
             "e2e: live mode: {} innspill added over {} kills after Enter and one mid-draft, each once in the record",
             added.len(),
@@ -532,6 +553,7 @@ async fn agenda_duration_survives_kill_9() {
         let input = row.find(Locator::Css(&css("item-duration"))).await?;
         let shown = input.prop("value").await?.unwrap_or_default();
         ensure!(shown == want.to_string(), "the builder shows {shown:?} min");
+        journal_emptied(&db).await?;
         ui.screen("agenda-after-kill").await?;
         Ok(())
     });
