@@ -728,49 +728,14 @@ fn scratch_dir() -> PathBuf {
     }
 }
 
-/// A new record at `path` for generation only, without automatic backups. With the schema's
-/// original search index (an FTS5 table whose `item_id` is UNINDEXED, so every change of an item
-/// scans the whole index: issue 9), the index is replaced by a plain table with an index on
-/// `item_id` that takes the same statements: generation then costs minutes less, and the search
-/// rows are not exported anyway (import rebuilds them). Any other index is left as it is.
+/// A new record at `path` for generation only, without automatic backups.
 pub fn scratch_store(path: &Path) -> Res<Store> {
     let policy = BackupPolicy {
         automatic: false,
         ..Default::default()
     };
-    let now = chrono::Local::now().naive_local();
-    let open = || Store::open_with(path, &policy, now).map_err(ctx(|| path.display().to_string()));
-    drop(open()?);
-    {
-        let conn = rusqlite::Connection::open(path).map_err(|e| e.to_string())?;
-        let sql: Option<String> = conn
-            .query_row(
-                "SELECT sql FROM sqlite_schema WHERE name = 'search_index'",
-                [],
-                |r| r.get(0),
-            )
-            .ok();
-        let triggers: i64 = conn
-            .query_row(
-                "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND sql LIKE '%search_index%'",
-                [],
-                |r| r.get(0),
-            )
-            .map_err(|e| e.to_string())?;
-        let original = sql.is_some_and(|s| {
-            let s = s.to_lowercase();
-            s.contains("fts5") && s.contains("item_id unindexed") && !s.contains("content")
-        });
-        if original && triggers == 0 {
-            conn.execute_batch(
-                "DROP TABLE search_index;
-                 CREATE TABLE search_index (text, field, item_id, case_id, meeting_id);
-                 CREATE INDEX search_index_item ON search_index(item_id);",
-            )
-            .map_err(|e| e.to_string())?;
-        }
-    }
-    open()
+    Store::open_with(path, &policy, chrono::Local::now().naive_local())
+        .map_err(ctx(|| path.display().to_string()))
 }
 
 /// The export of `p` under `dir`, generated unless a file for the same parameters, seed,

@@ -1,6 +1,7 @@
-//! The generator's record, small (1 body × 2 years, so that it runs in seconds in a debug build): it imports into an empty record under
-//! every rule of the import, the file passes SQLite's integrity check, every meeting's agenda and
-//! minutes render, and search finds exactly the cases the rare names were planted in.
+//! The generator's record, small (1 body × 2 years, so that it runs in seconds in a debug build):
+//! it imports into an empty record under every rule of the import, the file passes SQLite's
+//! integrity check, every meeting's agenda and minutes render, and search finds exactly the cases
+//! the rare names were planted in.
 
 use quorum_bench::generate::{self, Params, PlantField, CASES_PER_MEETING, MEETINGS_PER_YEAR};
 use quorum_bench::text::{seeds_dir, Sentences};
@@ -24,9 +25,7 @@ fn sentences() -> Sentences {
 #[test]
 fn the_generated_record_imports_checks_renders_and_finds_its_rare_names() {
     let text = sentences();
-    let t = std::time::Instant::now();
     let (json, counts) = generate::export_json(&SMALL, &text).expect("generate");
-    eprintln!("generated in {:?}", t.elapsed());
     let meetings = SMALL.bodies * SMALL.years * MEETINGS_PER_YEAR;
     assert_eq!(counts.meetings, meetings);
     assert_eq!(counts.cases, meetings * CASES_PER_MEETING);
@@ -40,9 +39,7 @@ fn the_generated_record_imports_checks_renders_and_finds_its_rare_names() {
         ..Default::default()
     };
     let store = Store::open_with(&path, &policy, chrono::Local::now().naive_local()).unwrap();
-    let t = std::time::Instant::now();
     store.import_json(&json).expect("the export imports");
-    eprintln!("imported in {:?}", t.elapsed());
 
     let conn = rusqlite::Connection::open(&path).unwrap();
     let check: String = conn
@@ -84,7 +81,6 @@ fn the_generated_record_imports_checks_renders_and_finds_its_rare_names() {
         }
     }
     assert_eq!(rendered, meetings);
-    eprintln!("rendered in {:?}", t.elapsed());
 
     let planted = generate::planted(&SMALL);
     assert!(planted.len() >= generate::RARE_WORDS.len() * 2);
