@@ -1,5 +1,6 @@
 // The typing journal: what was typed but is not in the record yet, kept by the desktop side in
-// a file beside the record (`journal_write` writes and syncs it before it returns). Not
+// a file beside the record (the file has a change when `journal_write` returns, so a killed
+// window loses nothing; the desktop side syncs it to the disk right after). Not
 // localStorage: WebKit writes that to disk about a second after a change, so a kill -9 within
 // that second lost everything typed since (measured by tests/e2e kill tests).
 //
@@ -102,7 +103,7 @@ export class Journal {
     return this.pump();
   }
 
-  /** Resolves once every change made so far is on disk (or its write failed). */
+  /** Resolves once every change made so far is in the journal file (or its write failed). */
   async durable(): Promise<void> {
     while (this.writing) await this.writing;
   }

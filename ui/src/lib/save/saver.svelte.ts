@@ -1,8 +1,8 @@
 // The one saver for every form that saves as it is typed (the case editor, the agenda builder's
 // durations, live mode). What it guarantees:
 //
-// - Every edit is journalled (`journal.ts`: a file beside the record, written and synced by the
-//   desktop side) the moment it is made, before any pause in typing is awaited, so a window
+// - Every edit is journalled (`journal.ts`: a file beside the record, kept by the desktop
+//   side) the moment it is made, before any pause in typing is awaited, so a window
 //   killed at any moment loses at most the key of the last few milliseconds.
 // - Edits are written shortly after the last keystroke, one key (a field of one thing) at a
 //   time and in order; a newer edit of a key replaces a waiting one.
@@ -326,7 +326,7 @@ export class Drafts {
     return held;
   }
 
-  /** Resolves once the held text and the emptied draft are on disk: then the core may add it. */
+  /** Resolves once the held text and the emptied draft are in the journal file: then the core may add it. */
   durable(): Promise<void> {
     return journal.durable();
   }
