@@ -187,6 +187,7 @@ pub fn richtext(data: &[u8]) {
             for w in sp.text.split_whitespace() {
                 // The parser adds only the dash of a sub-bullet; numbers it re-adds are the
                 // author's ("01." is shown "1.").
+                words_out += 1;
                 if w == "–" {
                     continue;
                 }
@@ -196,7 +197,6 @@ pub fn richtext(data: &[u8]) {
                         || (w.ends_with('.') && w_num.bytes().all(|b| b.is_ascii_digit())),
                     "{w:?} is not in the input {s:?}"
                 );
-                words_out += 1;
             }
         }
         // Every word of the input is kept, except the list markers the parser consumes.
