@@ -187,6 +187,22 @@ mod tests {
         );
     }
 
+    // Found by the richtext fuzz target (fuzz/corpus/richtext): a dash in running text is a
+    // word of the paragraph; only "- " at the start of a line is a bullet.
+    #[test]
+    fn a_dash_inside_a_line_is_text() {
+        assert_eq!(
+            blocks("Rapport – Digital oppfølging. A - B"),
+            vec![Block::paragraph("Rapport – Digital oppfølging. A - B")]
+        );
+        assert_eq!(
+            blocks("- en - to\n  - under"),
+            vec![Block::Bullets(vec![vec![Span::regular(
+                "en - to\n– under"
+            )]])]
+        );
+    }
+
     #[test]
     fn markup_is_text() {
         let b = blocks("<img src=x onerror=alert(1)>");
