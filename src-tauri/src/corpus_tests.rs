@@ -129,6 +129,8 @@ const DUPLICATE: Expect = e("duplicate", &["finnes allerede"], &["already exists
 const STATE: Expect = e("state", &[""], &[""]);
 const SENT: Expect = e("agenda_sent", &["sendt"], &["sent"]);
 const FILE: Expect = e("file", &[""], &[""]);
+/// A file the system refused (missing, no access), said in the user's words.
+const MISSING_FILE: Expect = e("io", &["Fant ikke filen"], &["Could not find the file"]);
 /// A read with odd input may answer (an empty list); it must not fail or change anything.
 const ANSWER: Expect = e("", &[], &[]);
 
@@ -1406,7 +1408,7 @@ fn cases(ids: &Ids, dir: &Path) -> Vec<Case> {
         "open_archive missing file",
         "open_archive",
         json!({ "path": missing }),
-        FILE,
+        MISSING_FILE,
     );
     add(
         "",

@@ -27,50 +27,10 @@ pub fn run(args: Vec<OsString>) -> i32 {
     }
 }
 
-/// The error's message; a file the system refused is said in the user's words, not in the
-/// system's English ("No such file or directory (os error 2)").
+/// The error's message (a file the system refused is said in the user's words by the record's
+/// own message, not in the system's English).
 fn message(e: &quorum_documents::Error, lang: Lang) -> String {
-    if let Some(quorum_record::Error::Io { path, source }) = e.record() {
-        if let Some((nb, en)) = file_problem(path, source) {
-            return lang.pick(&nb, &en).to_string();
-        }
-    }
     e.message(lang)
-}
-
-fn file_problem(path: &str, e: &std::io::Error) -> Option<(String, String)> {
-    use std::io::ErrorKind::*;
-    Some(match e.kind() {
-        NotFound => (
-            format!("Fant ikke filen eller mappen «{path}». Sjekk stien og filnavnet."),
-            format!("Could not find the file or folder \"{path}\". Check the path and the file name."),
-        ),
-        PermissionDenied => (
-            format!("Quorum har ikke tilgang til «{path}». Sjekk rettighetene, eller velg en annen fil."),
-            format!("Quorum has no access to \"{path}\". Check the permissions, or choose another file."),
-        ),
-        IsADirectory => (
-            format!("«{path}» er en mappe, ikke en fil. Oppgi en fil, for eksempel «{path}/fil»."),
-            format!("\"{path}\" is a folder, not a file. Give a file, for example \"{path}/file\"."),
-        ),
-        NotADirectory => (
-            format!("En del av stien «{path}» er en fil, ikke en mappe. Sjekk stien."),
-            format!("Part of the path \"{path}\" is a file, not a folder. Check the path."),
-        ),
-        InvalidData => (
-            format!("«{path}» er ikke UTF-8-tekst. Lagre den som UTF-8 og prøv igjen."),
-            format!("\"{path}\" is not UTF-8 text. Save it as UTF-8 and try again."),
-        ),
-        StorageFull => (
-            format!("Det er ikke plass på disken til «{path}». Frigjør plass og prøv igjen."),
-            format!("There is no room on the disk for \"{path}\". Free some space and try again."),
-        ),
-        ReadOnlyFilesystem => (
-            format!("«{path}» ligger på en disk som bare kan leses. Velg en annen mappe."),
-            format!("\"{path}\" is on a read-only disk. Choose another folder."),
-        ),
-        _ => return None,
-    })
 }
 
 fn execute(cli: &Cli, lang: Lang) -> R<Done> {

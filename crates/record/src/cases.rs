@@ -125,6 +125,8 @@ pub(crate) fn insert_case(
 impl Store {
     /// A case not yet on an agenda (it gets its number when placed).
     pub fn create_case(&self, body_id: &str, year: i32, input: &CaseInput) -> Result<Case> {
+        // The years a case number ("32/25") and the record's dates can name.
+        validate::range("year", i64::from(year), 1900, 2999)?;
         self.write(|tx| {
             crate::bodies::body(tx, body_id)?;
             let id = insert_case(tx, body_id, year, input)?;
@@ -262,10 +264,16 @@ impl Store {
         self.write(|tx| {
             let c = case(tx, case_id)?;
             case(tx, target_case_id)?;
-            if case_id == target_case_id
-                || c.links
-                    .iter()
-                    .any(|l| l.target_case_id.as_deref() == Some(target_case_id))
+            if case_id == target_case_id {
+                return Err(Error::other(
+                    "target",
+                    "En sak kan ikke vise til seg selv. Velg en tidligere behandling av saken.",
+                    "A case cannot refer to itself. Choose an earlier treatment of the matter.",
+                ));
+            }
+            if c.links
+                .iter()
+                .any(|l| l.target_case_id.as_deref() == Some(target_case_id))
             {
                 return Err(Error::Duplicate {
                     what: Thing::Link,

@@ -203,6 +203,11 @@ pub fn field_label(field: &str, lang: Lang) -> String {
         "email" => ("E-postadressen", "The e-mail address"),
         "basis" => ("Hjemmelen", "The legal basis"),
         "kind" => ("Punkttypen", "The item kind"),
+        "remote_link" => ("Lenken til videomøtet", "The video meeting link"),
+        "place" => ("Møtestedet", "The place"),
+        "organisation" => ("Organisasjonen", "The organisation"),
+        "year" => ("Året", "The year"),
+        "first_number" => ("Første saksnummer", "The first case number"),
         other => (other, other),
     };
     lang.pick(nb, en).to_string()
@@ -389,11 +394,51 @@ fn message_folder(lang: Lang, path: &str) -> String {
     }
 }
 
+/// A file the system refused, in the user's words rather than the system's English ("No such
+/// file or directory (os error 2)").
 fn message_io(lang: Lang, path: &str, e: &std::io::Error) -> String {
-    match lang {
-        Lang::Nb => format!("Kunne ikke bruke filen «{path}»: {e}."),
-        Lang::En => format!("Could not use the file \"{path}\": {e}."),
+    if let Some((nb, en)) = file_problem(path, e) {
+        return lang.pick(&nb, &en).to_string();
     }
+    match lang {
+        Lang::Nb => format!("Kunne ikke bruke filen «{path}» (systemet svarte: {e})."),
+        Lang::En => format!("Could not use the file \"{path}\" (the system said: {e})."),
+    }
+}
+
+fn file_problem(path: &str, e: &std::io::Error) -> Option<(String, String)> {
+    use std::io::ErrorKind::*;
+    Some(match e.kind() {
+        NotFound => (
+            format!("Fant ikke filen eller mappen «{path}». Sjekk stien og filnavnet."),
+            format!("Could not find the file or folder \"{path}\". Check the path and the file name."),
+        ),
+        PermissionDenied => (
+            format!("Quorum har ikke tilgang til «{path}». Sjekk rettighetene, eller velg en annen fil."),
+            format!("Quorum has no access to \"{path}\". Check the permissions, or choose another file."),
+        ),
+        IsADirectory => (
+            format!("«{path}» er en mappe, ikke en fil. Oppgi en fil, for eksempel «{path}/fil»."),
+            format!("\"{path}\" is a folder, not a file. Give a file, for example \"{path}/file\"."),
+        ),
+        NotADirectory => (
+            format!("En del av stien «{path}» er en fil, ikke en mappe. Sjekk stien."),
+            format!("Part of the path \"{path}\" is a file, not a folder. Check the path."),
+        ),
+        InvalidData => (
+            format!("«{path}» er ikke UTF-8-tekst. Lagre den som UTF-8 og prøv igjen."),
+            format!("\"{path}\" is not UTF-8 text. Save it as UTF-8 and try again."),
+        ),
+        StorageFull => (
+            format!("Det er ikke plass på disken til «{path}». Frigjør plass og prøv igjen."),
+            format!("There is no room on the disk for \"{path}\". Free some space and try again."),
+        ),
+        ReadOnlyFilesystem => (
+            format!("«{path}» ligger på en disk som bare kan leses. Velg en annen mappe."),
+            format!("\"{path}\" is on a read-only disk. Choose another folder."),
+        ),
+        _ => return None,
+    })
 }
 
 /// What went wrong with a backup or a restore; the record itself is never left half-written.

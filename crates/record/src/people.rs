@@ -120,7 +120,11 @@ impl Store {
     /// A body's memberships in their listed order; with `on` (ISO date), only those whose term
     /// covers that date.
     pub fn memberships(&self, body_id: &str, on: Option<&str>) -> Result<Vec<Membership>> {
-        memberships(&self.conn, body_id, on)
+        // Compared as ISO text: a date that does not exist would answer instead of being refused.
+        let on = on
+            .map(|d| parse_date("date", d).map(|d| d.to_string()))
+            .transpose()?;
+        memberships(&self.conn, body_id, on.as_deref())
     }
 }
 

@@ -290,6 +290,9 @@ impl Store {
         body_id: &str,
         before_date: Option<&str>,
     ) -> Result<Vec<ActionPoint>> {
+        let before_date = before_date
+            .map(|d| crate::numbers::parse_date("date", d).map(|d| d.to_string()))
+            .transpose()?;
         actions_where(
             &self.conn,
             "m.body_id = ?1 AND a.status = 'open' AND (?2 IS NULL OR m.date < ?2)",

@@ -234,8 +234,15 @@ pub fn add_attachment(
         Some(b) => Some(
             base64::engine::general_purpose::STANDARD
                 .decode(b)
-                .map_err(|e| {
-                    crate::error::UiError::plain(crate::error::ErrorKind::Invalid, e.to_string())
+                // The window encodes what it read; anything else did not come from a file.
+                .map_err(|_| {
+                    use crate::error::ToUi;
+                    quorum_record::Error::other(
+                        "file",
+                        "Filinnholdet kom ikke fram i god stand. Velg filen på nytt.",
+                        "The file's content did not arrive intact. Choose the file again.",
+                    )
+                    .to_ui(state.lang())
                 })?,
         ),
         None => None,
