@@ -159,10 +159,10 @@ const IMPORT: Says = Says {
 
 /// Defects found by this corpus whose fix lies outside the CLI, by case label: each still runs
 /// and must still show the defect, or the test asks for the entry to be removed.
-const KNOWN: &[(&str, &str)] = &[
-    (        "agenda edit --meeting 1/2026 1 --type Finnes ikke",
-        "record/agenda.rs (update_item): a case item takes a case type the body does not have (\"case set --type\" refuses the same name); the agenda then shows \"1/26 Utkastsak (Finnes ikke, 20 min)\"",),
-];
+const KNOWN: &[(&str, &str)] = &[(
+    "agenda edit --meeting 1/2026 1 --type Finnes ikke",
+    "record/agenda.rs (update_item): a case item takes a case type the body does not have (\"case set --type\" refuses the same name); the agenda then shows \"1/26 Utkastsak (Finnes ikke, 20 min)\"",
+)];
 
 struct Run {
     code: i32,
