@@ -122,6 +122,8 @@ pub struct Restored {
     pub from: PathBuf,
     /// The record as it was before, kept as a backup (None when there was no record file).
     pub kept: Option<PathBuf>,
+    /// Where the window's journal of unsaved typing of the old record was set aside, if any.
+    pub journal: Option<PathBuf>,
 }
 
 /// The backups folder of the record at `record`.
@@ -473,6 +475,11 @@ pub fn restore(record: &Path, backup: &Path, now: NaiveDateTime) -> Result<Resto
         None
     };
 
+    // What the window journalled as typed but unsaved belongs to the old record: replayed into
+    // the restored one it would overwrite it. It is kept beside the old record's backup, before
+    // the new record is in place, so a crash in between never replays it into the backup.
+    let journal = set_journal_aside(record, kept.as_deref(), now);
+
     // The old record is closed and checkpointed: its -wal and -shm hold nothing more, and must
     // not be applied to the new file.
     for sidecar in [&wal, &shm] {
@@ -492,7 +499,25 @@ pub fn restore(record: &Path, backup: &Path, now: NaiveDateTime) -> Result<Resto
         record: record.to_path_buf(),
         from: backup.to_path_buf(),
         kept,
+        journal,
     })
+}
+
+/// Moves the record's typing journal, if there is one, beside the backup kept of the record (or
+/// into the backups folder): where it went.
+fn set_journal_aside(record: &Path, kept: Option<&Path>, now: NaiveDateTime) -> Option<PathBuf> {
+    let journal = crate::paths::journal_path(record);
+    if !journal.exists() {
+        return None;
+    }
+    let beside = kept
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| backup_path(record, BackupKind::BeforeRestore, now));
+    let dest = with_suffix(&beside, ".unsaved");
+    if let Some(dir) = dest.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    std::fs::rename(&journal, &dest).ok().map(|_| dest)
 }
 
 /// Backs up the current record before a restore replaces it, then checkpoints its WAL into the

@@ -123,3 +123,12 @@ mod tests {
         assert_eq!(db_arg(["--db"]), None);
     }
 }
+
+/// The window's journal of what was typed but not yet committed to the record at `record`:
+/// `<record file name>.unsaved` beside it (written by the desktop shell; set aside by a restore,
+/// whose record it no longer fits).
+pub fn journal_path(record: &Path) -> PathBuf {
+    let mut name = record.file_name().unwrap_or_default().to_os_string();
+    name.push(".unsaved");
+    record.with_file_name(name)
+}

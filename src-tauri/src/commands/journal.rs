@@ -40,9 +40,7 @@ static WRITING: Mutex<()> = Mutex::new(());
 
 /// The journal of the record at `record`.
 pub fn journal_path(record: &Path) -> PathBuf {
-    let mut name = record.file_name().unwrap_or_default().to_os_string();
-    name.push(".unsaved");
-    record.with_file_name(name)
+    quorum_record::paths::journal_path(record)
 }
 
 /// The entries in the journal at `path` (none when there is no file). A journal that is not

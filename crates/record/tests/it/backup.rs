@@ -449,6 +449,39 @@ fn restore_brings_back_the_earlier_content_and_keeps_the_replaced_record() {
 }
 
 #[test]
+fn a_restore_sets_the_windows_journal_of_unsaved_typing_aside() {
+    let d = demo();
+    let saved = d.store.backup(at("2026-03-04", "09:00:00")).unwrap().path;
+    drop(d.store);
+    // The window's journal of the record being replaced: it must not be replayed into the backup.
+    let journal = quorum_record::paths::journal_path(&d.path);
+    std::fs::write(
+        &journal,
+        br#"{"entries":[{"key":"case:x:title","text":"typed"}]}"#,
+    )
+    .unwrap();
+    let done = backup::restore(&d.path, &saved, at("2026-03-04", "10:00:00")).unwrap();
+    assert!(
+        !journal.exists(),
+        "the journal is still beside the restored record"
+    );
+    let aside = done.journal.expect("set aside");
+    assert_eq!(
+        aside,
+        quorum_record::paths::journal_path(&done.kept.unwrap())
+            .with_file_name(aside.file_name().unwrap())
+    );
+    assert!(aside.starts_with(d.dir.path().join("backups")), "{aside:?}");
+    assert_eq!(
+        std::fs::read(&aside).unwrap(),
+        br#"{"entries":[{"key":"case:x:title","text":"typed"}]}"#
+    );
+    // It is not taken for a backup.
+    let s = Store::open(&d.path).unwrap();
+    assert!(s.backups().unwrap().iter().all(|b| b.path != aside));
+}
+
+#[test]
 fn restoring_the_record_onto_itself_is_refused() {
     let d = demo();
     drop(d.store);
