@@ -553,36 +553,35 @@ fn choose_queries(peer: &rusqlite::Connection) -> Vec<Query> {
     }
     let mut ranked: Vec<(usize, String)> = df.into_iter().map(|(w, s)| (s.len(), w)).collect();
     ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let items = ranked.first().map(|r| r.0).unwrap_or(1).max(1);
-    let long = |w: &str| w.chars().count() >= 5;
-    let common: Vec<String> = ranked
+    let most = ranked.first().map(|r| r.0).unwrap_or(1).max(1);
+    let long: Vec<&(usize, String)> = ranked
         .iter()
-        .filter(|(_, w)| long(w))
-        .take(20)
+        .filter(|(_, w)| w.chars().count() >= 5)
+        .collect();
+    // `n` of `pool` spread over it evenly, repeated when the pool is smaller.
+    let spread = |pool: &[String], n: usize| -> Vec<String> {
+        if pool.is_empty() {
+            return Vec::new();
+        }
+        (0..n)
+            .map(|i| pool[(i * pool.len() / n) % pool.len()].clone())
+            .collect()
+    };
+    let common: Vec<String> = long.iter().take(20).map(|(_, w)| w.clone()).collect();
+    // Text drawn from a pool of sentences repeats them, so even the least common words occur in
+    // many items: mid and rare are ranks among the words found in under 5 % of the most common
+    // word's items (mid: the more frequent half of those, rare: the least frequent 5 %).
+    let mut tail: Vec<String> = long
+        .iter()
+        .filter(|(n, _)| *n * 20 < most)
         .map(|(_, w)| w.clone())
         .collect();
-    let spread = |pool: Vec<String>, n: usize| -> Vec<String> {
-        if pool.len() <= n {
-            return pool;
-        }
-        (0..n).map(|i| pool[i * pool.len() / n].clone()).collect()
-    };
-    // Mid: in a few hundred items of ~8,000 (0.3 %–2 % of the most common word's).
-    let mid = spread(
-        ranked
-            .iter()
-            .filter(|(n, w)| long(w) && *n * 300 >= items && *n * 50 <= items)
-            .map(|(_, w)| w.clone())
-            .collect(),
-        20,
-    );
+    if tail.len() < 40 {
+        tail = long.iter().map(|(_, w)| w.clone()).collect();
+    }
+    let mid = spread(&tail[..tail.len() / 2], 20);
     let rare_seen = spread(
-        ranked
-            .iter()
-            .filter(|(n, w)| long(w) && *n <= 3 && !w.chars().any(|c| c.is_ascii_digit()))
-            .map(|(_, w)| w.clone())
-            .rev()
-            .collect(),
+        &tail[tail.len() - (tail.len() / 20).max(1).min(tail.len())..],
         20 - generate::RARE_WORDS.len(),
     );
     let mut rng = Rng::new(TWENTY_YEARS.seed);
@@ -610,7 +609,7 @@ fn choose_queries(peer: &rusqlite::Connection) -> Vec<Query> {
     out.extend(generate::RARE_WORDS.iter().map(|w| q("rare", w)));
     out.extend(rare_seen.iter().map(|w| q("rare", w)));
     out.extend(pairs.iter().map(|p| q("two-word", p)));
-    for (i, w) in common.iter().chain(&mid).step_by(4).take(10).enumerate() {
+    for (i, w) in common.iter().chain(&mid).step_by(2).take(10).enumerate() {
         let n = 3 + i % 3;
         out.push(q("prefix", &w.chars().take(n).collect::<String>()));
     }
