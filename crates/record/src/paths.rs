@@ -82,6 +82,15 @@ pub(crate) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
+/// The window's journal of what was typed but not yet committed to the record at `record`:
+/// `<record file name>.unsaved` beside it (written by the desktop shell; set aside by a restore,
+/// whose record it no longer fits).
+pub fn journal_path(record: &Path) -> PathBuf {
+    let mut name = record.file_name().unwrap_or_default().to_os_string();
+    name.push(".unsaved");
+    record.with_file_name(name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,13 +131,4 @@ mod tests {
         // The program name is never taken as an argument.
         assert_eq!(db_arg(["--db"]), None);
     }
-}
-
-/// The window's journal of what was typed but not yet committed to the record at `record`:
-/// `<record file name>.unsaved` beside it (written by the desktop shell; set aside by a restore,
-/// whose record it no longer fits).
-pub fn journal_path(record: &Path) -> PathBuf {
-    let mut name = record.file_name().unwrap_or_default().to_os_string();
-    name.push(".unsaved");
-    record.with_file_name(name)
 }
