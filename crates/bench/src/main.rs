@@ -687,7 +687,10 @@ fn documents_large_vs_small(out: &mut Report, big: &Path, small: &Path) {
         out.row(Row {
             figure,
             measured: format!("{t_large:.1} ms"),
-            peer: format!("same meeting on a 1-year record: {t_small:.1} ms"),
+            peer: match what {
+                "minutes" => format!("the same meeting on a 1-year record: {t_small:.1} ms"),
+                _ => format!("the same body-year on a 1-year record: {t_small:.1} ms"),
+            },
             ratio: format!("{ratio:.2}×"),
             target: "within 1.2×".into(),
             met: Some(ratio <= 1.2),
