@@ -48,7 +48,9 @@ pub struct SearchHit {
 
 /// The searchable texts of agenda items, in the order an item's rows are written: its title,
 /// summary and narrative, its case's proposal and decision, its innspill and action points. One
-/// SELECT for one item (`?1`) or, with `?1` NULL, for every item at once (import, upgrade).
+/// SELECT, with `{items}` the filter on agenda items: one item by its id (a save: it must stay
+/// an index lookup, as `i.id = ?1` is and `?1 IS NULL OR i.id = ?1` is not) or every item
+/// (import, upgrade).
 const ROWS_SQL: &str = "
     WITH items AS (
         SELECT i.id, i.case_id, i.meeting_id, mt.date AS meeting_date, i.position,
@@ -58,7 +60,7 @@ const ROWS_SQL: &str = "
         FROM agenda_item i JOIN meeting mt ON mt.id = i.meeting_id
         LEFT JOIN \"case\" c ON c.id = i.case_id
         LEFT JOIN \"case\" cc ON cc.id = i.continues_case_id
-        WHERE ?1 IS NULL OR i.id = ?1
+        {items}
     ), fields AS (
         SELECT id AS item_id, 0 AS n, 0 AS pos, 'title' AS field, title AS text FROM items
         UNION ALL SELECT id, 1, 0, 'summary', summary FROM items
@@ -86,13 +88,16 @@ const CANDIDATES: i64 = 2000;
 pub(crate) fn reindex_item(conn: &Connection, item_id: &str) -> Result<()> {
     unindex_item(conn, item_id)?;
     item(conn, item_id)?;
-    conn.execute(
-        &format!(
-            "INSERT INTO search_index_row (item_id, case_id, meeting_id, field, text) {ROWS_SQL}"
-        ),
-        [item_id],
-    )?;
+    conn.execute(&rows_insert("WHERE i.id = ?1"), [item_id])?;
     Ok(())
+}
+
+/// The INSERT of the index rows of the agenda items `filter` selects.
+fn rows_insert(filter: &str) -> String {
+    format!(
+        "INSERT INTO search_index_row (item_id, case_id, meeting_id, field, text) {}",
+        ROWS_SQL.replace("{items}", filter)
+    )
 }
 
 /// Removes an item's rows from the search index (before the item itself is removed).
@@ -105,12 +110,7 @@ pub(crate) fn unindex_item(conn: &Connection, item_id: &str) -> Result<()> {
 /// linear in the record's size.
 pub(crate) fn reindex_all(conn: &Connection) -> Result<()> {
     conn.execute("DELETE FROM search_index_row", [])?;
-    conn.execute(
-        &format!(
-            "INSERT INTO search_index_row (item_id, case_id, meeting_id, field, text) {ROWS_SQL}"
-        ),
-        [Option::<String>::None],
-    )?;
+    conn.execute(&rows_insert(""), [])?;
     Ok(())
 }
 
@@ -222,5 +222,32 @@ mod tests {
         assert_eq!(fts_query("a OR b").unwrap(), "\"a\" \"OR\" \"b\"*");
         assert_eq!(fts_query("x\" NEAR(y").unwrap(), "\"x\" \"NEAR\" \"y\"*");
         assert!(fts_query("  ** () ").is_none());
+    }
+}
+
+#[cfg(test)]
+mod plan {
+    use super::rows_insert;
+    use crate::Store;
+
+    /// A save reindexes its item through indexes only: no table of the record is scanned (the
+    /// one-item CTE itself may be).
+    #[test]
+    fn an_items_reindex_reads_only_that_item() {
+        let s = Store::open_in_memory().unwrap();
+        let sql = format!("EXPLAIN QUERY PLAN {}", rows_insert("WHERE i.id = ?1"));
+        let mut stmt = s.conn.prepare(&sql).unwrap();
+        let plan: Vec<String> = stmt
+            .query_map(["x"], |r| r.get::<_, String>("detail"))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let scans: Vec<&String> = plan
+            .iter()
+            .filter(|d| {
+                d.starts_with("SCAN") && !d.starts_with("SCAN items") && !d.starts_with("SCAN f")
+            })
+            .collect();
+        assert!(scans.is_empty(), "{plan:#?}");
     }
 }
