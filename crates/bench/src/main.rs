@@ -306,7 +306,7 @@ impl Report {
              {notes}\n\
              ## How each figure is taken\n\n\
              - **Records**: `quorum_bench::generate` builds 4 bodies × N years × 8 meetings × 12 cases through the \
-             public `Store` API (text from the sentences of ../shared/seeds, seeded SplitMix64; rare made-up names \
+             public `Store` API (text from the sentences of crates/bench/seeds, copies of ../shared/seeds, seeded SplitMix64; rare made-up names \
              planted in known cases) and exports it as JSON into target/bench/ (cached by parameters, seed, generator \
              and schema version). Every figure below works on that export imported into a fresh file.\n\
              - **Search**: 100 queries (20 common words, 20 mid-frequency, 20 rare incl. the planted names, 20 \

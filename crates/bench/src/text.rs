@@ -1,4 +1,4 @@
-//! Text for the generated record: the sentences of the real documents in `../shared/seeds`,
+//! Text for the generated record: the sentences of the real documents in `seeds/` (copies of `../shared/seeds`),
 //! picked with a seeded PRNG so that the same seed always gives the same record.
 
 use std::path::{Path, PathBuf};
@@ -53,12 +53,13 @@ impl Rng {
     }
 }
 
-/// Where the seed documents are: `QUORUM_SEEDS`, else `../shared/seeds` beside the checkout.
+/// Where the seed documents are: `QUORUM_SEEDS`, else the copies in the repository
+/// (`crates/bench/seeds`, from `../shared/seeds`), so a fresh clone generates the same record.
 pub fn seeds_dir() -> PathBuf {
     if let Some(dir) = std::env::var_os("QUORUM_SEEDS") {
         return PathBuf::from(dir);
     }
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
 }
 
 /// The sentences of the seed documents, in file order.
