@@ -82,7 +82,7 @@ const ROWS_SQL: &str = "
 /// whole. The best hits among the newest rows of the body and year asked for are what a search
 /// shows; a filter on an earlier year or another body reaches those. Rows are numbered in
 /// meeting order (and anew when an item changes), so "newest" is by meeting date.
-const CANDIDATES: i64 = 2000;
+const CANDIDATES: i64 = 500;
 
 /// Rebuilds the search rows of one agenda item (and its case): the cost is that item's rows.
 pub(crate) fn reindex_item(conn: &Connection, item_id: &str) -> Result<()> {

@@ -154,6 +154,7 @@ impl Store {
     fn setup(conn: Connection, read_only: bool, path: Option<PathBuf>) -> Result<Store> {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.set_prepared_statement_cache_capacity(64);
         Ok(Store {
             conn,
             read_only,

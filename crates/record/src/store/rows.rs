@@ -14,7 +14,9 @@ pub(crate) fn all<T>(
     p: impl Params,
     f: impl FnMut(&Row) -> rusqlite::Result<T>,
 ) -> Result<Vec<T>> {
-    let mut stmt = conn.prepare(sql)?;
+    // Cached: the record's reads are a few dozen statements run again and again, and preparing
+    // the larger ones (search, the agenda) cost more than running them on a small record.
+    let mut stmt = conn.prepare_cached(sql)?;
     let rows = stmt.query_map(p, f)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
