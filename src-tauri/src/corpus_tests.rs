@@ -137,10 +137,6 @@ const ANSWER: Expect = e("", &[], &[]);
 /// Defects found here whose fix lies in src-tauri or the record, by case label.
 const KNOWN: &[(&str, &str)] = &[
     (
-        "preview_document register year=0",
-        "record/bodies.rs or documents/register.rs: a register of a year before the body's first name (year 0) says the body «<uuid>» was not found (not_found), though the body exists",
-    ),
-    (
         "create_body language=de",
         "src-tauri: arguments that do not deserialise (an unknown language, a string for a number, a missing field) come back as Tauri's English text (\"invalid args `input` for command …: unknown variant …\"), not as a UiError",
     ),

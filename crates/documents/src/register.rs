@@ -13,6 +13,8 @@ use quorum_typeset::{
 };
 
 pub(crate) fn build(store: &Store, body_id: &str, year: i32, opts: DocOptions) -> Result<Document> {
+    // A year the record cannot hold has no register (and no body name valid in it).
+    quorum_record::validate::range("year", i64::from(year), 1900, 2999)?;
     let body = store.body(body_id)?;
     let lang = opts.lang.unwrap_or(body.language);
     let l = Labels::new(lang);
