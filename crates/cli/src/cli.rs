@@ -21,16 +21,11 @@ pub fn run(args: Vec<OsString>) -> i32 {
             0
         }
         Err(e) => {
-            eprintln!("quorum: {}", message(&e, lang));
+            // The record's own message: a file the system refused is said in the user's words.
+            eprintln!("quorum: {}", e.message(lang));
             1
         }
     }
-}
-
-/// The error's message (a file the system refused is said in the user's words by the record's
-/// own message, not in the system's English).
-fn message(e: &quorum_documents::Error, lang: Lang) -> String {
-    e.message(lang)
 }
 
 fn execute(cli: &Cli, lang: Lang) -> R<Done> {
