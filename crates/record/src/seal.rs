@@ -86,14 +86,16 @@ pub(crate) fn sealed_person_columns(p: &str, sp: &str, prefix: &str) -> String {
 }
 
 pub(crate) fn is_sealed(conn: &Connection, meeting_id: &str) -> Result<bool> {
-    Ok(conn
-        .query_row(
-            "SELECT 1 FROM meeting_seal WHERE meeting_id = ?1",
-            [meeting_id],
-            |_| Ok(()),
-        )
-        .optional()?
-        .is_some())
+    exists(
+        conn,
+        "SELECT 1 FROM meeting_seal WHERE meeting_id = ?1",
+        [meeting_id],
+    )
+}
+
+/// Whether `sql` finds a row.
+fn exists(conn: &Connection, sql: &str, p: impl rusqlite::Params) -> Result<bool> {
+    Ok(conn.query_row(sql, p, |_| Ok(())).optional()?.is_some())
 }
 
 fn heading(conn: &Connection, meeting_id: &str) -> Result<MeetingHeading> {
@@ -223,14 +225,11 @@ pub(crate) fn cover(conn: &Connection, meeting_id: &str, people: &[&str]) -> Res
         return Ok(());
     }
     for person_id in people {
-        let known = conn
-            .query_row(
-                "SELECT 1 FROM seal_person WHERE meeting_id = ?1 AND person_id = ?2",
-                params![meeting_id, person_id],
-                |_| Ok(()),
-            )
-            .optional()?
-            .is_some();
+        let known = exists(
+            conn,
+            "SELECT 1 FROM seal_person WHERE meeting_id = ?1 AND person_id = ?2",
+            params![meeting_id, person_id],
+        )?;
         if known {
             continue;
         }
