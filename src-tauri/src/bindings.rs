@@ -57,6 +57,8 @@ pub fn export_all(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> {
     timetable::Timetable::export_all(&cfg)?;
     search::SearchQuery::export_all(&cfg)?;
     search::SearchHit::export_all(&cfg)?;
+    quorum_record::pages::ActionPage::export_all(&cfg)?;
+    quorum_record::pages::MeetingYear::export_all(&cfg)?;
     Ok(())
 }
 

@@ -1261,6 +1261,13 @@ fn cases(ids: &Ids, dir: &Path) -> Vec<Case> {
     );
     add(
         "",
+        "action_page",
+        json!({ "bodyId": nope, "year": 2025, "openOnly": false, "offset": 0, "limit": 50 }),
+        ANSWER,
+    );
+    add("", "meeting_years", json!({ "bodyId": nope }), ANSWER);
+    add(
+        "",
         "correct",
         json!({ "reason": "", "edit": { "kind": "decision", "case_id": ids.case, "text": "x" } }),
         ANY_INVALID,

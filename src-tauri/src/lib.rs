@@ -102,6 +102,8 @@ fn registered<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             record::set_action_status,
             record::open_actions,
             record::body_actions,
+            record::action_page,
+            record::meeting_years,
             record::correct,
             record::search,
             record::mark_item_started,

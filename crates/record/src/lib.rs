@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod meetings;
 pub mod model;
 pub mod numbers;
+pub mod pages;
 pub mod paths;
 pub mod people;
 pub mod record;

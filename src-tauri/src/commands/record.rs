@@ -8,6 +8,7 @@ use quorum_record::cases::{AttachmentInput, CaseInput, ReferenceInput};
 use quorum_record::corrections::CorrectionEdit;
 use quorum_record::meetings::MeetingInput;
 use quorum_record::model::*;
+use quorum_record::pages::{ActionPage, MeetingYear};
 use quorum_record::people::{MembershipInput, PersonInput};
 use quorum_record::record::{ActionInput, AttendanceInput};
 use quorum_record::search::{SearchHit, SearchQuery};
@@ -386,6 +387,25 @@ pub fn body_actions(
     year: Option<i32>,
 ) -> UiResult<Vec<ActionPoint>> {
     state.with(|s| s.body_actions(&body_id, year))
+}
+
+/// A page of a body's action points with their total (the archive's list draws 50 at a time).
+#[tauri::command]
+pub fn action_page(
+    state: S<'_>,
+    body_id: String,
+    year: Option<i32>,
+    open_only: bool,
+    offset: u32,
+    limit: u32,
+) -> UiResult<ActionPage> {
+    state.with(|s| s.action_page(&body_id, year, open_only, offset, limit))
+}
+
+/// A body's meeting years, newest first, with how many meetings each (for the year filters).
+#[tauri::command]
+pub fn meeting_years(state: S<'_>, body_id: String) -> UiResult<Vec<MeetingYear>> {
+    state.with(|s| s.meeting_years(&body_id))
 }
 
 // Corrections of locked minutes: one command per kind of change, each with its reason.

@@ -4,6 +4,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type { ActionInput } from './bindings/ActionInput';
+import type { ActionPage } from './bindings/ActionPage';
 import type { ActionPoint } from './bindings/ActionPoint';
 import type { AgendaItem } from './bindings/AgendaItem';
 import type { AppInfo } from './bindings/AppInfo';
@@ -26,6 +27,7 @@ import type { ItemInput } from './bindings/ItemInput';
 import type { ItemUpdate } from './bindings/ItemUpdate';
 import type { Meeting } from './bindings/Meeting';
 import type { MeetingInput } from './bindings/MeetingInput';
+import type { MeetingYear } from './bindings/MeetingYear';
 import type { Membership } from './bindings/Membership';
 import type { MembershipInput } from './bindings/MembershipInput';
 import type { Person } from './bindings/Person';
@@ -38,6 +40,7 @@ import type { UiError } from './bindings/UiError';
 
 export type {
   ActionInput,
+  ActionPage,
   ActionPoint,
   AgendaItem,
   AppInfo,
@@ -59,6 +62,7 @@ export type {
   ItemUpdate,
   Meeting,
   MeetingInput,
+  MeetingYear,
   Membership,
   MembershipInput,
   Person,
@@ -102,6 +106,8 @@ export const removeMembership = (id: string) => invoke<void>('remove_membership'
 // Meetings and agendas.
 export const listMeetings = (bodyId: string, year: number | null = null) =>
   invoke<Meeting[]>('list_meetings', { bodyId, year });
+/** A body's meeting years, newest first, with how many meetings each. */
+export const meetingYears = (bodyId: string) => invoke<MeetingYear[]>('meeting_years', { bodyId });
 export const getMeeting = (id: string) => invoke<Meeting>('get_meeting', { id });
 export const createMeeting = (bodyId: string, input: MeetingInput) =>
   invoke<Meeting>('create_meeting', { bodyId, input });
@@ -165,6 +171,9 @@ export const openActions = (bodyId: string, beforeDate: string | null = null) =>
   invoke<ActionPoint[]>('open_actions', { bodyId, beforeDate });
 export const bodyActions = (bodyId: string, year: number | null = null) =>
   invoke<ActionPoint[]>('body_actions', { bodyId, year });
+/** A page of a body's action points and their total: open ones oldest first, else all newest first. */
+export const actionPage = (bodyId: string, year: number | null, openOnly: boolean, offset: number, limit: number) =>
+  invoke<ActionPage>('action_page', { bodyId, year, openOnly, offset, limit });
 export const correct = (reason: string, edit: CorrectionEdit) => invoke<void>('correct', { reason, edit });
 
 // Search.

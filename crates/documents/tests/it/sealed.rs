@@ -105,6 +105,8 @@ const READS: &[&str] = &[
     "actions_as_approved",
     "open_actions",
     "body_actions",
+    "action_page",
+    "meeting_years",
     "meeting_heading",
     "invitees",
     "search",

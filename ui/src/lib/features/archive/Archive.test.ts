@@ -89,6 +89,20 @@ function hit(over: Partial<SearchHit> = {}): SearchHit {
   };
 }
 
+/** The core's answer to `action_page` over `list` (the body's action points in their order). */
+function pageOf(list: ActionPoint[], args: Record<string, unknown>) {
+  const matching = args.openOnly ? list.filter((a) => a.status === 'open') : list;
+  const offset = Number(args.offset);
+  return { total: matching.length, actions: matching.slice(offset, offset + Number(args.limit)) };
+}
+
+/** Meeting years as the core counts them, newest first. */
+function yearsOf(ms: Meeting[]) {
+  const counts = new Map<number, number>();
+  for (const m of ms) counts.set(m.year, (counts.get(m.year) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[0] - a[0]).map(([year, meetings]) => ({ year, meetings }));
+}
+
 /** Mocks the core: the app context's commands plus `extra`; records every call. */
 function core(extra: Handler, options?: { shouldMockEvents?: boolean }): Call[] {
   return mockCore((cmd, a) => {
@@ -97,6 +111,7 @@ function core(extra: Handler, options?: { shouldMockEvents?: boolean }): Call[] 
     if (cmd === 'app_info' || cmd === 'set_language') return INFO;
     if (cmd === 'list_bodies') return BODIES;
     if (cmd === 'list_meetings') return [];
+    if (cmd === 'meeting_years') return [];
     if (cmd === 'list_case_types') return [];
     throw new Error(`unexpected command ${cmd}`);
   }, options);
@@ -172,7 +187,7 @@ describe('search', () => {
   it('passes the query and the filters to the search command', async () => {
     const calls = core((cmd, args) => {
       if (cmd === 'search') return [];
-      if (cmd === 'list_meetings') return args.bodyId === 'b-nuit' ? [meeting('m-n', '5/2025', '2025-11-20', 'held', 'b-nuit')] : [meeting('m-3', '3/2024', '2024-10-16', 'held')];
+      if (cmd === 'meeting_years') return args.bodyId === 'b-nuit' ? [{ year: 2025, meetings: 1 }] : [{ year: 2024, meetings: 1 }];
       if (cmd === 'list_case_types') return [{ id: 't1', name: 'Drøfting', proposal_template: '' }, { id: 't2', name: 'Orientering', proposal_template: '' }];
       return undefined;
     });
@@ -185,7 +200,7 @@ describe('search', () => {
       body: null,
       year: null,
       case_type: null,
-      limit: 100,
+      limit: 25,
     });
     await waitFor(() => expect(screen.getByTestId('search-year').querySelectorAll('option').length).toBe(3));
     await fireEvent.change(screen.getByTestId('search-body'), { target: { value: 'NUIT' } });
@@ -198,7 +213,7 @@ describe('search', () => {
           body: 'NUIT',
           year: 2025,
           case_type: 'Orientering',
-          limit: 100,
+          limit: 25,
         }),
       { timeout: 2000 },
     );
@@ -304,6 +319,7 @@ describe('decision register', () => {
   });
   const handler: Handler = (cmd, args) => {
     if (cmd === 'list_meetings') return args.bodyId === 'b-ehr' ? [m3, m4] : [];
+    if (cmd === 'meeting_years') return args.bodyId === 'b-ehr' ? yearsOf([m3, m4]) : [];
     if (cmd === 'get_timetable')
       return args.meetingId === 'm-3'
         ? timetable([item('i1', 'case', 'c-26'), item('i2', 'break', null, 'Lunsj'), item('i3', 'continuation', null), item('i4', 'case', 'c-27')])
@@ -378,7 +394,7 @@ describe('action points', () => {
   it('lists the open action points and requires a reason to cancel one', async () => {
     let status = 'open';
     const calls = core((cmd, args) => {
-      if (cmd === 'open_actions') return status === 'open' ? [open] : [];
+      if (cmd === 'action_page') return pageOf(status === 'open' ? [open] : [], args);
       if (cmd === 'set_action_status') {
         status = String(args.status);
         return { ...open, status, status_note: String(args.note) };
@@ -411,8 +427,8 @@ describe('action points', () => {
   });
 
   it('keeps the reason and shows the core error beside it when the core refuses', async () => {
-    core((cmd) => {
-      if (cmd === 'open_actions') return [open];
+    core((cmd, args) => {
+      if (cmd === 'action_page') return pageOf([open], args);
       if (cmd === 'set_action_status') throw { message: 'Begrunnelsen er for lang.', field: 'note', kind: 'invalid' };
       return undefined;
     });
@@ -430,9 +446,8 @@ describe('action points', () => {
 
   it('shows all action points of a year and marks one done or reopens it', async () => {
     const calls = core((cmd, args) => {
-      if (cmd === 'list_meetings') return [meeting('m-3', '3/2025', '2025-10-16', 'held')];
-      if (cmd === 'body_actions') return [open, done];
-      if (cmd === 'open_actions') return [open];
+      if (cmd === 'meeting_years') return [{ year: 2025, meetings: 1 }];
+      if (cmd === 'action_page') return pageOf([open, done], args);
       if (cmd === 'set_action_status') return { ...open, status: args.status };
       return undefined;
     });
@@ -442,7 +457,7 @@ describe('action points', () => {
     await screen.findByTestId('actions-row');
     await fireEvent.click(screen.getByTestId('actions-filter-all'));
     await waitFor(() => expect(screen.getAllByTestId('actions-row')).toHaveLength(2));
-    expect(calls.find((c) => c.cmd === 'body_actions')!.args).toEqual({ bodyId: 'b-ehr', year: null });
+    expect(calls.filter((c) => c.cmd === 'action_page').at(-1)!.args).toEqual({ bodyId: 'b-ehr', year: null, openOnly: false, offset: 0, limit: 50 });
     const [first, second] = screen.getAllByTestId('actions-row');
     expect(within(second).getByTestId('action-status').textContent).toBe('Utført');
     expect(second.textContent).toContain('Sendt 20.10.2025');
@@ -456,9 +471,8 @@ describe('action points', () => {
   });
 
   it('offers no status changes in a read-only archive', async () => {
-    core((cmd) => {
-      if (cmd === 'open_actions') return [open];
-      if (cmd === 'body_actions') return [open, done];
+    core((cmd, args) => {
+      if (cmd === 'action_page') return pageOf([open, done], args);
       return undefined;
     });
     await start(true);
@@ -472,6 +486,100 @@ describe('action points', () => {
     expect(screen.queryByTestId('action-reopen')).toBeNull();
     expect(screen.queryByTestId('action-cancel-dialog')).toBeNull();
     expect(screen.queryByText('Endre status')).toBeNull();
+  });
+});
+
+describe('a 20-year archive', () => {
+  /** 2,000 action points of one body, newest first as the core pages "all". */
+  const many: ActionPoint[] = Array.from({ length: 2000 }, (_, i) => ({
+    id: `a-${i}`,
+    item_id: `i-${i}`,
+    meeting_id: `m-${Math.floor(i / 16)}`,
+    meeting_number: `${(i % 8) + 1}/${2025 - Math.floor(i / 100)}`,
+    case_number: `${i % 96}/${25 - Math.floor(i / 100)}`,
+    position: i % 2,
+    text: `Aksjonspunkt nummer ${i}`,
+    responsible: 'Helsedirektoratet',
+    due_date: null,
+    due_next_meeting: false,
+    status: i % 10 === 0 ? 'open' : 'done',
+    status_note: '',
+  }));
+
+  it('draws the first 50 action points of 2,000, says how many there are, and "Vis flere" adds the next 50', async () => {
+    const calls = core((cmd, args) => (cmd === 'action_page' ? pageOf(many, args) : undefined));
+    await start();
+    archiveState.tab = 'actions';
+    archiveState.actionsFilter = 'all';
+    render(ArchiveScreen, {});
+    await waitFor(() => expect(screen.getAllByTestId('actions-row')).toHaveLength(50));
+    expect(screen.getByTestId('actions-more-status').textContent!.trim()).toBe('Viser 50 av 2\u00a0000');
+    expect(screen.getByTestId('actions-more-status').getAttribute('role')).toBe('status');
+    const more = screen.getByTestId('actions-more-more');
+    expect(more.textContent).toBe('Vis flere');
+    expect(more.getAttribute('aria-controls')).toBe('actions-table');
+    await fireEvent.click(more);
+    await waitFor(() => expect(screen.getAllByTestId('actions-row')).toHaveLength(100));
+    expect(calls.filter((c) => c.cmd === 'action_page').at(-1)!.args).toEqual({ bodyId: 'b-ehr', year: null, openOnly: false, offset: 50, limit: 50 });
+    expect(screen.getByTestId('actions-more-status').textContent!.trim()).toBe('Viser 100 av 2\u00a0000');
+    // The keyboard goes on at the first row added.
+    const rows = screen.getAllByTestId('actions-row');
+    expect(rows[50].textContent).toContain('Aksjonspunkt nummer 50');
+    await waitFor(() => expect(rows[50].contains(document.activeElement)).toBe(true));
+    // No call ever asked for the whole list.
+    expect(calls.every((c) => c.cmd !== 'body_actions' && c.cmd !== 'open_actions')).toBe(true);
+    expect(calls.filter((c) => c.cmd === 'action_page').every((c) => Number(c.args.limit) <= 50)).toBe(true);
+  });
+
+  it('keeps as many rows after a status change as were shown, and offers no more on the last page', async () => {
+    const calls = core((cmd, args) => {
+      if (cmd === 'action_page') return pageOf(many.slice(0, 120), args);
+      if (cmd === 'set_action_status') return { ...many[71], status: args.status };
+      return undefined;
+    });
+    await start();
+    archiveState.tab = 'actions';
+    archiveState.actionsFilter = 'all';
+    render(ArchiveScreen, {});
+    await waitFor(() => expect(screen.getAllByTestId('actions-row')).toHaveLength(50));
+    await fireEvent.click(screen.getByTestId('actions-more-more'));
+    await waitFor(() => expect(screen.getAllByTestId('actions-row')).toHaveLength(100));
+    await fireEvent.click(screen.getByTestId('actions-more-more'));
+    await waitFor(() => expect(screen.getAllByTestId('actions-row')).toHaveLength(120));
+    expect(screen.queryByTestId('actions-more-more')).toBeNull();
+    expect(screen.getByTestId('actions-more-status').textContent!.trim()).toBe('Viser 120 av 120');
+    await fireEvent.click(within(screen.getAllByTestId('actions-row')[71]).getByTestId('action-reopen'));
+    await waitFor(() => expect(calls.some((c) => c.cmd === 'set_action_status')).toBe(true));
+    await waitFor(() => expect(calls.filter((c) => c.cmd === 'action_page').at(-1)!.args).toMatchObject({ offset: 0, limit: 120 }));
+    expect(screen.getAllByTestId('actions-row')).toHaveLength(120);
+  });
+
+  it('shows the first 25 search hits, and "Vis flere treff" asks for 25 more and focuses the first new one', async () => {
+    const all = Array.from({ length: 500 }, (_, i) => hit({ item_id: `i-${i}`, case_id: `c-${i}`, case_number: `${i}/25`, title: `Sak ${i}` }));
+    const calls = core((cmd, args) => (cmd === 'search' ? all.slice(0, Number((args.query as { limit: number }).limit)) : undefined));
+    await start();
+    render(ArchiveScreen, {});
+    await fireEvent.input(screen.getByTestId('search-input'), { target: { value: 'sak' } });
+    await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(25), { timeout: 2000 });
+    expect(screen.getByTestId('search-status').textContent).toBe('Viser de 25 beste treffene');
+    await fireEvent.click(screen.getByTestId('search-more-more'));
+    await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(50));
+    expect((calls.filter((c) => c.cmd === 'search').at(-1)!.args.query as { limit: number }).limit).toBe(50);
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Sak 25'));
+    // A new query starts from the first page again.
+    await fireEvent.input(screen.getByTestId('search-input'), { target: { value: 'saker' } });
+    await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(25), { timeout: 2000 });
+    expect((calls.filter((c) => c.cmd === 'search').at(-1)!.args.query as { limit: number }).limit).toBe(25);
+  });
+
+  it('says so when fewer hits than a page came back, with no "Vis flere"', async () => {
+    core((cmd) => (cmd === 'search' ? [hit(), hit({ item_id: 'i-2', case_id: 'c-2' })] : undefined));
+    await start();
+    render(ArchiveScreen, {});
+    await fireEvent.input(screen.getByTestId('search-input'), { target: { value: 'MILA' } });
+    await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(2), { timeout: 2000 });
+    expect(screen.getByTestId('search-status').textContent).toBe('2 treff');
+    expect(screen.queryByTestId('search-more-more')).toBeNull();
   });
 });
 
@@ -506,7 +614,7 @@ describe('going to a case and back', () => {
 
 describe('tabs', () => {
   it('switch with the arrow keys and keep the search when coming back', async () => {
-    core((cmd) => (cmd === 'search' ? [hit()] : cmd === 'open_actions' ? [] : undefined));
+    core((cmd) => (cmd === 'search' ? [hit()] : cmd === 'action_page' ? { total: 0, actions: [] } : undefined));
     await start();
     render(ArchiveScreen, {});
     await fireEvent.input(screen.getByTestId('search-input'), { target: { value: 'MILA' } });

@@ -200,3 +200,39 @@ describe('MeetingsScreen calendar', () => {
     expect(await screen.findAllByTestId('meeting-row')).toHaveLength(4);
   });
 });
+
+describe('MeetingsScreen with 20 years of meetings', () => {
+  /** 8 meetings a year, 2006–2025. */
+  const TWENTY = Array.from({ length: 160 }, (_, i) => {
+    const year = 2025 - Math.floor(i / 8);
+    const seq = (i % 8) + 1;
+    const month = String(seq + 2).padStart(2, '0');
+    return meeting(`m-${year}-${seq}`, `${seq}/${year}`, `${year}-${month}-10`, { status: 'approved' });
+  });
+
+  it('draws the newest three years, says how many there are, and "Vis eldre år" adds three more', async () => {
+    await setup({ meetings: TWENTY });
+    render(MeetingsScreen);
+    await waitFor(() => expect(screen.getAllByTestId('meeting-row')).toHaveLength(24));
+    expect(screen.getAllByTestId('meetings-year').map((s) => s.querySelector('h2')?.textContent?.trim().slice(0, 4))).toEqual([
+      '2025',
+      '2024',
+      '2023',
+    ]);
+    const status = screen.getByTestId('meetings-more-status');
+    expect(status.textContent!.trim()).toBe('Viser 3 av 20 år (24 av 160 møter)');
+    expect(status.getAttribute('role')).toBe('status');
+    await fireEvent.click(screen.getByTestId('meetings-more-more'));
+    await waitFor(() => expect(screen.getAllByTestId('meeting-row')).toHaveLength(48));
+    expect(screen.getByTestId('meetings-more-status').textContent!.trim()).toBe('Viser 6 av 20 år (48 av 160 møter)');
+    // Focus on the first meeting of the first year added (2022's first).
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('1/2022'));
+  });
+
+  it('offers no paging for a body with three years or fewer', async () => {
+    await setup();
+    render(MeetingsScreen);
+    await waitFor(() => expect(screen.getAllByTestId('meeting-row')).toHaveLength(4));
+    expect(screen.queryByTestId('meetings-more')).toBeNull();
+  });
+});
