@@ -9,6 +9,7 @@ use crate::store::{
 use crate::vocab::SearchField;
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// Snippet highlight markers: private-use characters that user text never holds in practice;
 /// front ends turn them into emphasis without interpreting anything as markup.
@@ -81,15 +82,70 @@ const ROWS_SQL: &str = "
 /// a word in most of a twenty-year record (49,000 rows for "helse") took 60-100 ms to rank
 /// whole. The best hits among the newest rows of the body and year asked for are what a search
 /// shows; a filter on an earlier year or another body reaches those. Rows are numbered in
-/// meeting order (and anew when an item changes), so "newest" is by meeting date.
+/// meeting order (and anew when a row's text changes), so "newest" is by meeting date.
 const CANDIDATES: i64 = 500;
 
 /// Rebuilds the search rows of one agenda item (and its case): the cost is that item's rows.
+///
+/// Only the rows whose text changed are written: a save of one innspill rewrites that row's
+/// index entries, not the whole item's (a long case's other rows would otherwise be deleted and
+/// tokenised again on every keystroke's save, some 35 pages of the file per save).
 pub(crate) fn reindex_item(conn: &Connection, item_id: &str) -> Result<()> {
-    unindex_item(conn, item_id)?;
     item(conn, item_id)?;
-    conn.execute(&rows_insert("WHERE i.id = ?1"), [item_id])?;
+    let mut kept: HashMap<IndexRow, Vec<i64>> = HashMap::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, case_id, meeting_id, field, text FROM search_index_row WHERE item_id = ?1",
+    )?;
+    for row in stmt.query_map([item_id], |r| Ok((r.get(0)?, IndexRow::from_row(r, 1)?)))? {
+        let (id, key) = row?;
+        kept.entry(key).or_default().push(id);
+    }
+    let mut added = Vec::new();
+    let mut stmt = conn.prepare_cached(&item_rows_sql())?;
+    for row in stmt.query_map([item_id], |r| IndexRow::from_row(r, 1))? {
+        let row = row?;
+        match kept.get_mut(&row).and_then(Vec::pop) {
+            Some(_) => {}
+            None => added.push(row),
+        }
+    }
+    let mut delete = conn.prepare_cached("DELETE FROM search_index_row WHERE id = ?1")?;
+    for id in kept.into_values().flatten() {
+        delete.execute([id])?;
+    }
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO search_index_row (item_id, case_id, meeting_id, field, text)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for r in added {
+        insert.execute(params![item_id, r.case_id, r.meeting_id, r.field, r.text])?;
+    }
     Ok(())
+}
+
+/// One searchable text of an item, as `ROWS_SQL` selects it (after its item id).
+#[derive(PartialEq, Eq, Hash)]
+struct IndexRow {
+    case_id: Option<String>,
+    meeting_id: String,
+    field: String,
+    text: String,
+}
+
+impl IndexRow {
+    fn from_row(r: &rusqlite::Row, first: usize) -> rusqlite::Result<IndexRow> {
+        Ok(IndexRow {
+            case_id: r.get(first)?,
+            meeting_id: r.get(first + 1)?,
+            field: r.get(first + 2)?,
+            text: r.get(first + 3)?,
+        })
+    }
+}
+
+/// The index rows of one agenda item (`?1`).
+fn item_rows_sql() -> String {
+    ROWS_SQL.replace("{items}", "WHERE i.id = ?1")
 }
 
 /// The INSERT of the index rows of the agenda items `filter` selects.
@@ -227,15 +283,16 @@ mod tests {
 
 #[cfg(test)]
 mod plan {
-    use super::rows_insert;
+    use super::{item_rows_sql, reindex_all};
     use crate::Store;
+    use rusqlite::Connection;
 
     /// A save reindexes its item through indexes only: no table of the record is scanned (the
     /// one-item CTE itself may be).
     #[test]
     fn an_items_reindex_reads_only_that_item() {
         let s = Store::open_in_memory().unwrap();
-        let sql = format!("EXPLAIN QUERY PLAN {}", rows_insert("WHERE i.id = ?1"));
+        let sql = format!("EXPLAIN QUERY PLAN {}", item_rows_sql());
         let mut stmt = s.conn.prepare(&sql).unwrap();
         let plan: Vec<String> = stmt
             .query_map(["x"], |r| r.get::<_, String>("detail"))
@@ -249,5 +306,72 @@ mod plan {
             })
             .collect();
         assert!(scans.is_empty(), "{plan:#?}");
+    }
+
+    /// Every index row as (rowid, item, field, text), in rowid order.
+    fn rows(c: &Connection) -> Vec<(i64, String, String, String)> {
+        let mut stmt = c
+            .prepare("SELECT id, item_id, field, text FROM search_index_row ORDER BY id")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+
+    fn contents(rows: &[(i64, String, String, String)]) -> Vec<(String, String, String)> {
+        let mut v: Vec<_> = rows
+            .iter()
+            .map(|(_, i, f, t)| (i.clone(), f.clone(), t.clone()))
+            .collect();
+        v.sort();
+        v
+    }
+
+    /// A save writes only the rows whose text changed, and leaves the index as a rebuild from
+    /// scratch would have it.
+    #[test]
+    fn a_save_rewrites_only_its_changed_rows() {
+        let s = Store::open_in_memory().unwrap();
+        s.load_demo().unwrap();
+        let (item, innspill): (String, String) = s
+            .conn
+            .query_row(
+                "SELECT item_id, id FROM innspill ORDER BY item_id, position LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        let before = rows(&s.conn);
+        let item_rows = before.iter().filter(|r| r.1 == item).count();
+        assert!(item_rows > 2, "the item has several rows: {item_rows}");
+
+        s.update_innspill(&innspill, "Et nytt innspill om journalføring")
+            .unwrap();
+        let added = s.add_innspill(&item, "Enda et innspill", Some(0)).unwrap();
+        s.remove_innspill(&added.id).unwrap();
+        s.add_innspill(&item, "Til slutt et innspill", None)
+            .unwrap();
+        let after = rows(&s.conn);
+
+        // The untouched rows keep their rowids; two rows are new (the edited and the last).
+        let old_ids: std::collections::HashSet<i64> = before.iter().map(|r| r.0).collect();
+        let new: Vec<_> = after.iter().filter(|r| !old_ids.contains(&r.0)).collect();
+        assert_eq!(
+            new.iter().map(|r| r.3.as_str()).collect::<Vec<_>>(),
+            ["Et nytt innspill om journalføring", "Til slutt et innspill"],
+            "{new:#?}"
+        );
+        assert_eq!(after.len(), before.len() + 1);
+
+        reindex_all(&s.conn).unwrap();
+        assert_eq!(contents(&after), contents(&rows(&s.conn)));
+        // The FTS index agrees with its rows (an external-content index can drift silently).
+        s.conn
+            .execute(
+                "INSERT INTO search_index(search_index, rank) VALUES ('integrity-check', 1)",
+                [],
+            )
+            .unwrap();
     }
 }
