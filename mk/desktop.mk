@@ -7,6 +7,7 @@
 #   ui-test        svelte-check (the vocabularies are union types: a misspelt status is a type
 #                  error), then vitest run (components and logic, IPC mocked)
 #   desktop-build  ui-build, then the quorum-desk debug binary serving ui/dist
+#   desktop-release  ui-build, then the optimised quorum-desk (target/release; `make bench` times it)
 #   desktop-run    build and open the app (DB=/path/to.db to choose the database)
 #   desk-test      cargo test -p quorum-desk (commands through tauri::test, bindings current), with
 #                  the same features as desktop-build so that Tauri and WebKit compile once
@@ -26,7 +27,7 @@ DESK_BIN := $(DESK_TARGET_DIR)/debug/quorum-desk
 CARGO_BIN_DIR := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 
 .PHONY: desktop-deps desktop-apt-deps tauri-driver ui-deps ui-bindings ui-build ui-test \
-	desktop-build desktop-run desk-test e2e
+	desktop-build desktop-release desktop-run desk-test e2e
 
 desktop-deps: desktop-apt-deps tauri-driver ui-deps
 
@@ -66,6 +67,10 @@ ui-test: ui-deps
 # Without the custom-protocol feature the binary would load devUrl (a vite dev server).
 desktop-build: ui-build
 	$(CARGO) build -p quorum-desk $(DESK_FEATURES)
+
+# The optimised binary, as [profile.release] in Cargo.toml builds it (`make bench` measures it).
+desktop-release: ui-build
+	$(CARGO) build --release -p quorum-desk $(DESK_FEATURES)
 
 desktop-run: desktop-build
 	$(DESK_BIN) $(if $(DB),--db "$(DB)")
