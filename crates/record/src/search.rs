@@ -215,25 +215,32 @@ impl Store {
             "WITH candidates AS (
                     SELECT r.item_id, r.id AS row_id, r.field, s.rank AS score
                     FROM search_index s JOIN search_index_row r ON r.id = s.rowid
-                    JOIN meeting m ON m.id = r.meeting_id
-                    WHERE search_index MATCH ?1 AND (?2 IS NULL OR m.body_id = ?2)
-                      AND (?3 IS NULL OR m.year = ?3)
+                    WHERE search_index MATCH ?1
+                      AND (?2 IS NULL AND ?3 IS NULL OR r.meeting_id IN
+                           (SELECT id FROM meeting WHERE (?2 IS NULL OR body_id = ?2)
+                                                     AND (?3 IS NULL OR year = ?3)))
                     ORDER BY s.rowid DESC LIMIT ?6
                  ), best AS (
-                    SELECT item_id, row_id, field, min(score) AS score FROM candidates GROUP BY item_id
+                    SELECT item_id, row_id, field, min(score) AS score
+                    FROM candidates GROUP BY item_id
+                 ), shown AS (
+                    SELECT * FROM best
+                    WHERE ?4 IS NULL OR item_id IN
+                          (SELECT i.id FROM agenda_item i LEFT JOIN \"case\" c ON c.id = i.case_id
+                           LEFT JOIN case_type ct ON ct.id = c.case_type_id
+                           WHERE coalesce(ct.name, i.case_type) = ?4 COLLATE NOCASE)
+                    ORDER BY score, row_id DESC LIMIT ?5
                  )
-                 SELECT best.row_id, i.id AS item_id, i.case_id, m.id AS meeting_id, c.year AS case_year,
+                 SELECT shown.row_id, i.id AS item_id, i.case_id, m.id AS meeting_id, c.year AS case_year,
                         c.number AS case_seq, b.short_name AS body, m.year AS meeting_year,
                         m.number AS meeting_seq, m.date AS meeting_date,
                         coalesce(c.title, i.title) AS title, coalesce(ct.name, i.case_type) AS case_type,
-                        best.field AS field, '' AS snippet, c.decision AS decision,
+                        shown.field AS field, '' AS snippet, c.decision AS decision,
                         coalesce(c.exempt, 0) AS exempt
-                 FROM best JOIN agenda_item i ON i.id = best.item_id JOIN meeting m ON m.id = i.meeting_id
+                 FROM shown JOIN agenda_item i ON i.id = shown.item_id JOIN meeting m ON m.id = i.meeting_id
                  JOIN body b ON b.id = m.body_id
                  LEFT JOIN \"case\" c ON c.id = i.case_id LEFT JOIN case_type ct ON ct.id = c.case_type_id
-                 WHERE (?2 IS NULL OR m.body_id = ?2) AND (?3 IS NULL OR m.year = ?3)
-                   AND (?4 IS NULL OR coalesce(ct.name, i.case_type) = ?4 COLLATE NOCASE)
-                 ORDER BY best.score, m.date DESC, m.number DESC, i.position LIMIT ?5",
+                 ORDER BY shown.score, shown.row_id DESC",
             params![fts, body_id, q.year, case_type, limit, CANDIDATES],
             |r| {
                 Ok((
@@ -250,13 +257,17 @@ impl Store {
         // Then a snippet for each row shown, and only for those, in one pass over the matches:
         // a query per row would evaluate the match (a prefix's merged doclists) once per row.
         // The unary + keeps the rowid list from becoming one index lookup (and match) per value.
+        // The rowid range bounds the pass to the rows between the first and the last shown (at
+        // most the newest candidates), not every row that matches in twenty years.
         let ids: Vec<i64> = hits.iter().map(|(id, _)| *id).collect();
+        let (first, last) = (ids.iter().min(), ids.iter().max());
         let ids = serde_json::to_string(&ids).unwrap_or_default();
-        let snippets: std::collections::HashMap<i64, String> = all(
+        let snippets: HashMap<i64, String> = all(
             &self.conn,
             "SELECT rowid AS row_id, snippet(search_index, 0, ?3, ?4, '…', 24) AS snip FROM search_index
-             WHERE search_index MATCH ?1 AND +rowid IN (SELECT value FROM json_each(?2))",
-            params![fts, ids, HIT_START.to_string(), HIT_END.to_string()],
+             WHERE search_index MATCH ?1 AND rowid BETWEEN ?5 AND ?6
+               AND +rowid IN (SELECT value FROM json_each(?2))",
+            params![fts, ids, HIT_START.to_string(), HIT_END.to_string(), first, last],
             |r| Ok((r.get("row_id")?, r.get("snip")?)),
         )?
         .into_iter()

@@ -122,3 +122,69 @@ fn schema_v2_upgrades_with_parent_key_indexes_and_a_search_index_built_from_the_
     let m3 = s.meeting_by_number("E-helserådet", "3/2025").unwrap();
     assert!(s.meeting_heading(&m3.id).unwrap().approval.is_some());
 }
+
+#[test]
+fn schema_v3_upgrades_to_a_search_index_with_prefix_indexes_up_to_seven_letters() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("quorum.db");
+    std::fs::copy(fixture("schema-v3.quorum.db"), &path).unwrap();
+    assert_eq!(user_version(&path), 3);
+    let search = |s: &Store, text: &str| {
+        s.search(&quorum_record::search::SearchQuery {
+            text: text.into(),
+            ..Default::default()
+        })
+        .unwrap()
+        .into_iter()
+        .filter_map(|h| h.case_number)
+        .collect::<Vec<_>>()
+    };
+    let before: i64 = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row("SELECT count(*) FROM search_index_row", [], |r| r.get(0))
+        .unwrap();
+    let s = Store::open(&path).unwrap();
+    assert_eq!(user_version(&path), SCHEMA_VERSION);
+    let c = rusqlite::Connection::open(&path).unwrap();
+    let sql: String = c
+        .query_row(
+            "SELECT sql FROM sqlite_schema WHERE name = 'search_index'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(sql.contains("prefix = '2 3 4 5 6 7'"), "{sql}");
+    // The rows are the same; the index over them is complete and consistent.
+    let after: i64 = c
+        .query_row("SELECT count(*) FROM search_index_row", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(after, before);
+    c.execute(
+        "INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)",
+        [],
+    )
+    .unwrap();
+    // Whole words and stems of every indexed length find the same case.
+    for q in [
+        "helsedataforordningen",
+        "he",
+        "hel",
+        "hels",
+        "helse",
+        "helsed",
+        "helseda",
+        "helsedat",
+    ] {
+        assert!(
+            search(&s, q).contains(&"26/25".to_string()),
+            "{q}: {:?}",
+            search(&s, q)
+        );
+    }
+    // The triggers still keep the index in step with new text.
+    let m = s.meeting_by_number("E-helserådet", "4/2025").unwrap();
+    let item = s.agenda(&m.id).unwrap()[1].id.clone();
+    s.add_innspill(&item, "Tindrefjellprosjektet bør omtales", None)
+        .unwrap();
+    assert_eq!(search(&s, "tindref").len(), 1);
+}
