@@ -881,8 +881,9 @@ the app with `--db PATH` on a copy of the 20-year record (after the figures abov
 record made by `quorum demo`, each record with a profile of its own (`XDG_*`) kept across its starts. \
 **Start-up**: from the WebDriver new-session request (which makes WebKitWebDriver spawn the app) to \
 a `[data-testid=meeting-row]` present and displayed, polled every 5 ms over WebDriver; \
-median of the starts and the first (the first start of a day also takes the record's daily \
-backup, and WebKit's caches in the fresh profile are cold). The phases (app exec from \
+median of the starts and the first (the first start of a day and of a week also takes the \
+record's daily and weekly backups, and WebKit's caches in the fresh profile are cold; the machine \
+is shared, so medians move by ±150 ms between runs). The phases (app exec from \
 /proc/<pid>/stat, the page's navigation start from `performance.timeOrigin`, DOMContentLoaded) \
 are printed per start. **Memory**: on the last start, the archive is opened and 10 queries are \
 typed into the search panel (`helse`, `saken`, `digitale`, `tjenester` and the six planted names), \
@@ -894,9 +895,11 @@ from its last `input` event to the animation frame after the one whose DOM holds
 (or the no-hits notice); the panel waits 250 ms after the last key before it asks the core, so \
 that is part of every figure. **Binary size**: the bytes of the release binary (as \
 `[profile.release]` in Cargo.toml builds it, stripped), beside the release `quorum` CLI, the same \
-core without Tauri and WebKit. A third series of starts and the same searches runs on the 20-year \
-record with `WEBKIT_DISABLE_COMPOSITING_MODE=1` in the app's environment, a setting the app does \
-not make today; its figures are in a note, not in the table.";
+core without Tauri and WebKit. Two more series of starts and the same searches run on the 20-year \
+record with `WEBKIT_DISABLE_DMABUF_RENDERER=1` and with `WEBKIT_DISABLE_COMPOSITING_MODE=1` in the \
+app's environment, settings the app does not make today; their figures are in notes, not in the \
+table. Under Xvfb WebKit's GL runs on Mesa's llvmpipe (libLLVM is some 20 MB of PSS in the app and \
+in the web process each); on a machine with a GPU its driver takes that place.";
 
 fn desktop(out: &mut Report, big: &Path, run_dir: &Path, quorum_bin: Option<&Path>) {
     use quorum_bench::desktop::{run_record, RecordRun, Tools};
@@ -981,13 +984,13 @@ fn desktop(out: &mut Report, big: &Path, run_dir: &Path, quorum_bin: Option<&Pat
         return not_run(out, "the demo record could not be made with `quorum demo`");
     }
     let mut runs: Vec<RecordRun> = Vec::new();
-    // The third: the 20-year record with WebKit's accelerated compositing off, a setting the
-    // app could make for itself (see the note it gives).
-    for (label, record, env) in [
-        ("demo", &demo, &[][..]),
-        ("20y", &record_20y, &[][..]),
-        ("20y-nocomp", &record_20y, &[NO_COMPOSITING][..]),
-    ] {
+    // Then the 20-year record with each of WebKit's switches, settings the app could make for
+    // itself (in notes).
+    let mut series = vec![("demo", &demo, &[][..]), ("20y", &record_20y, &[][..])];
+    for (label, env) in &WEBKIT_SWITCHES {
+        series.push((label, &record_20y, &env[..]));
+    }
+    for (label, record, env) in series {
         match run_record(&tools, label, record, env, &work, DESKTOP_RUNS) {
             Ok(r) => runs.push(r),
             Err(why) => {
@@ -996,7 +999,7 @@ fn desktop(out: &mut Report, big: &Path, run_dir: &Path, quorum_bin: Option<&Pat
             }
         }
     }
-    let [demo, big, nocomp] = [&runs[0], &runs[1], &runs[2]];
+    let [demo, big] = [&runs[0], &runs[1]];
 
     // Start-up.
     let start = |r: &RecordRun| {
@@ -1017,7 +1020,7 @@ fn desktop(out: &mut Report, big: &Path, run_dir: &Path, quorum_bin: Option<&Pat
         target: "≤ 1 s".into(),
         met: Some(big_med <= 1000.0),
     });
-    for r in [demo, big, nocomp] {
+    for r in &runs {
         let phase = |f: &dyn Fn(&quorum_bench::desktop::Start) -> Option<f64>| {
             let v: Vec<f64> = r.starts.iter().filter_map(f).collect();
             if v.is_empty() {
@@ -1057,29 +1060,24 @@ fn desktop(out: &mut Report, big: &Path, run_dir: &Path, quorum_bin: Option<&Pat
         session(big),
         if backups.is_empty() { "none found".to_string() } else { backups.join(", ") },
     ));
-    let (nc_med, _) = start(nocomp);
-    out.bench("desktop_start_20y_nocompositing", nc_med, "ms");
-    out.bench(
-        "desktop_memory_20y_nocompositing_pss",
-        nocomp.memory_searched.pss_mb(),
-        "MB",
-    );
-    out.bench(
-        "desktop_memory_20y_nocompositing_rss",
-        nocomp.memory_searched.rss_mb(),
-        "MB",
-    );
-    out.notes.push(format!(
-        "desktop, the same on the 20-year record with {}={} in the app's environment (WebKit's accelerated compositing off; under Xvfb it runs on Mesa's llvmpipe): start-up {nc_med:.0} ms (median of {DESKTOP_RUNS}); after the 10 searches {:.0} MB PSS (RSS {:.0} MB; {:.0} MB PSS before them); PSS per process: {}; search p50 / max {:.0} / {:.0} ms",
-        NO_COMPOSITING.0,
-        NO_COMPOSITING.1,
-        nocomp.memory_searched.pss_mb(),
-        nocomp.memory_searched.rss_mb(),
-        nocomp.memory_started.pss_mb(),
-        nocomp.memory_searched.breakdown(),
-        lat_of(nocomp).median(),
-        lat_of(nocomp).max(),
-    ));
+    for (r, (label, env)) in runs[2..].iter().zip(WEBKIT_SWITCHES) {
+        let (med, _) = start(r);
+        let key = label.trim_start_matches("20y-");
+        out.bench(&format!("desktop_start_20y_{key}"), med, "ms");
+        let m = &r.memory_searched;
+        out.bench(&format!("desktop_memory_20y_{key}_pss"), m.pss_mb(), "MB");
+        out.bench(&format!("desktop_memory_20y_{key}_rss"), m.rss_mb(), "MB");
+        out.notes.push(format!(
+            "desktop, the same on the 20-year record with {}=1 in the app's environment (a setting the app does not make; under Xvfb WebKit renders with Mesa's llvmpipe): start-up {med:.0} ms (median of {DESKTOP_RUNS}); after the 10 searches {:.0} MB PSS (RSS {:.0} MB; {:.0} MB PSS before them); PSS per process: {}; search p50 / max {:.0} / {:.0} ms",
+            env[0].0,
+            m.pss_mb(),
+            m.rss_mb(),
+            r.memory_started.pss_mb(),
+            m.breakdown(),
+            lat_of(r).median(),
+            lat_of(r).max(),
+        ));
+    }
 
     // Memory.
     out.bench("desktop_memory_20y_pss", big.memory_searched.pss_mb(), "MB");
@@ -1148,14 +1146,23 @@ fn desktop(out: &mut Report, big: &Path, run_dir: &Path, quorum_bin: Option<&Pat
     }
 }
 
-/// WebKit's switch for accelerated compositing, tried as a peer of the app as it is.
-const NO_COMPOSITING: (&str, &str) = ("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
+/// WebKit's switches tried as peers of the app as it is: its DMA-BUF renderer off (the app's
+/// GL compositing through it is most of the web process's anonymous memory under Xvfb), and
+/// accelerated compositing off altogether.
+const WEBKIT_SWITCHES: [(&str, [(&str, &str); 1]); 2] = [
+    ("20y-nodmabuf", [("WEBKIT_DISABLE_DMABUF_RENDERER", "1")]),
+    (
+        "20y-nocompositing",
+        [("WEBKIT_DISABLE_COMPOSITING_MODE", "1")],
+    ),
+];
 
 fn label_of(r: &quorum_bench::desktop::RecordRun) -> &'static str {
     match r.label.as_str() {
         "demo" => "demo",
         "20y" => "20-year",
-        _ => "20-year (compositing off)",
+        "20y-nodmabuf" => "20-year (WEBKIT_DISABLE_DMABUF_RENDERER=1)",
+        _ => "20-year (WEBKIT_DISABLE_COMPOSITING_MODE=1)",
     }
 }
 
