@@ -156,9 +156,9 @@ impl Store {
     fn setup(conn: Connection, read_only: bool, path: Option<PathBuf>) -> Result<Store> {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        // 32 MiB of page cache (SQLite's default is 2 MiB): a search on a twenty-year record
+        // 16 MiB of page cache (SQLite's default is 2 MiB): a search on a twenty-year record
         // touches more pages than that, and each page read again from the OS cost a syscall.
-        conn.pragma_update(None, "cache_size", -32768)?;
+        conn.pragma_update(None, "cache_size", -16384)?;
         conn.set_prepared_statement_cache_capacity(64);
         Ok(Store {
             conn,
