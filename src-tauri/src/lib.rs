@@ -11,7 +11,10 @@ pub mod state;
 pub use state::DeskState;
 
 use std::path::PathBuf;
-use tauri::Manager;
+use tauri::{Emitter, Manager};
+
+/// The event told when the day's and the week's backups taken in the background are done.
+pub const SCHEDULED_BACKUPS_EVENT: &str = "scheduled-backups";
 
 /// The Tauri builder with Quorum's commands and state, generic over the runtime so that
 /// tests can use `tauri::test::mock_builder()` with the very same registration.
@@ -128,6 +131,14 @@ pub fn run(db_path: PathBuf, export_dir: PathBuf) {
     registered(builder)
         .setup(move |app| {
             app.manage(DeskState::open_or_recover(db_path, export_dir));
+            // The day's and the week's backups follow on a thread of their own, while the
+            // window opens and works on the record; the backups screen hears when they end.
+            let state = app.state::<DeskState>();
+            let handle = app.handle().clone();
+            state.scheduled.set_notify(move || {
+                let _ = handle.emit(SCHEDULED_BACKUPS_EVENT, ());
+            });
+            state.start_scheduled_backups();
             // The window is made here (`create: false` in tauri.conf.json), after the state it
             // asks for exists.
             let config = app

@@ -2,10 +2,11 @@
 //! messages and where exports go; or, when the record could not be opened at start, why not.
 
 use crate::error::{ErrorKind, ToUi, UiError, UiResult};
+use quorum_record::backup::{self, BackupPolicy};
 use quorum_record::{Lang, Store};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use ts_rs::TS;
 
 pub struct DeskState {
@@ -20,6 +21,108 @@ pub struct DeskState {
     /// The archive file when a member opened one read-only; None for the user's own record.
     pub archive: Mutex<Option<PathBuf>>,
     pub lang: Mutex<Lang>,
+    /// The day's and the week's backups, taken on a thread of their own once the record is
+    /// open (see [`DeskState::start_scheduled_backups`]).
+    pub scheduled: Arc<ScheduledBackups>,
+}
+
+/// The day's and the week's automatic backups of the own record, taken in the background on a
+/// connection of their own (`quorum_record::backup::scheduled_at`), so that the window does not
+/// wait for two copies of the record and its writes go on meanwhile. What the last run found
+/// wrong is kept for the backups screen.
+#[derive(Default)]
+pub struct ScheduledBackups {
+    status: Mutex<Scheduled>,
+    changed: Condvar,
+    /// Held by a run for its whole copy, and by a restore: a restore waits for a run under way,
+    /// and a run started meanwhile waits for the restore.
+    exclusive: Mutex<()>,
+    /// Told when a run ends (the window: an event, so the backups screen reads the list again).
+    notify: Mutex<Option<Arc<dyn Fn() + Send + Sync>>>,
+}
+
+#[derive(Default)]
+struct Scheduled {
+    /// The record had data when it was opened: the day's backups are due (an empty record,
+    /// or the demo just put into one, is not backed up).
+    due: bool,
+    running: bool,
+    /// Why the last run failed (the failed copy is removed; the record itself is fine).
+    problem: Option<quorum_record::Error>,
+}
+
+impl ScheduledBackups {
+    fn status(&self) -> MutexGuard<'_, Scheduled> {
+        self.status.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// What is told when a run ends.
+    pub fn set_notify(&self, f: impl Fn() + Send + Sync + 'static) {
+        *self.notify.lock().unwrap_or_else(|p| p.into_inner()) = Some(Arc::new(f));
+    }
+
+    fn set_due(&self, due: bool) {
+        self.status().due = due;
+    }
+
+    /// Starts a run on a thread of its own for the record at `record`, if one is due and none
+    /// is under way.
+    pub fn start(self: &Arc<Self>, record: PathBuf) {
+        {
+            let mut status = self.status();
+            if !status.due || status.running {
+                return;
+            }
+            status.running = true;
+        }
+        let this = Arc::clone(self);
+        let spawned = std::thread::Builder::new()
+            .name("scheduled-backups".into())
+            .spawn(move || {
+                let result = {
+                    let _exclusive = this.exclusive.lock().unwrap_or_else(|p| p.into_inner());
+                    backup::scheduled_at(&record, &BackupPolicy::default(), backup::local_now())
+                };
+                {
+                    let mut status = this.status();
+                    status.running = false;
+                    status.due = false;
+                    status.problem = result.err();
+                }
+                this.changed.notify_all();
+                let notify = this.notify.lock().ok().and_then(|n| n.clone());
+                if let Some(notify) = notify {
+                    notify();
+                }
+            });
+        if spawned.is_err() {
+            self.status().running = false;
+        }
+    }
+
+    /// Whether a run is under way.
+    pub fn running(&self) -> bool {
+        self.status().running
+    }
+
+    /// Why the last run failed, in `lang`.
+    pub fn problem(&self, lang: Lang) -> Option<String> {
+        self.status().problem.as_ref().map(|e| e.message(lang))
+    }
+
+    /// Waits until no run is under way.
+    pub fn wait(&self) {
+        let mut status = self.status();
+        while status.running {
+            status = self.changed.wait(status).unwrap_or_else(|p| p.into_inner());
+        }
+    }
+
+    /// Waits for a run under way to end and keeps another from copying until the guard is
+    /// dropped (a restore replaces the file a run reads).
+    pub fn hold(&self) -> MutexGuard<'_, ()> {
+        self.exclusive.lock().unwrap_or_else(|p| p.into_inner())
+    }
 }
 
 /// What kind of trouble the record file is in, as the recovery screen explains it.
@@ -89,14 +192,23 @@ impl StartProblem {
     }
 }
 
-/// Opens the record at `db_path` as the window does: an empty record gets the demo the first
-/// time, so a new user meets a living council.
-pub fn open_record(db_path: &Path) -> quorum_record::Result<Store> {
-    let store = Store::open(db_path)?;
-    if store.is_empty()? && std::env::var_os("QUORUM_NO_DEMO").is_none() {
+/// Opens the own record at `db_path` as the window does: upgraded (after the backup before an
+/// upgrade), but without the day's and the week's backups, which follow in the background
+/// ([`ScheduledBackups`]). Also whether they are due: the record holds data.
+pub fn open_own(db_path: &Path) -> quorum_record::Result<(Store, bool)> {
+    let store = backup::open_unscheduled(db_path, backup::local_now())?;
+    let due = !store.is_empty()?;
+    Ok((store, due))
+}
+
+/// Opens the record at `db_path` as the window does ([`open_own`]): an empty record gets the
+/// demo the first time, so a new user meets a living council.
+pub fn open_record(db_path: &Path) -> quorum_record::Result<(Store, bool)> {
+    let (store, due) = open_own(db_path)?;
+    if !due && std::env::var_os("QUORUM_NO_DEMO").is_none() {
         store.load_demo()?;
     }
-    Ok(store)
+    Ok((store, due))
 }
 
 fn poisoned() -> UiError {
@@ -106,13 +218,10 @@ fn poisoned() -> UiError {
 impl DeskState {
     /// Opens the record at `db_path` (see [`open_record`]); an error if it cannot be opened.
     pub fn open(db_path: PathBuf, export_dir: PathBuf) -> quorum_record::Result<DeskState> {
-        let store = open_record(&db_path)?;
-        Ok(DeskState::with_store(
-            db_path,
-            export_dir,
-            Some(store),
-            None,
-        ))
+        let (store, due) = open_record(&db_path)?;
+        let state = DeskState::with_store(db_path, export_dir, Some(store), None);
+        state.scheduled.set_due(due);
+        Ok(state)
     }
 
     /// Opens the record at `db_path`, or, when it cannot be opened, a state that says why, so
@@ -120,7 +229,11 @@ impl DeskState {
     /// touched in that case.
     pub fn open_or_recover(db_path: PathBuf, export_dir: PathBuf) -> DeskState {
         match open_record(&db_path) {
-            Ok(store) => DeskState::with_store(db_path, export_dir, Some(store), None),
+            Ok((store, due)) => {
+                let state = DeskState::with_store(db_path, export_dir, Some(store), None);
+                state.scheduled.set_due(due);
+                state
+            }
             Err(e) => {
                 let problem = StartProblem::new(&db_path, &e);
                 DeskState::with_store(db_path, export_dir, None, Some(problem))
@@ -141,7 +254,19 @@ impl DeskState {
             problem: Mutex::new(problem),
             archive: Mutex::new(None),
             lang: Mutex::new(Lang::Nb),
+            scheduled: Arc::default(),
         }
+    }
+
+    /// Takes the day's and the week's backups of the own record in the background, if they are
+    /// due (the record had data when it was opened) and no run is under way.
+    pub fn start_scheduled_backups(&self) {
+        self.scheduled.start(self.db_path.clone());
+    }
+
+    /// Marks the day's backups as due again (the own record was opened anew with data).
+    pub fn scheduled_due(&self, due: bool) {
+        self.scheduled.set_due(due);
     }
 
     pub fn lang(&self) -> Lang {

@@ -7,7 +7,7 @@ use tauri::test::{
     get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY,
 };
 use tauri::webview::InvokeRequest;
-use tauri::WebviewWindow;
+use tauri::{Manager, WebviewWindow};
 
 struct Window {
     _dir: tempfile::TempDir,
@@ -470,8 +470,11 @@ fn a_failed_automatic_backup_is_told_on_the_backups_screen() {
     // A file where the backups folder should be: the day's backup cannot be written.
     std::fs::write(dir.path().join("backups"), b"").unwrap();
     let state = DeskState::open(record, dir.path().join("eksport")).unwrap();
+    state.start_scheduled_backups();
+    state.scheduled.wait();
     let w = window_on(dir, state);
     let list = call(&w, "list_backups", json!({})).unwrap();
+    assert_eq!(list["automatic_running"], false, "{list}");
     assert!(
         list["automatic_problem"]
             .as_str()
@@ -481,8 +484,86 @@ fn a_failed_automatic_backup_is_told_on_the_backups_screen() {
     );
     // The record itself opened and works.
     assert_eq!(body_names(&w).len(), 2);
+    // In the window's language.
+    call(&w, "set_language", json!({ "lang": "en" })).unwrap();
+    let list = call(&w, "list_backups", json!({})).unwrap();
+    assert!(
+        list["automatic_problem"]
+            .as_str()
+            .unwrap()
+            .contains("could not be written"),
+        "{list}"
+    );
 
     let w = window();
     let list = call(&w, "list_backups", json!({})).unwrap();
     assert_eq!(list["automatic_problem"], Value::Null);
+}
+
+#[test]
+fn the_days_backups_follow_the_open_in_the_background() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("quorum.db");
+    // The demo goes into an empty record, which is not backed up; the next open of the day is.
+    let first = DeskState::open(record.clone(), dir.path().join("eksport")).unwrap();
+    first.start_scheduled_backups();
+    assert!(!first.scheduled.running());
+    drop(first);
+    let backups = dir.path().join("backups");
+    assert!(!backups.exists());
+
+    let state = DeskState::open(record.clone(), dir.path().join("eksport")).unwrap();
+    // Held as a restore holds it: the run starts but cannot copy yet.
+    let scheduled = std::sync::Arc::clone(&state.scheduled);
+    let held = scheduled.hold();
+    state.start_scheduled_backups();
+    assert!(scheduled.running());
+    // The record is open and writable before any backup is written.
+    assert!(!backups.exists() || std::fs::read_dir(&backups).unwrap().next().is_none());
+    let w = window_on(dir, state);
+    let list = call(&w, "list_backups", json!({})).unwrap();
+    assert_eq!(list["automatic_running"], true, "{list}");
+    assert_eq!(list["automatic_problem"], Value::Null, "{list}");
+    assert!(list["backups"].as_array().unwrap().is_empty(), "{list}");
+    let input = json!({ "input": { "short_name": "Under kopien", "name": "Under kopien",
+        "secretariat": "", "default_place": "", "language": "nb" } });
+    call(&w, "create_body", input).unwrap();
+
+    drop(held);
+    let state = w.webview.state::<DeskState>();
+    state.scheduled.wait();
+    let list = call(&w, "list_backups", json!({})).unwrap();
+    assert_eq!(list["automatic_running"], false, "{list}");
+    assert_eq!(list["automatic_problem"], Value::Null, "{list}");
+    let mut kinds: Vec<&str> = list["backups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            assert_eq!(b["verified"], true, "{b}");
+            b["kind"].as_str().unwrap()
+        })
+        .collect();
+    kinds.sort();
+    assert_eq!(kinds, ["daily", "weekly"], "{list}");
+    // No temporary copy is left beside them.
+    let names: Vec<String> = std::fs::read_dir(&backups)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    // The window kept writing meanwhile, on its own connection.
+    assert!(body_names(&w).contains(&"Under kopien".to_string()));
+
+    // A restore while a run is due waits for it, and the restored record works.
+    let daily = list["backups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["kind"] == "daily")
+        .unwrap()["path"]
+        .clone();
+    call(&w, "restore_backup", json!({ "path": daily })).unwrap();
+    state.scheduled.wait();
+    assert!(body_names(&w).contains(&"Under kopien".to_string()));
 }

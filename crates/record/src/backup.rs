@@ -17,7 +17,7 @@
 use crate::error::{BackupProblem, Error, Result};
 use crate::files::{sync_dir, sync_file, temp_beside};
 use crate::paths::{is_record_file, with_suffix};
-use crate::store::{copy_database, Store, SCHEMA_VERSION};
+use crate::store::{copy_database, Store, SCHEMA_VERSION, TABLES};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
@@ -331,6 +331,117 @@ pub(crate) fn before_upgrade(
     Ok(taken(dest, size, BackupKind::BeforeUpgrade, now))
 }
 
+/// Opens the record at `path` as [`Store::open`] does — a file with data is backed up before
+/// any migration, synchronously — but without the day's and the week's backups, which the
+/// caller takes afterwards with [`scheduled_at`] (the desktop, on a thread of its own, so that
+/// its window need not wait for two copies of the record).
+pub fn open_unscheduled(path: &Path, now: NaiveDateTime) -> Result<Store> {
+    if path.is_file() {
+        // What `Store::open_with` decides with `automatic` on: an upgrade can be undone.
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let content: i64 =
+            conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        if found < SCHEMA_VERSION && content > 0 {
+            before_upgrade(&conn, path, now)?;
+        }
+        drop(conn);
+    }
+    let policy = BackupPolicy {
+        automatic: false,
+        ..BackupPolicy::default()
+    };
+    Store::open_with(path, &policy, now)
+}
+
+/// The day's and the week's backups of the record at `record` and the rotation, as
+/// [`Store::scheduled_backups`] takes them, on a connection of its own: one read transaction
+/// for the whole run, so each copy is one consistent snapshot (the record is in WAL mode) while
+/// another connection keeps writing. A record without data is not backed up.
+pub fn scheduled_at(
+    record: &Path,
+    policy: &BackupPolicy,
+    now: NaiveDateTime,
+) -> Result<Vec<Backup>> {
+    let conn = Connection::open_with_flags(
+        record,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.execute_batch("BEGIN DEFERRED; SELECT count(*) FROM sqlite_schema;")?;
+    let out = if has_data(&conn)? {
+        scheduled(&conn, record, policy, now)
+    } else {
+        Ok(Vec::new())
+    };
+    let _ = conn.execute_batch("COMMIT");
+    out
+}
+
+/// Whether any table of the record holds a row (`Store::is_empty`, on a connection).
+fn has_data(conn: &Connection) -> Result<bool> {
+    for t in TABLES {
+        let any: bool =
+            conn.query_row(&format!("SELECT EXISTS (SELECT 1 FROM \"{t}\")"), [], |r| {
+                r.get(0)
+            })?;
+        if any {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// The day's and the week's backups of the database on `conn` (the record at `record`) unless
+/// they exist, then the rotation.
+fn scheduled(
+    conn: &Connection,
+    record: &Path,
+    policy: &BackupPolicy,
+    now: NaiveDateTime,
+) -> Result<Vec<Backup>> {
+    let existing = list(record)?;
+    let today = now.date();
+    let week = |d: NaiveDate| (d.iso_week().year(), d.iso_week().week());
+    let mut out = Vec::new();
+    if !existing
+        .iter()
+        .any(|b| b.kind == BackupKind::Daily && b.date == today)
+    {
+        let dest = backup_path(record, BackupKind::Daily, now);
+        let size = write_verified(conn, &dest)?;
+        out.push(taken(dest, size, BackupKind::Daily, now));
+    }
+    if !existing
+        .iter()
+        .any(|b| b.kind == BackupKind::Weekly && week(b.date) == week(today))
+    {
+        let dest = backup_path(record, BackupKind::Weekly, now);
+        let size = write_verified(conn, &dest)?;
+        out.push(taken(dest, size, BackupKind::Weekly, now));
+    }
+    rotate(record, policy)?;
+    Ok(out)
+}
+
+/// Removes daily and weekly backups beyond the policy's numbers, oldest first.
+fn rotate(record: &Path, policy: &BackupPolicy) -> Result<()> {
+    let all = list(record)?;
+    for (kind, keep) in [
+        (BackupKind::Daily, policy.keep_daily),
+        (BackupKind::Weekly, policy.keep_weekly),
+    ] {
+        for old in all.iter().filter(|b| b.kind == kind).skip(keep) {
+            std::fs::remove_file(&old.path).map_err(|e| io(&old.path, e))?;
+        }
+    }
+    Ok(())
+}
+
 impl Store {
     fn record_path(&self) -> Result<&Path> {
         self.path().ok_or_else(|| {
@@ -388,42 +499,7 @@ impl Store {
         if self.is_read_only() || self.is_empty()? {
             return Ok(Vec::new());
         }
-        let existing = list(record)?;
-        let today = now.date();
-        let week = |d: NaiveDate| (d.iso_week().year(), d.iso_week().week());
-        let mut out = Vec::new();
-        if !existing
-            .iter()
-            .any(|b| b.kind == BackupKind::Daily && b.date == today)
-        {
-            let dest = backup_path(record, BackupKind::Daily, now);
-            let size = write_verified(&self.conn, &dest)?;
-            out.push(taken(dest, size, BackupKind::Daily, now));
-        }
-        if !existing
-            .iter()
-            .any(|b| b.kind == BackupKind::Weekly && week(b.date) == week(today))
-        {
-            let dest = backup_path(record, BackupKind::Weekly, now);
-            let size = write_verified(&self.conn, &dest)?;
-            out.push(taken(dest, size, BackupKind::Weekly, now));
-        }
-        self.rotate()?;
-        Ok(out)
-    }
-
-    /// Removes daily and weekly backups beyond the policy's numbers, oldest first.
-    fn rotate(&self) -> Result<()> {
-        let all = self.backups()?;
-        for (kind, keep) in [
-            (BackupKind::Daily, self.policy.keep_daily),
-            (BackupKind::Weekly, self.policy.keep_weekly),
-        ] {
-            for old in all.iter().filter(|b| b.kind == kind).skip(keep) {
-                std::fs::remove_file(&old.path).map_err(|e| io(&old.path, e))?;
-            }
-        }
-        Ok(())
+        scheduled(&self.conn, record, &self.policy, now)
     }
 
     /// Closes this record and replaces it by `backup` (see [`restore`]).

@@ -90,11 +90,14 @@ pub fn open_archive(state: State<'_, DeskState>, path: String) -> UiResult<AppIn
 #[tauri::command]
 pub fn close_archive(state: State<'_, DeskState>) -> UiResult<AppInfo> {
     let lang = state.lang();
-    let own = Store::open(&state.db_path).map_err(|e| e.to_ui(lang))?;
+    // Without the day's backups on this thread: they follow in the background, as at start.
+    let (own, due) = crate::state::open_own(&state.db_path).map_err(|e| e.to_ui(lang))?;
     state.replace_store(own)?;
     *state
         .archive
         .lock()
         .map_err(|_| UiError::plain(ErrorKind::Internal, "lock"))? = None;
+    state.scheduled_due(due);
+    state.start_scheduled_backups();
     Ok(AppInfo::from_state(&state))
 }

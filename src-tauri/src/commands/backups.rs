@@ -65,6 +65,9 @@ pub struct BackupList {
     /// Why the automatic backup taken when the record was opened failed, if it did (the
     /// record itself is fine).
     pub automatic_problem: Option<String>,
+    /// The day's and the week's automatic backups are being taken just now (in the background,
+    /// after the record was opened); a `scheduled-backups` event tells when they are done.
+    pub automatic_running: bool,
 }
 
 /// What a restore did.
@@ -115,6 +118,7 @@ pub fn backups_of(record: &Path, lang: quorum_record::Lang) -> UiResult<BackupLi
         folder: backup::backup_dir(record).display().to_string(),
         backups,
         automatic_problem: None,
+        automatic_running: false,
     })
 }
 
@@ -130,12 +134,16 @@ fn refuse_archive(state: &DeskState) -> UiResult<()> {
 #[tauri::command(async)]
 pub fn list_backups(state: State<'_, DeskState>) -> UiResult<BackupList> {
     let lang = state.lang();
+    // Read before the folder: a run that ends meanwhile is then at worst told as running, and
+    // its event brings the list again.
+    let running = state.scheduled.running();
     let mut list = backups_of(&state.db_path, lang)?;
-    list.automatic_problem = state
-        .store
-        .lock()
-        .ok()
-        .and_then(|s| s.as_ref()?.backup_problem().map(|e| e.message(lang)));
+    list.automatic_running = running;
+    list.automatic_problem = if running {
+        None
+    } else {
+        state.scheduled.problem(lang)
+    };
     Ok(list)
 }
 
@@ -150,10 +158,20 @@ pub fn make_backup(state: State<'_, DeskState>) -> UiResult<BackupInfo> {
 /// Replaces the own record by one of its backups (see `quorum_record::backup::restore`: the
 /// backup is checked, the current record kept as a backup first, the file replaced in one
 /// rename) and opens it. Only a file the backups folder lists is accepted. On failure the
-/// record is unchanged and opened again as it was.
+/// record is unchanged and opened again as it was. A run of the day's backups under way is
+/// waited for first: it reads the file the restore replaces.
 #[tauri::command(async)]
 pub fn restore_backup(state: State<'_, DeskState>, path: String) -> UiResult<RestoreResult> {
     refuse_archive(&state)?;
+    let held = state.scheduled.hold();
+    let result = restore_held(&state, path);
+    drop(held);
+    // The restored record's day's backups, as opening it at start would take them.
+    state.start_scheduled_backups();
+    result
+}
+
+fn restore_held(state: &DeskState, path: String) -> UiResult<RestoreResult> {
     let lang = state.lang();
     let record = state.db_path.clone();
     let problem = state.problem.lock().ok().and_then(|p| p.clone());
@@ -175,8 +193,9 @@ pub fn restore_backup(state: State<'_, DeskState>, path: String) -> UiResult<Res
         Ok(done) => {
             let opened = open_record(&record);
             let result = match opened {
-                Ok(s) => {
+                Ok((s, due)) => {
                     *store = Some(s);
+                    state.scheduled_due(due);
                     if let Ok(mut p) = state.problem.lock() {
                         *p = None;
                     }
@@ -194,12 +213,12 @@ pub fn restore_backup(state: State<'_, DeskState>, path: String) -> UiResult<Res
             Ok(RestoreResult {
                 from: done.from.display().to_string(),
                 kept: done.kept.map(|k| k.display().to_string()),
-                info: AppInfo::from_state(&state),
+                info: AppInfo::from_state(state),
             })
         }
         Err(e) => {
             if was_open {
-                *store = open_record(&record).ok();
+                *store = open_record(&record).ok().map(|(s, _)| s);
             }
             Err(e.to_ui(lang))
         }

@@ -127,8 +127,13 @@ async fn backups_are_listed_taken_and_restored_from_the_window() {
             names.iter().any(|n| n == "Nasjonalt e-helseråd"),
             "bodies after the restore: {names:?}"
         );
-        // The record the restore replaced is kept, checked, and listed (beside the day's and
-        // the week's backups that opening the restored record took).
+        // Opening the restored record takes the day's and the week's backups in the
+        // background; the list shows them when they are done, without being asked again.
+        ui.wait_css("[data-testid=backup-row][data-kind=daily]")
+            .await?;
+        ui.wait_css("[data-testid=backup-row][data-kind=weekly]")
+            .await?;
+        // The record the restore replaced is kept, checked, and listed.
         let kept = ui
             .wait_css("[data-testid=backup-row][data-kind=before_restore]")
             .await?;

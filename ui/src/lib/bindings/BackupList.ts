@@ -9,4 +9,9 @@ export type BackupList = { folder: string, backups: Array<BackupInfo>,
  * Why the automatic backup taken when the record was opened failed, if it did (the
  * record itself is fine).
  */
-automatic_problem: string | null, };
+automatic_problem: string | null, 
+/**
+ * The day's and the week's automatic backups are being taken just now (in the background,
+ * after the record was opened); a `scheduled-backups` event tells when they are done.
+ */
+automatic_running: boolean, };

@@ -6,6 +6,7 @@ export const nb = {
   'backups.intro':
     'Quorum tar en kontrollert kopi av registeret første gang det åpnes hver dag og hver uke (de 7 siste daglige og 4 siste ukentlige beholdes), før en oppgradering og før en gjenoppretting. Kopiene ligger i {folder}.',
   'backups.automaticFailed': 'Den automatiske sikkerhetskopien da registeret ble åpnet, ble ikke tatt. {message}',
+  'backups.automaticRunning': 'Dagens automatiske sikkerhetskopi tas nå. Listen oppdateres når den er ferdig.',
   'backups.makeNow': 'Ta sikkerhetskopi nå',
   'backups.making': 'Tar sikkerhetskopi …',
   'backups.made': 'Sikkerhetskopien er tatt og kontrollert: {file}',
@@ -64,6 +65,7 @@ export const en: Record<keyof typeof nb, string> = {
   'backups.intro':
     'Quorum takes a checked copy of the record the first time it is opened each day and each week (the last 7 daily and 4 weekly ones are kept), before an upgrade and before a restore. The copies are in {folder}.',
   'backups.automaticFailed': 'The automatic backup when the record was opened was not taken. {message}',
+  'backups.automaticRunning': "Today's automatic backup is being taken. The list is updated when it is done.",
   'backups.makeNow': 'Back up now',
   'backups.making': 'Backing up …',
   'backups.made': 'The backup is taken and checked: {file}',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { emit } from '@tauri-apps/api/event';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import BackupsScreen from './BackupsScreen.svelte';
 import { app } from '../../context.svelte';
@@ -14,7 +15,7 @@ function core(initial: BackupInfo[], problem: string | null = null) {
   let bodies = [body({ id: 'b1', name: 'E-helserådet' })];
   const calls = mockCore(
     withAppContext(appInfo(), () => bodies, (cmd, args) => {
-      if (cmd === 'list_backups') return { folder: FOLDER, backups, automatic_problem: problem } satisfies BackupList;
+      if (cmd === 'list_backups') return { folder: FOLDER, backups, automatic_problem: problem, automatic_running: false } satisfies BackupList;
       if (cmd === 'make_backup') {
         const made = backup({ path: `${FOLDER}/quorum-2026-12-01-101500.quorum`, file_name: 'quorum-2026-12-01-101500.quorum', kind: 'manual', taken: '2026-12-01T10:15:00' });
         backups = [made, ...backups];
@@ -97,7 +98,7 @@ describe('the backups screen', () => {
   it('shows the core’s refusal of a restore', async () => {
     mockCore(
       withAppContext(appInfo(), () => [], (cmd) => {
-        if (cmd === 'list_backups') return { folder: FOLDER, backups: [backup()], automatic_problem: null } satisfies BackupList;
+        if (cmd === 'list_backups') return { folder: FOLDER, backups: [backup()], automatic_problem: null, automatic_running: false } satisfies BackupList;
         if (cmd === 'restore_backup') throw uiError('Registeret er åpent i et annet program.', null, 'file');
         throw new Error(cmd);
       }),
@@ -121,6 +122,27 @@ describe('the backups screen', () => {
     render(BackupsScreen);
     await screen.findAllByTestId('backup-row');
     expect(screen.queryByTestId('backups-automatic-problem')).toBeNull();
+  });
+
+  it('says so while the day’s backup is taken in the background, and lists it when it is done', async () => {
+    let running = true;
+    let backups: BackupInfo[] = [];
+    const calls = mockCore(
+      withAppContext(appInfo(), () => [], (cmd) => {
+        if (cmd === 'list_backups')
+          return { folder: FOLDER, backups, automatic_problem: null, automatic_running: running } satisfies BackupList;
+        throw new Error(cmd);
+      }),
+      { shouldMockEvents: true },
+    );
+    render(BackupsScreen);
+    expect((await screen.findByTestId('backups-automatic-running')).textContent).toContain('tas nå');
+    running = false;
+    backups = [backup()];
+    await emit('scheduled-backups', null);
+    expect(await screen.findAllByTestId('backup-row')).toHaveLength(1);
+    expect(screen.queryByTestId('backups-automatic-running')).toBeNull();
+    expect(calls.filter((c) => c.cmd === 'list_backups')).toHaveLength(2);
   });
 
   it('says so when there are no backups yet', async () => {

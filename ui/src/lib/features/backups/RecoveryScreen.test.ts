@@ -16,6 +16,7 @@ const DAMAGED: OpenProblem = {
 const list: BackupList = {
   folder: '/home/sekretær/backups',
   automatic_problem: null,
+  automatic_running: false,
   backups: [
     backup({ path: '/b/quorum-before-restore-2026-12-01-101500.quorum', kind: 'before_restore', taken: '2026-12-01T10:15:00', verified: false, problem: 'skadet' }),
     backup({ path: '/b/quorum-2026-12-01.quorum' }),
