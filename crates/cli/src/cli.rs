@@ -69,29 +69,45 @@ fn execute(cli: &Cli, lang: Lang) -> R<Done> {
     if let Some(out) = output_file(&cli.command) {
         refuse_missing_output_folder(out)?;
     }
+    let done = dispatch(cli, &cx);
+    // Upkeep the command's writes leave (see Store::tidy), bounded; the change itself is
+    // already committed, so a failure here is only said.
+    if store.idle_for().is_some() {
+        if let Err(e) = store.tidy(CLI_TIDY_STEPS) {
+            eprintln!("quorum: {}", e.message(lang));
+        }
+    }
+    done
+}
+
+/// Merge steps after a command: a few milliseconds each; an import's index is merged over the
+/// next commands or by the window.
+const CLI_TIDY_STEPS: u32 = 16;
+
+fn dispatch(cli: &Cli, cx: &Ctx) -> R<Done> {
     match &cli.command {
-        Command::Demo => commands::files::demo(&cx),
-        Command::Body { command } => commands::body::run(&cx, command),
-        Command::CaseType { command } => commands::body::case_type(&cx, command),
-        Command::Person { command } => commands::people::person(&cx, command),
-        Command::Member { command } => commands::people::member(&cx, command),
-        Command::Meeting { command } => commands::meeting::run(&cx, command),
-        Command::Agenda { command } => commands::agenda::run(&cx, command),
-        Command::Case { command } => commands::case::run(&cx, command),
-        Command::Record { command } => commands::record::run(&cx, command),
-        Command::Correct { reason, edit } => commands::record::correct(&cx, reason, edit),
-        Command::Actions { command } => commands::record::actions(&cx, command),
+        Command::Demo => commands::files::demo(cx),
+        Command::Body { command } => commands::body::run(cx, command),
+        Command::CaseType { command } => commands::body::case_type(cx, command),
+        Command::Person { command } => commands::people::person(cx, command),
+        Command::Member { command } => commands::people::member(cx, command),
+        Command::Meeting { command } => commands::meeting::run(cx, command),
+        Command::Agenda { command } => commands::agenda::run(cx, command),
+        Command::Case { command } => commands::case::run(cx, command),
+        Command::Record { command } => commands::record::run(cx, command),
+        Command::Correct { reason, edit } => commands::record::correct(cx, reason, edit),
+        Command::Actions { command } => commands::record::actions(cx, command),
         Command::Search {
             query,
             body,
             year,
             case_type,
-        } => commands::files::search(&cx, query, body, *year, case_type),
-        Command::Pdf { document } => commands::files::pdf(&cx, document),
-        Command::Archive { file } => commands::files::archive(&cx, file),
-        Command::Export { file } => commands::files::export(&cx, file),
-        Command::Import { file } => commands::files::import(&cx, file),
-        Command::Backup { file, list } => commands::backup::backup(&cx, file.as_deref(), *list),
+        } => commands::files::search(cx, query, body, *year, case_type),
+        Command::Pdf { document } => commands::files::pdf(cx, document),
+        Command::Archive { file } => commands::files::archive(cx, file),
+        Command::Export { file } => commands::files::export(cx, file),
+        Command::Import { file } => commands::files::import(cx, file),
+        Command::Backup { file, list } => commands::backup::backup(cx, file.as_deref(), *list),
         Command::Restore { .. } => unreachable!("handled before the record is opened"),
     }
 }

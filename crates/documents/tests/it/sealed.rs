@@ -79,6 +79,7 @@ fn assert_unchanged(what: &str, before: &[(String, Vec<u8>)], s: &Store) {
 /// record (backups, snapshots).
 const READS: &[&str] = &[
     "agenda",
+    "idle_for",
     "item",
     "backups",
     "bodies",
@@ -310,6 +311,9 @@ const WRITES: &[Scenario] = &[
     }),
     ("scheduled_backups", |s, _c| {
         let _ = s.scheduled_backups(at(2030, 2, 1));
+    }),
+    ("tidy", |s, _c| {
+        let _ = s.tidy(u32::MAX);
     }),
     ("snapshot_to", |s, c| {
         let _ = s.snapshot_to(&c.dir.join("arkiv.quorum"));

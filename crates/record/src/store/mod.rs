@@ -4,6 +4,9 @@
 
 mod rows;
 pub(crate) mod snapshot;
+mod tidy;
+
+pub use tidy::Tidied;
 
 pub(crate) use rows::*;
 pub(crate) use snapshot::row_json;
@@ -14,8 +17,9 @@ use crate::vocab::Entity;
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use rusqlite_migration::{HookError, Migrations, M};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 /// The schema's versions in order; version N is the file's `user_version` after the Nth. Each has
 /// a fixture of the version before it in the tests (crates/record/tests/fixtures/).
@@ -71,6 +75,8 @@ pub struct Store {
     backup_problem: Option<Error>,
     /// Set while `correct` runs: writes to a locked meeting are then allowed and audited.
     correction: RefCell<Option<String>>,
+    /// When this connection last committed a change, until a `tidy` has done all its work.
+    last_change: Cell<Option<Instant>>,
 }
 
 impl Store {
@@ -167,6 +173,7 @@ impl Store {
             policy: BackupPolicy::default(),
             backup_problem: None,
             correction: RefCell::new(None),
+            last_change: Cell::new(None),
         })
     }
 
@@ -192,6 +199,7 @@ impl Store {
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
         tx.commit()?;
+        self.last_change.set(Some(Instant::now()));
         Ok(value)
     }
 

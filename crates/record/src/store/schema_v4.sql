@@ -11,3 +11,6 @@ CREATE VIRTUAL TABLE search_index USING fts5(
     prefix = '2 3 4 5 6 7'
 );
 INSERT INTO search_index (search_index) VALUES ('rebuild');
+-- Segments are merged by `Store::tidy` when the record is idle, not by the save that happens to
+-- fill a level (store/tidy.rs).
+INSERT INTO search_index (search_index, rank) VALUES ('automerge', 0);
