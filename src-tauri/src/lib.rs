@@ -7,6 +7,7 @@ pub mod bindings;
 pub mod commands;
 pub mod error;
 pub mod state;
+mod tidy;
 
 pub use state::DeskState;
 
@@ -139,6 +140,7 @@ pub fn run(db_path: PathBuf, export_dir: PathBuf) {
                 let _ = handle.emit(SCHEDULED_BACKUPS_EVENT, ());
             });
             state.start_scheduled_backups();
+            tidy::spawn(app.handle().clone());
             // The window is made here (`create: false` in tauri.conf.json), after the state it
             // asks for exists.
             let config = app
