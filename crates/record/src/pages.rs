@@ -5,7 +5,7 @@
 
 use crate::error::Result;
 use crate::model::ActionPoint;
-use crate::store::{all, case_number_from_row, from_row, meeting_label, Store};
+use crate::store::{all, from_row, Store};
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
@@ -52,29 +52,15 @@ impl Store {
             |r| r.get(0),
         )?;
         let order = if open_only {
-            "m.date, m.number, i.position, a.position"
+            crate::record::BY_MEETING
         } else {
             "m.date DESC, m.number DESC, i.position, a.position"
         };
-        let actions = all(
+        let actions = crate::record::actions_ordered(
             &self.conn,
-            &format!(
-                "SELECT a.id, a.item_id, m.id AS meeting_id, m.year AS meeting_year, m.number AS meeting_seq,
-                        c.year AS case_year, c.number AS case_seq, a.position, a.text, a.responsible,
-                        a.due_date, a.due_next_meeting, a.status, a.status_note
-                 FROM action_point a JOIN agenda_item i ON i.id = a.item_id JOIN meeting m ON m.id = i.meeting_id
-                 LEFT JOIN \"case\" c ON c.id = coalesce(i.case_id, i.continues_case_id)
-                 WHERE {filter} ORDER BY {order} LIMIT ?4 OFFSET ?5"
-            ),
+            filter,
+            &format!("{order} LIMIT ?4 OFFSET ?5"),
             params![body_id, year, open_only, limit.min(MAX_PAGE), offset],
-            |r| {
-                Ok(from_row!(r => ActionPoint {
-                    id, item_id, meeting_id, position, text, responsible, due_date,
-                    due_next_meeting, status, status_note;
-                    meeting_number: meeting_label(r.get("meeting_year")?, r.get("meeting_seq")?),
-                    case_number: case_number_from_row(r, "case_year", "case_seq")?,
-                }))
-            },
         )?;
         Ok(ActionPage { total, actions })
     }

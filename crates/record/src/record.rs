@@ -279,6 +279,7 @@ impl Store {
             &self.conn,
             ActionView::AsApproved,
             "a.item_id = ?1",
+            BY_MEETING,
             [item_id],
         )
     }
@@ -417,7 +418,21 @@ fn actions_where(
     filter: &str,
     p: impl rusqlite::Params,
 ) -> Result<Vec<ActionPoint>> {
-    actions_query(conn, ActionView::Live, filter, p)
+    actions_query(conn, ActionView::Live, filter, BY_MEETING, p)
+}
+
+/// Action points in the order the record lists them: by meeting, item and position.
+pub(crate) const BY_MEETING: &str = "m.date, m.number, i.position, a.position";
+
+/// Today's action points that `filter` selects, in `order` (an ORDER BY list, with a LIMIT
+/// after it if wanted).
+pub(crate) fn actions_ordered(
+    conn: &Connection,
+    filter: &str,
+    order: &str,
+    p: impl rusqlite::Params,
+) -> Result<Vec<ActionPoint>> {
+    actions_query(conn, ActionView::Live, filter, order, p)
 }
 
 /// Which status an action point is read with.
@@ -433,6 +448,7 @@ fn actions_query(
     conn: &Connection,
     view: ActionView,
     filter: &str,
+    order: &str,
     p: impl rusqlite::Params,
 ) -> Result<Vec<ActionPoint>> {
     let (status, join) = match view {
@@ -450,7 +466,7 @@ fn actions_query(
                     a.due_date, a.due_next_meeting, {status}, a.status_note
              FROM action_point a JOIN agenda_item i ON i.id = a.item_id JOIN meeting m ON m.id = i.meeting_id
              LEFT JOIN \"case\" c ON c.id = coalesce(i.case_id, i.continues_case_id) {join}
-             WHERE {filter} ORDER BY m.date, m.number, i.position, a.position"
+             WHERE {filter} ORDER BY {order}"
         ),
         p,
         |r| {
