@@ -29,7 +29,7 @@ pub struct Tidied {
 
 impl Store {
     /// How long ago this connection last committed a change, while there may be upkeep to do;
-    /// `None` once a `tidy` has left nothing to do. The window tidies after a second of this.
+    /// `None` once a `tidy` has left nothing to do. The window tidies after 1.5 s of this.
     pub fn idle_for(&self) -> Option<Duration> {
         self.last_change.get().map(|t| t.elapsed())
     }
