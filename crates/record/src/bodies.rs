@@ -83,6 +83,27 @@ impl Store {
         })
     }
 
+    /// The body's rules for deciding and for its minutes: the quorum (the share of members who
+    /// must be present, None for no rule) and whether minutes are made final by signatures.
+    pub fn set_body_rules(
+        &self,
+        id: &str,
+        quorum_percent: Option<u32>,
+        signed_minutes: bool,
+    ) -> Result<Body> {
+        if let Some(p) = quorum_percent {
+            validate::range("quorum_percent", i64::from(p), 1, 100)?;
+        }
+        self.write(|tx| {
+            body(tx, id)?;
+            tx.execute(
+                "UPDATE body SET quorum_percent = ?2, signed_minutes = ?3 WHERE id = ?1",
+                params![id, quorum_percent, signed_minutes],
+            )?;
+            body(tx, id)
+        })
+    }
+
     /// Renames a body from `valid_from`: documents of meetings before that date keep the old name.
     pub fn rename_body(&self, id: &str, name: &str, valid_from: &str) -> Result<Body> {
         let name = validate::line("name", name)?;
@@ -211,7 +232,7 @@ fn case_types_where(conn: &Connection, clauses: &str, p: impl Params) -> Result<
 /// A body without its names (`body` adds them).
 fn body_from_row(r: &Row) -> rusqlite::Result<Body> {
     Ok(from_row!(r => Body {
-        id, short_name, secretariat, default_place, language;
+        id, short_name, secretariat, default_place, language, quorum_percent, signed_minutes;
         name: String::new(),
         names: Vec::new(),
     }))
@@ -220,7 +241,8 @@ fn body_from_row(r: &Row) -> rusqlite::Result<Body> {
 pub(crate) fn body(conn: &Connection, id: &str) -> Result<Body> {
     let mut body = one(
         conn,
-        "SELECT id, short_name, secretariat, default_place, language FROM body WHERE id = ?1",
+        "SELECT id, short_name, secretariat, default_place, language, quorum_percent, signed_minutes
+         FROM body WHERE id = ?1",
         [id],
         body_from_row,
         Thing::Body,

@@ -66,6 +66,14 @@ pub enum Thing {
     ActionPoint,
     Attachment,
     Link,
+    Party,
+    OutsidePosition,
+    CaseSubstitute,
+    Disqualification,
+    Proposal,
+    Vote,
+    SigningRound,
+    Signature,
 }
 
 impl Thing {
@@ -92,6 +100,22 @@ impl Thing {
             (Innspill, Lang::En) => "input",
             (ActionPoint, Lang::Nb) => "aksjonspunktet",
             (ActionPoint, Lang::En) => "action point",
+            (Party, Lang::Nb) => "partiet",
+            (Party, Lang::En) => "group",
+            (OutsidePosition, Lang::Nb) => "vervet",
+            (OutsidePosition, Lang::En) => "outside position",
+            (CaseSubstitute, Lang::Nb) => "varaen i saken",
+            (CaseSubstitute, Lang::En) => "substitute in the case",
+            (Disqualification, Lang::Nb) => "habilitetsspørsmålet",
+            (Disqualification, Lang::En) => "impartiality question",
+            (Proposal, Lang::Nb) => "forslaget",
+            (Proposal, Lang::En) => "proposal",
+            (Vote, Lang::Nb) => "voteringen",
+            (Vote, Lang::En) => "vote",
+            (SigningRound, Lang::Nb) => "signeringsrunden",
+            (SigningRound, Lang::En) => "signing round",
+            (Signature, Lang::Nb) => "signaturen",
+            (Signature, Lang::En) => "signature",
             (Attachment, Lang::Nb) => "vedlegget",
             (Attachment, Lang::En) => "attachment",
             (Link, Lang::Nb) => "koblingen",
@@ -230,6 +254,16 @@ pub enum StateProblem {
     /// The case approved a meeting's minutes: its decision cannot be removed, nor the case
     /// taken off its agenda.
     ApprovesMinutes { meeting: String },
+    /// The body could not decide the case: too few of its members take part (kommuneloven
+    /// § 11-9), and the secretariat has not confirmed recording a decision anyway.
+    NotQuorate {
+        case: String,
+        present: u32,
+        needed: u32,
+        members: u32,
+    },
+    /// The minutes are out for signing: the record is locked until the round closes.
+    SigningUnderway,
     /// Action point status changes on items that are not action points, etc.
     Other { nb: String, en: String },
 }
@@ -259,6 +293,14 @@ fn message_state(lang: Lang, p: &StateProblem) -> String {
         (ApprovalCase, Lang::En) => "Minutes must be approved by a case of a later meeting of the same body, and that case's decision must be recorded.".into(),
         (ApprovesMinutes { meeting }, Lang::Nb) => format!("Referatet fra møte {meeting} er godkjent i denne saken. Vedtaket kan endres, men ikke fjernes, og saken kan ikke tas av dagsordenen."),
         (ApprovesMinutes { meeting }, Lang::En) => format!("The minutes of meeting {meeting} were approved by this case. Its decision can be reworded but not removed, and the case cannot be taken off the agenda."),
+        (NotQuorate { case, present, needed, members }, Lang::Nb) => format!(
+            "Organet er ikke vedtaksført i sak {case}: {present} av {members} medlemmer deltar, og minst {needed} må være til stede. Registrer oppmøtet, eller bekreft at vedtaket skal føres likevel (referatet viser da at møtet ikke var vedtaksført i saken)."
+        ),
+        (NotQuorate { case, present, needed, members }, Lang::En) => format!(
+            "The body is not quorate in case {case}: {present} of {members} members take part, and at least {needed} must be present. Record the attendance, or confirm that the decision is to be recorded anyway (the minutes then say the meeting was not quorate in the case)."
+        ),
+        (SigningUnderway, Lang::Nb) => "Referatet er sendt til signering og er låst til alle har signert eller noen har avvist det.".into(),
+        (SigningUnderway, Lang::En) => "The minutes are out for signing and locked until everyone has signed or someone has refused them.".into(),
         (Other { nb, .. }, Lang::Nb) => nb.clone(),
         (Other { en, .. }, Lang::En) => en.clone(),
     }

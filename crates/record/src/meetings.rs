@@ -197,6 +197,12 @@ impl Store {
             if m.status != MeetingStatus::Held {
                 return Err(status_error(m.status, MeetingStatus::Approved));
             }
+            if crate::bodies::body(tx, &m.body_id)?.signed_minutes {
+                return Err(Error::State(StateProblem::Other {
+                    nb: "Organets referat blir endelig når de valgte har signert det, ikke ved godkjenning i et senere møte. Send referatet til signering.".into(),
+                    en: "This body's minutes become final when the chosen signers have signed them, not by approval in a later meeting. Send the minutes for signing.".into(),
+                }));
+            }
             let c = crate::store::case(tx, case_id)?;
             let later = match &c.meeting_id {
                 Some(mid) => {

@@ -18,6 +18,10 @@ pub struct Body {
     /// The language of its documents.
     pub language: Lang,
     pub names: Vec<BodyName>,
+    /// The share of members (percent) who must be present for it to decide; None: no rule.
+    pub quorum_percent: Option<u32>,
+    /// Its minutes become final when signed by signers chosen in the meeting.
+    pub signed_minutes: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -54,6 +58,8 @@ pub struct Membership {
     pub term_from: Option<String>,
     pub term_to: Option<String>,
     pub substitute: Option<Person>,
+    /// The group the member sits for in this term.
+    pub party: Option<crate::groups::Party>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -192,9 +192,10 @@ fn memberships_where(conn: &Connection, clauses: &str, p: impl Params) -> Result
     all(
         conn,
         &format!(
-            "SELECT m.id, m.role, m.term_from, m.term_to, {}, {}
+            "SELECT m.id, m.role, m.term_from, m.term_to, {}, {},
+                    g.id AS party_id, g.body_id AS party_body_id, g.name AS party_name, g.short_name AS party_short_name
              FROM membership m JOIN person p ON p.id = m.person_id
-             LEFT JOIN person s ON s.id = m.substitute_id {clauses}",
+             LEFT JOIN person s ON s.id = m.substitute_id LEFT JOIN party g ON g.id = m.party_id {clauses}",
             person_columns("p", "person_"),
             person_columns("s", "substitute_"),
         ),
@@ -204,6 +205,7 @@ fn memberships_where(conn: &Connection, clauses: &str, p: impl Params) -> Result
                 id, role, term_from, term_to;
                 person: person_from_row(r, "person_")?,
                 substitute: optional_person_from_row(r, "substitute_")?,
+                party: crate::groups::party_from_row(r, "party_")?,
             }))
         },
     )

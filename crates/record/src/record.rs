@@ -200,8 +200,9 @@ impl Store {
                 "The case is not on any agenda yet. Put it on a meeting before recording the decision.",
             )
         })?;
-        if text.is_none() {
-            refuse_if_approving(&self.conn, case_id)?;
+        match text {
+            None => refuse_if_approving(&self.conn, case_id)?,
+            Some(_) => crate::presence::check_quorum(&self.conn, case_id)?,
         }
         let sql = "UPDATE \"case\" SET decision = ?2 WHERE id = ?1";
         self.execute_on_item(&item_id, Entity::Case, case_id, sql, params![case_id, text])?;
@@ -327,7 +328,7 @@ impl Store {
 
     /// Runs a change to rows of an item's record in one transaction, under its meeting's lock,
     /// and refreshes the item's search entries.
-    fn on_item(
+    pub(crate) fn on_item(
         &self,
         item_id: &str,
         entity: Entity,

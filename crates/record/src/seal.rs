@@ -279,3 +279,12 @@ impl SealRow {
         Ok(())
     }
 }
+
+/// `cover` for the meeting of a case (a correction that names someone in a case's votes,
+/// proposals, disqualifications or substitutes).
+pub(crate) fn cover_case(conn: &Connection, case_id: &str, people: &[&str]) -> Result<()> {
+    match crate::store::case(conn, case_id)?.meeting_id {
+        Some(m) => cover(conn, &m, people),
+        None => Ok(()),
+    }
+}

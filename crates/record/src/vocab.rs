@@ -177,6 +177,12 @@ vocabulary! {
         Attendance = "attendance", nb "oppmøtet", en "attendance";
         Innspill = "innspill", nb "innspillet", en "input";
         ActionPoint = "action_point", nb "aksjonspunktet", en "action point";
+        Proposal = "proposal", nb "forslaget", en "proposal";
+        Vote = "vote", nb "voteringen", en "vote";
+        PresenceChange = "presence_change", nb "endringen i oppmøtet", en "change of attendance";
+        CaseSubstitute = "case_substitute", nb "varaen i saken", en "substitute in the case";
+        Disqualification = "disqualification", nb "habilitetsspørsmålet", en "impartiality question";
+        MinutesSigner = "minutes_signer", nb "den som skal signere", en "signer";
     }
 }
 
@@ -200,6 +206,62 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// How a vote was taken (KS Fiks' `votering`): by acclamation, by counting, group by group,
+    /// or by name.
+    VoteMethod, field "method" {
+        Unanimous = "unanimous", nb "enstemmig", en "unanimous";
+        Counts = "counts", nb "opptelling", en "counted";
+        Groups = "groups", nb "per parti", en "by group";
+        Named = "named", nb "navneopprop", en "roll call";
+    }
+}
+
+vocabulary! {
+    /// A side taken in a vote: a member's Ja / Nei / Blankt, or a group's.
+    VoteSide, field "side" {
+        For = "for", nb "ja", en "yes";
+        Against = "against", nb "nei", en "no";
+        Blank = "blank", nb "blankt", en "blank";
+    }
+}
+
+vocabulary! {
+    /// What a vote decided of its proposal.
+    VoteResult, field "result" {
+        Adopted = "adopted", nb "vedtatt", en "adopted";
+        Rejected = "rejected", nb "falt", en "rejected";
+    }
+}
+
+vocabulary! {
+    /// Where the question of a member's impartiality in a case stands.
+    Impartiality, field "outcome" {
+        /// Raised, not yet decided by the others.
+        Raised = "raised", nb "reist", en "raised";
+        Disqualified = "disqualified", nb "inhabil", en "disqualified";
+        Qualified = "qualified", nb "habil", en "not disqualified";
+    }
+}
+
+vocabulary! {
+    /// A change of a member's presence during a meeting, at an item.
+    PresenceKind, field "kind" {
+        /// Present from this item on.
+        Arrived = "arrived", nb "tiltrådte", en "arrived";
+        /// Absent after this item.
+        Left = "left", nb "forlot møtet", en "left";
+    }
+}
+
+vocabulary! {
+    /// A signer's answer to minutes sent for signing.
+    Verdict, field "verdict" {
+        Signed = "signed", nb "signert", en "signed";
+        Refused = "refused", nb "avvist", en "refused";
+    }
+}
+
 /// The value a new form starts with.
 macro_rules! default_value {
     ($($name:ident = $variant:ident),+) => {
@@ -216,7 +278,11 @@ default_value!(
     ItemKind = Case,
     Role = Member,
     AttendanceStatus = Present,
-    ActionStatus = Open
+    ActionStatus = Open,
+    VoteMethod = Unanimous,
+    VoteSide = For,
+    VoteResult = Adopted,
+    Impartiality = Raised
 );
 
 #[cfg(test)]

@@ -26,21 +26,31 @@ use std::time::Instant;
 fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(include_str!("schema_v1.sql")),
-        // Minutes approved before v2 are sealed as they print now, in the upgrade's transaction.
-        M::up_with_hook(include_str!("schema_v2.sql"), |tx: &Transaction| {
-            crate::seal::seal_missing(tx).map_err(|e| HookError::Hook(e.message(crate::Lang::En)))
-        }),
-        // Parent-key indexes and the search index keyed by rowid, filled from the record.
-        M::up_with_hook(include_str!("schema_v3.sql"), |tx: &Transaction| {
-            crate::search::reindex_all(tx).map_err(|e| HookError::Hook(e.message(crate::Lang::En)))
-        }),
-        // Prefix indexes for stems up to seven letters; the index is rebuilt from its rows.
+        // Sealed minutes.
+        M::up(include_str!("schema_v2.sql")),
+        // Parent-key indexes and the search index keyed by rowid.
+        M::up(include_str!("schema_v3.sql")),
+        // Prefix indexes for stems up to seven letters.
         M::up(include_str!("schema_v4.sql")),
+        // Groups, proposals and votes, attendance through the meeting, disqualification, the
+        // quorum rule and signed minutes.
+        M::up_with_hook(include_str!("schema_v5.sql"), upgraded),
     ])
 }
 
+/// Runs after the newest migration, in its transaction, with today's code on today's schema
+/// (a hook on an older step would run today's readers on an older schema): minutes approved
+/// before v2 are sealed as they print now, and the search index is filled from the record as
+/// this version indexes it (v5 indexes proposals put in the meeting). Move it to the newest
+/// step when adding one.
+fn upgraded(tx: &Transaction) -> std::result::Result<(), HookError> {
+    let hook = |e: Error| HookError::Hook(e.message(crate::Lang::En));
+    crate::seal::seal_missing(tx).map_err(hook)?;
+    crate::search::reindex_all(tx).map_err(hook)
+}
+
 /// The newest schema version this build knows (the number of `migrations()`).
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// The record's tables, in an order that satisfies their foreign keys (parents first), as export
 /// writes them and import reads them.
@@ -49,7 +59,9 @@ pub const TABLES: &[&str] = &[
     "body_name",
     "case_type",
     "person",
+    "party",
     "membership",
+    "outside_position",
     "number_series",
     "case",
     "meeting",
@@ -59,9 +71,20 @@ pub const TABLES: &[&str] = &[
     "attendance",
     "innspill",
     "action_point",
+    "presence_change",
+    "case_substitute",
+    "disqualification",
+    "proposal",
+    "vote",
+    "vote_group",
+    "vote_ballot",
+    "minutes_signer",
+    "signing_round",
+    "signature",
     "meeting_seal",
     "seal_person",
     "seal_action",
+    "seal_party",
     "audit_log",
 ];
 
@@ -226,6 +249,7 @@ impl Store {
     ) -> Result<T> {
         let (status, label) = meeting_status(tx, meeting_id)?;
         if !status.locked() {
+            crate::signing::refuse_if_signing(tx, meeting_id)?;
             return change();
         }
         let reason = self.correction.borrow().clone();

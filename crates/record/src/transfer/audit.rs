@@ -97,8 +97,14 @@ fn meeting_of<'a>(
 ) -> Option<&'a str> {
     match entity {
         Entity::Meeting => row.text("id"),
-        Entity::AgendaItem | Entity::Attendance => row.text("meeting_id"),
+        Entity::AgendaItem
+        | Entity::Attendance
+        | Entity::PresenceChange
+        | Entity::MinutesSigner => row.text("meeting_id"),
         Entity::Case => agendas.meeting_of_case(row.text("id")?),
+        Entity::Proposal | Entity::Vote | Entity::CaseSubstitute | Entity::Disqualification => {
+            agendas.meeting_of_case(row.text("case_id")?)
+        }
         Entity::Innspill | Entity::ActionPoint => ix
             .get("agenda_item", row.text("item_id")?)?
             .text("meeting_id"),

@@ -729,7 +729,7 @@ fn twenty_years() -> Value {
                     "title": format!("Sak {n}"), "case_type_id": null, "summary": "",
                     "proposal": "", "no_memo": 0, "memo_purpose": "", "memo_background": "",
                     "memo_questions": "", "memo_process": "", "owner": "", "officer": "",
-                    "exempt": 0, "exempt_basis": "", "decision": "Vedtatt.",
+                    "exempt": 0, "exempt_basis": "", "decision": "Vedtatt.", "without_quorum": 0,
                 }));
                 items.push(json!({
                     "id": iid, "meeting_id": mid, "position": k, "kind": "case",

@@ -1,0 +1,501 @@
+//! Proposals put in a meeting and the votes on them (kommuneloven § 11-4). A vote is taken
+//! unanimously, by counting, group by group or by name; its result follows from the votes (a tie
+//! is decided by the chair's vote), and an adopted proposal's text becomes the decision.
+
+use crate::error::{Error, Result, Thing};
+use crate::groups::{party, party_columns, party_from_row, Party};
+use crate::model::Person;
+use crate::presence::{check_quorum, quorum, Voter};
+use crate::store::{
+    all, case, first, from_row, next_position, not_found, person, person_columns, person_from_row,
+    Store,
+};
+use crate::validate;
+use crate::vocab::{Entity, VoteMethod, VoteResult, VoteSide};
+use rusqlite::{params, Connection, OptionalExtension, Params};
+use serde::{Deserialize, Serialize};
+
+/// A proposal put in the meeting by a member, a group, or a member for a group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Proposal {
+    pub id: String,
+    pub case_id: String,
+    pub text: String,
+    pub party: Option<Party>,
+    pub person: Option<Person>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ProposalInput {
+    pub text: String,
+    pub party_id: Option<String>,
+    pub person_id: Option<String>,
+}
+
+/// A vote on a proposal (None: on the case's own proposal) and what it decided.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Vote {
+    pub id: String,
+    pub case_id: String,
+    pub proposal_id: Option<String>,
+    pub method: VoteMethod,
+    pub votes_for: u32,
+    pub votes_against: u32,
+    pub votes_blank: u32,
+    pub result: VoteResult,
+    /// How the groups voted, in the body's order of groups.
+    pub groups: Vec<GroupSide>,
+    /// A named vote's ballots, in the order of the attendance.
+    pub ballots: Vec<Ballot>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct GroupSide {
+    pub party: Party,
+    pub side: VoteSide,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Ballot {
+    pub person: Person,
+    /// The voter's group, as the minutes name it when a group splits.
+    pub party: Option<Party>,
+    pub side: VoteSide,
+}
+
+/// A vote as the chair records it. Counts are given for `Counts` (and may be for `Groups`, which
+/// otherwise counts the groups' members taking part); `groups` lists each group's side for
+/// `Groups` (and may annotate `Counts`); `ballots` has every voter's side for `Named`. `result`
+/// is needed only where the votes are tied and the chair's vote is not known.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct VoteInput {
+    pub proposal_id: Option<String>,
+    pub method: VoteMethod,
+    pub votes_for: Option<u32>,
+    pub votes_against: Option<u32>,
+    pub votes_blank: Option<u32>,
+    pub groups: Vec<(String, VoteSide)>,
+    pub ballots: Vec<(String, VoteSide)>,
+    pub result: Option<VoteResult>,
+}
+
+impl Store {
+    pub fn add_proposal(&self, case_id: &str, input: &ProposalInput) -> Result<Proposal> {
+        let text = validate::required_text("proposal", &input.text)?;
+        let id = crate::new_id();
+        self.in_case(case_id, Entity::Proposal, &id, |tx| {
+            check_proposer(tx, case_id, input)?;
+            let pos = next_position(tx, "proposal", "case_id", case_id)?;
+            tx.execute(
+                "INSERT INTO proposal (id, case_id, position, text, party_id, person_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![id, case_id, pos, text, input.party_id, input.person_id],
+            )?;
+            let named: Vec<&str> = input.person_id.as_deref().into_iter().collect();
+            crate::seal::cover_case(tx, case_id, &named)
+        })?;
+        proposal(&self.conn, &id)
+    }
+
+    pub fn update_proposal(&self, id: &str, input: &ProposalInput) -> Result<Proposal> {
+        let text = validate::required_text("proposal", &input.text)?;
+        let p = proposal(&self.conn, id)?;
+        self.in_case(&p.case_id, Entity::Proposal, id, |tx| {
+            check_proposer(tx, &p.case_id, input)?;
+            tx.execute(
+                "UPDATE proposal SET text = ?2, party_id = ?3, person_id = ?4 WHERE id = ?1",
+                params![id, text, input.party_id, input.person_id],
+            )?;
+            let named: Vec<&str> = input.person_id.as_deref().into_iter().collect();
+            crate::seal::cover_case(tx, &p.case_id, &named)
+        })?;
+        proposal(&self.conn, id)
+    }
+
+    /// Removes a proposal and any vote on it.
+    pub fn remove_proposal(&self, id: &str) -> Result<()> {
+        let p = proposal(&self.conn, id)?;
+        self.in_case(&p.case_id, Entity::Proposal, id, |tx| {
+            tx.execute("DELETE FROM proposal WHERE id = ?1", [id])?;
+            Ok(())
+        })
+    }
+
+    /// The proposals put in a case, in the order they were put.
+    pub fn proposals(&self, case_id: &str) -> Result<Vec<Proposal>> {
+        proposals_where(
+            &self.conn,
+            "WHERE x.case_id = ?1 ORDER BY x.position",
+            [case_id],
+        )
+    }
+
+    /// Records a vote. The body must be quorate in the case (or the secretariat must have
+    /// confirmed that it was not); an adopted proposal's text becomes the case's decision.
+    pub fn record_vote(&self, case_id: &str, input: &VoteInput) -> Result<Vote> {
+        let id = crate::new_id();
+        self.in_case(case_id, Entity::Vote, &id, |tx| {
+            let c = case(tx, case_id)?;
+            let text = match &input.proposal_id {
+                Some(pid) => {
+                    let p = proposal(tx, pid)?;
+                    if p.case_id != case_id {
+                        return Err(Error::other(
+                            "proposal",
+                            "Forslaget hører til en annen sak.",
+                            "The proposal belongs to another case.",
+                        ));
+                    }
+                    p.text
+                }
+                None if c.proposal.trim().is_empty() => {
+                    return Err(Error::other(
+                        "proposal",
+                        "Saken har ingen innstilling å stemme over. Skriv forslaget til vedtak, eller stem over et forslag fremmet i møtet.",
+                        "The case has no recommendation to vote on. Write the proposed decision, or vote on a proposal put in the meeting.",
+                    ))
+                }
+                None => c.proposal.clone(),
+            };
+            check_quorum(tx, case_id)?;
+            let meeting_id = c.meeting_id.clone().unwrap_or_default();
+            let voters = quorum(tx, &meeting_id)?
+                .into_iter()
+                .find(|q| q.case_id == case_id)
+                .map(|q| q.voters)
+                .unwrap_or_default();
+            let tally = tally(tx, &voters, input)?;
+            let pos = next_position(tx, "vote", "case_id", case_id)?;
+            tx.execute(
+                "INSERT INTO vote (id, case_id, proposal_id, position, method, votes_for, votes_against, votes_blank, result)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![id, case_id, input.proposal_id, pos, input.method, tally.votes_for, tally.votes_against, tally.votes_blank, tally.result],
+            )?;
+            for (party_id, side) in &tally.groups {
+                tx.execute(
+                    "INSERT INTO vote_group (id, vote_id, party_id, side) VALUES (?1, ?2, ?3, ?4)",
+                    params![crate::new_id(), id, party_id, side],
+                )?;
+            }
+            for (person_id, side) in &tally.ballots {
+                tx.execute(
+                    "INSERT INTO vote_ballot (id, vote_id, person_id, side) VALUES (?1, ?2, ?3, ?4)",
+                    params![crate::new_id(), id, person_id, side],
+                )?;
+            }
+            if tally.result == VoteResult::Adopted {
+                tx.execute(
+                    "UPDATE \"case\" SET decision = ?2 WHERE id = ?1",
+                    params![case_id, text],
+                )?;
+            }
+            let named: Vec<&str> = tally.ballots.iter().map(|(p, _)| p.as_str()).collect();
+            crate::seal::cover_case(tx, case_id, &named)
+        })?;
+        vote(&self.conn, &id)
+    }
+
+    /// Removes a recorded vote (the decision it set stays until changed).
+    pub fn remove_vote(&self, id: &str) -> Result<()> {
+        let v = vote(&self.conn, id)?;
+        self.in_case(&v.case_id, Entity::Vote, id, |tx| {
+            tx.execute("DELETE FROM vote WHERE id = ?1", [id])?;
+            Ok(())
+        })
+    }
+
+    /// A case's votes in the order they were taken.
+    pub fn votes(&self, case_id: &str) -> Result<Vec<Vote>> {
+        let ids: Vec<String> = all(
+            &self.conn,
+            "SELECT id FROM vote WHERE case_id = ?1 ORDER BY position",
+            [case_id],
+            |r| r.get("id"),
+        )?;
+        ids.iter().map(|id| vote(&self.conn, id)).collect()
+    }
+}
+
+/// A proposer is a group of the case's body, a person, or both.
+fn check_proposer(conn: &Connection, case_id: &str, input: &ProposalInput) -> Result<()> {
+    if input.party_id.is_none() && input.person_id.is_none() {
+        return Err(Error::other(
+            "party",
+            "Oppgi hvem som fremmet forslaget: et parti, et medlem eller begge.",
+            "Say who put the proposal: a group, a member or both.",
+        ));
+    }
+    if let Some(pid) = &input.party_id {
+        if party(conn, pid)?.body_id != case(conn, case_id)?.body_id {
+            return Err(crate::groups::other_body_party());
+        }
+    }
+    if let Some(p) = &input.person_id {
+        person(conn, p)?;
+    }
+    Ok(())
+}
+
+struct Tally {
+    votes_for: u32,
+    votes_against: u32,
+    votes_blank: u32,
+    result: VoteResult,
+    groups: Vec<(String, VoteSide)>,
+    ballots: Vec<(String, VoteSide)>,
+}
+
+/// The counts and result of a vote from what the chair recorded and who takes part.
+fn tally(conn: &Connection, voters: &[Voter], input: &VoteInput) -> Result<Tally> {
+    let taking_part = voters.len() as u32;
+    for (pid, _) in &input.groups {
+        party(conn, pid)?;
+    }
+    let mut groups = input.groups.clone();
+    let mut ballots = Vec::new();
+    let (f, a, b) = match input.method {
+        VoteMethod::Unanimous => (taking_part, 0, 0),
+        VoteMethod::Counts => {
+            let (Some(f), Some(a)) = (input.votes_for, input.votes_against) else {
+                return Err(Error::other(
+                    "votes_for",
+                    "Skriv antall stemmer for og mot.",
+                    "Enter the number of votes for and against.",
+                ));
+            };
+            (f, a, input.votes_blank.unwrap_or(0))
+        }
+        VoteMethod::Groups => {
+            let mut counts = [0u32; 3];
+            for v in voters {
+                let Some(party) = &v.party else {
+                    return Err(Error::other(
+                        "groups",
+                        format!(
+                            "{} sitter ikke for noe parti. Bruk opptelling eller navneopprop.",
+                            v.person.name
+                        ),
+                        format!(
+                            "{} sits for no group. Count the votes or take them by name.",
+                            v.person.name
+                        ),
+                    ));
+                };
+                let Some((_, side)) = groups.iter().find(|(g, _)| *g == party.id) else {
+                    return Err(Error::other(
+                        "groups",
+                        format!("Oppgi hvordan {} stemte.", party.short_name),
+                        format!("Say how {} voted.", party.short_name),
+                    ));
+                };
+                counts[side_index(*side)] += 1;
+            }
+            match (input.votes_for, input.votes_against) {
+                (Some(f), Some(a)) => (f, a, input.votes_blank.unwrap_or(0)),
+                _ => (counts[0], counts[1], counts[2]),
+            }
+        }
+        VoteMethod::Named => {
+            let mut counts = [0u32; 3];
+            for v in voters {
+                let Some((_, side)) = input.ballots.iter().find(|(p, _)| *p == v.person.id) else {
+                    return Err(Error::other(
+                        "ballots",
+                        format!("Oppgi hvordan {} stemte.", v.person.name),
+                        format!("Say how {} voted.", v.person.name),
+                    ));
+                };
+                counts[side_index(*side)] += 1;
+                ballots.push((v.person.id.clone(), *side));
+            }
+            if let Some((p, _)) = input
+                .ballots
+                .iter()
+                .find(|(p, _)| !voters.iter().any(|v| v.person.id == *p))
+            {
+                let name = person(conn, p)?.name;
+                return Err(Error::other(
+                    "ballots",
+                    format!("{name} deltar ikke i behandlingen av saken og kan ikke stemme."),
+                    format!("{name} takes no part in the case and cannot vote."),
+                ));
+            }
+            groups.clear();
+            (counts[0], counts[1], counts[2])
+        }
+    };
+    if taking_part > 0 && f + a + b > taking_part {
+        return Err(Error::other(
+            "votes_for",
+            format!(
+                "{} stemmer er flere enn de {taking_part} som deltar i saken. Tell på nytt.",
+                f + a + b
+            ),
+            format!(
+                "{} votes are more than the {taking_part} taking part in the case. Count again.",
+                f + a + b
+            ),
+        ));
+    }
+    let chair_side = ballots
+        .iter()
+        .find(|(p, _)| voters.iter().any(|v| v.chairs && v.person.id == *p))
+        .map(|(_, s)| *s);
+    let result = if input.method == VoteMethod::Unanimous {
+        input.result.unwrap_or(VoteResult::Adopted)
+    } else if f != a {
+        let by_count = if f > a {
+            VoteResult::Adopted
+        } else {
+            VoteResult::Rejected
+        };
+        if input.result.is_some_and(|r| r != by_count) {
+            return Err(Error::other(
+                "result",
+                format!(
+                    "Med {f} mot {a} stemmer er resultatet «{}».",
+                    by_count.label(crate::Lang::Nb)
+                ),
+                format!(
+                    "With {f} votes to {a} the result is \"{}\".",
+                    by_count.label(crate::Lang::En)
+                ),
+            ));
+        }
+        by_count
+    } else {
+        // Stemmelikhet: the chair's vote decides (kommuneloven § 11-9).
+        match (chair_side, input.result) {
+            (Some(VoteSide::For), _) => VoteResult::Adopted,
+            (Some(VoteSide::Against), _) => VoteResult::Rejected,
+            (_, Some(r)) => r,
+            _ => {
+                return Err(Error::other(
+                    "result",
+                    "Stemmelikhet: møteleders stemme avgjør. Oppgi om forslaget ble vedtatt eller falt.",
+                    "A tie: the chair's vote decides. Say whether the proposal was adopted or rejected.",
+                ))
+            }
+        }
+    };
+    Ok(Tally {
+        votes_for: f,
+        votes_against: a,
+        votes_blank: b,
+        result,
+        groups,
+        ballots,
+    })
+}
+
+fn side_index(side: VoteSide) -> usize {
+    match side {
+        VoteSide::For => 0,
+        VoteSide::Against => 1,
+        VoteSide::Blank => 2,
+    }
+}
+
+fn proposals_where(conn: &Connection, clauses: &str, p: impl Params) -> Result<Vec<Proposal>> {
+    all(
+        conn,
+        &format!(
+            "SELECT x.id, x.case_id, x.text, {}, {} FROM proposal x
+             LEFT JOIN party g ON g.id = x.party_id LEFT JOIN person p ON p.id = x.person_id {clauses}",
+            party_columns("g", "party_"),
+            person_columns("p", "person_")
+        ),
+        p,
+        |r| {
+            Ok(from_row!(r => Proposal {
+                id, case_id, text;
+                party: party_from_row(r, "party_")?,
+                person: crate::store::optional_person_from_row(r, "person_")?,
+            }))
+        },
+    )
+}
+
+fn proposal(conn: &Connection, id: &str) -> Result<Proposal> {
+    first(
+        proposals_where(conn, "WHERE x.id = ?1", [id])?,
+        Thing::Proposal,
+        id,
+    )
+}
+
+fn vote(conn: &Connection, id: &str) -> Result<Vote> {
+    let mut v = conn
+        .query_row(
+            "SELECT id, case_id, proposal_id, method, votes_for, votes_against, votes_blank, result FROM vote WHERE id = ?1",
+            [id],
+            |r| {
+                Ok(from_row!(r => Vote {
+                    id, case_id, proposal_id, method, votes_for, votes_against, votes_blank, result;
+                    groups: Vec::new(),
+                    ballots: Vec::new(),
+                }))
+            },
+        )
+        .optional()?
+        .ok_or_else(|| not_found(Thing::Vote, id))?;
+    v.groups = all(
+        conn,
+        &format!(
+            "SELECT vg.side, {} FROM vote_group vg JOIN party g ON g.id = vg.party_id
+             WHERE vg.vote_id = ?1 ORDER BY g.position",
+            party_columns("g", "party_")
+        ),
+        [id],
+        |r| {
+            Ok(GroupSide {
+                side: r.get("side")?,
+                party: party_from_row(r, "party_")?.ok_or(rusqlite::Error::InvalidQuery)?,
+            })
+        },
+    )?;
+    // Ballots in the attendance's order; each voter's group is that of their seat.
+    let voters = quorum(
+        conn,
+        &case(conn, &v.case_id)?.meeting_id.unwrap_or_default(),
+    )?
+    .into_iter()
+    .find(|q| q.case_id == v.case_id)
+    .map(|q| q.voters)
+    .unwrap_or_default();
+    let mut ballots: Vec<Ballot> = all(
+        conn,
+        &format!(
+            "SELECT vb.side, {} FROM vote_ballot vb JOIN person p ON p.id = vb.person_id WHERE vb.vote_id = ?1",
+            person_columns("p", "person_")
+        ),
+        [id],
+        |r| {
+            Ok(Ballot {
+                side: r.get("side")?,
+                person: person_from_row(r, "person_")?,
+                party: None,
+            })
+        },
+    )?;
+    for b in &mut ballots {
+        b.party = voters
+            .iter()
+            .find(|x| x.person.id == b.person.id)
+            .and_then(|x| x.party.clone());
+    }
+    let rank = |b: &Ballot| {
+        voters
+            .iter()
+            .position(|x| x.person.id == b.person.id)
+            .unwrap_or(usize::MAX)
+    };
+    ballots.sort_by_key(rank);
+    v.ballots = ballots;
+    Ok(v)
+}
