@@ -59,6 +59,33 @@ pub fn export_all(dir: &std::path::Path) -> Result<(), ts_rs::ExportError> {
     search::SearchHit::export_all(&cfg)?;
     quorum_record::pages::ActionPage::export_all(&cfg)?;
     quorum_record::pages::MeetingYear::export_all(&cfg)?;
+    {
+        use quorum_record::{groups, presence, signing, votes};
+        groups::Party::export_all(&cfg)?;
+        groups::PartyInput::export_all(&cfg)?;
+        groups::OutsidePosition::export_all(&cfg)?;
+        groups::OutsidePositionInput::export_all(&cfg)?;
+        presence::PresenceChange::export_all(&cfg)?;
+        presence::CaseSubstitute::export_all(&cfg)?;
+        presence::Disqualification::export_all(&cfg)?;
+        presence::DisqualificationDecision::export_all(&cfg)?;
+        presence::CaseQuorum::export_all(&cfg)?;
+        presence::Voter::export_all(&cfg)?;
+        votes::Proposal::export_all(&cfg)?;
+        votes::ProposalInput::export_all(&cfg)?;
+        votes::Vote::export_all(&cfg)?;
+        votes::VoteInput::export_all(&cfg)?;
+        signing::SigningState::export_all(&cfg)?;
+        signing::SigningRound::export_all(&cfg)?;
+        signing::Signature::export_all(&cfg)?;
+        crate::commands::council::PossibleConflict::export_all(&cfg)?;
+        quorum_record::vocab::PresenceKind::export_all(&cfg)?;
+        quorum_record::vocab::Impartiality::export_all(&cfg)?;
+        quorum_record::vocab::VoteMethod::export_all(&cfg)?;
+        quorum_record::vocab::VoteSide::export_all(&cfg)?;
+        quorum_record::vocab::VoteResult::export_all(&cfg)?;
+        quorum_record::vocab::Verdict::export_all(&cfg)?;
+    }
     Ok(())
 }
 

@@ -21,6 +21,11 @@ pub enum ErrorKind {
     ReadOnly,
     /// A rule of the record's order (status order, numbering, approval).
     State,
+    /// Too few members take part for the body to decide the case (kommuneloven § 11-9): the
+    /// window asks before it records a decision anyway.
+    NotQuorate,
+    /// The minutes are out for signing: the meeting's record is locked until the round closes.
+    SigningUnderway,
     /// A file that could not be read or written.
     Io,
     /// A record file that cannot be used here (newer schema, not empty, bad import, old archive).
@@ -57,6 +62,7 @@ pub trait ToUi {
 
 impl ToUi for quorum_record::Error {
     fn to_ui(&self, lang: quorum_record::Lang) -> UiError {
+        use quorum_record::error::StateProblem;
         use quorum_record::Error as E;
         let kind = match self {
             e if e.is_unreadable_file() => ErrorKind::File,
@@ -67,6 +73,8 @@ impl ToUi for quorum_record::Error {
             E::AgendaSent { .. } => ErrorKind::AgendaSent,
             E::Duplicate { .. } => ErrorKind::Duplicate,
             E::ReadOnly => ErrorKind::ReadOnly,
+            E::State(StateProblem::NotQuorate { .. }) => ErrorKind::NotQuorate,
+            E::State(StateProblem::SigningUnderway) => ErrorKind::SigningUnderway,
             E::State(_) => ErrorKind::State,
             E::Io { .. } => ErrorKind::Io,
             E::NotEmpty

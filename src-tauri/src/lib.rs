@@ -26,7 +26,7 @@ pub fn setup<R: tauri::Runtime>(builder: tauri::Builder<R>, state: DeskState) ->
 /// Quorum's plugins and commands, without the state (which `run` opens only once this is the
 /// one instance).
 fn registered<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    use commands::{app, backups, documents, journal, record};
+    use commands::{app, backups, council, documents, journal, record};
     builder
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
@@ -112,6 +112,41 @@ fn registered<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             record::search,
             record::mark_item_started,
             record::case_history,
+            council::set_body_rules,
+            council::list_parties,
+            council::add_party,
+            council::update_party,
+            council::remove_party,
+            council::set_membership_party,
+            council::list_outside_positions,
+            council::add_outside_position,
+            council::update_outside_position,
+            council::remove_outside_position,
+            council::set_presence_change,
+            council::list_presence_changes,
+            council::add_case_substitute,
+            council::remove_case_substitute,
+            council::list_case_substitutes,
+            council::raise_disqualification,
+            council::decide_disqualification,
+            council::remove_disqualification,
+            council::list_disqualifications,
+            council::possible_conflicts,
+            council::get_quorum,
+            council::decide_without_quorum,
+            council::list_proposals,
+            council::add_proposal,
+            council::update_proposal,
+            council::remove_proposal,
+            council::record_vote,
+            council::remove_vote,
+            council::list_votes,
+            council::set_minutes_signers,
+            council::get_signing,
+            council::send_for_signing,
+            council::sign_minutes,
+            council::refuse_minutes,
+            council::signing_pdf,
         ])
 }
 

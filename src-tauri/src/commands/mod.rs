@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod backups;
+pub mod council;
 pub mod documents;
 pub mod journal;
 pub mod record;

@@ -37,6 +37,32 @@ import type { SearchHit } from './bindings/SearchHit';
 import type { SearchQuery } from './bindings/SearchQuery';
 import type { Timetable } from './bindings/Timetable';
 import type { UiError } from './bindings/UiError';
+import type { Ballot } from './bindings/Ballot';
+import type { CaseQuorum } from './bindings/CaseQuorum';
+import type { CaseSubstitute } from './bindings/CaseSubstitute';
+import type { Disqualification } from './bindings/Disqualification';
+import type { DisqualificationDecision } from './bindings/DisqualificationDecision';
+import type { GroupSide } from './bindings/GroupSide';
+import type { Impartiality } from './bindings/Impartiality';
+import type { OutsidePosition } from './bindings/OutsidePosition';
+import type { OutsidePositionInput } from './bindings/OutsidePositionInput';
+import type { Party } from './bindings/Party';
+import type { PartyInput } from './bindings/PartyInput';
+import type { PossibleConflict } from './bindings/PossibleConflict';
+import type { PresenceChange } from './bindings/PresenceChange';
+import type { PresenceKind } from './bindings/PresenceKind';
+import type { Proposal } from './bindings/Proposal';
+import type { ProposalInput } from './bindings/ProposalInput';
+import type { Signature } from './bindings/Signature';
+import type { SigningRound } from './bindings/SigningRound';
+import type { SigningState } from './bindings/SigningState';
+import type { Verdict } from './bindings/Verdict';
+import type { Vote } from './bindings/Vote';
+import type { VoteInput } from './bindings/VoteInput';
+import type { VoteMethod } from './bindings/VoteMethod';
+import type { VoteResult } from './bindings/VoteResult';
+import type { VoteSide } from './bindings/VoteSide';
+import type { Voter } from './bindings/Voter';
 
 export type {
   ActionInput,
@@ -72,6 +98,32 @@ export type {
   SearchQuery,
   Timetable,
   UiError,
+  Ballot,
+  CaseQuorum,
+  CaseSubstitute,
+  Disqualification,
+  DisqualificationDecision,
+  GroupSide,
+  Impartiality,
+  OutsidePosition,
+  OutsidePositionInput,
+  Party,
+  PartyInput,
+  PossibleConflict,
+  PresenceChange,
+  PresenceKind,
+  Proposal,
+  ProposalInput,
+  Signature,
+  SigningRound,
+  SigningState,
+  Verdict,
+  Vote,
+  VoteInput,
+  VoteMethod,
+  VoteResult,
+  VoteSide,
+  Voter,
 };
 
 // Application.
@@ -214,3 +266,65 @@ export const markItemStarted = (itemId: string, time: string) =>
   invoke<AgendaItem>('mark_item_started', { itemId, time });
 /** Earlier treatments a case links to, then later cases (any body) that link back to it. */
 export const caseHistory = (caseId: string) => invoke<CaseLink[]>('case_history', { caseId });
+
+// What the law asks the minutes to show: the body's rules and groups, outside positions.
+export const setBodyRules = (id: string, quorumPercent: number | null, signedMinutes: boolean) =>
+  invoke<Body>('set_body_rules', { id, quorumPercent, signedMinutes });
+export const listParties = (bodyId: string) => invoke<Party[]>('list_parties', { bodyId });
+export const addParty = (bodyId: string, input: PartyInput) => invoke<Party>('add_party', { bodyId, input });
+export const updateParty = (id: string, input: PartyInput) => invoke<Party>('update_party', { id, input });
+export const removeParty = (id: string) => invoke<void>('remove_party', { id });
+export const setMembershipParty = (membershipId: string, partyId: string | null) =>
+  invoke<void>('set_membership_party', { membershipId, partyId });
+export const listOutsidePositions = (personId: string) =>
+  invoke<OutsidePosition[]>('list_outside_positions', { personId });
+export const addOutsidePosition = (personId: string, input: OutsidePositionInput) =>
+  invoke<OutsidePosition>('add_outside_position', { personId, input });
+export const updateOutsidePosition = (id: string, input: OutsidePositionInput) =>
+  invoke<OutsidePosition>('update_outside_position', { id, input });
+export const removeOutsidePosition = (id: string) => invoke<void>('remove_outside_position', { id });
+
+// Attendance through the meeting, substitutes for one case, impartiality, the quorum.
+/** A member arrived at `itemId` or left after it; `itemId` null removes that change. */
+export const setPresenceChange = (meetingId: string, personId: string, kind: PresenceKind, itemId: string | null) =>
+  invoke<PresenceChange[]>('set_presence_change', { meetingId, personId, kind, itemId });
+export const listPresenceChanges = (meetingId: string) =>
+  invoke<PresenceChange[]>('list_presence_changes', { meetingId });
+export const addCaseSubstitute = (caseId: string, personId: string, substituteFor: string) =>
+  invoke<CaseSubstitute>('add_case_substitute', { caseId, personId, substituteFor });
+export const removeCaseSubstitute = (id: string) => invoke<void>('remove_case_substitute', { id });
+export const listCaseSubstitutes = (caseId: string) => invoke<CaseSubstitute[]>('list_case_substitutes', { caseId });
+export const raiseDisqualification = (caseId: string, personId: string, reason: string) =>
+  invoke<Disqualification>('raise_disqualification', { caseId, personId, reason });
+export const decideDisqualification = (id: string, decision: DisqualificationDecision) =>
+  invoke<Disqualification>('decide_disqualification', { id, decision });
+export const removeDisqualification = (id: string) => invoke<void>('remove_disqualification', { id });
+export const listDisqualifications = (caseId: string) =>
+  invoke<Disqualification[]>('list_disqualifications', { caseId });
+export const possibleConflicts = (caseId: string) => invoke<PossibleConflict[]>('possible_conflicts', { caseId });
+/** Per case of the meeting: who takes part and whether the body can decide it. */
+export const getQuorum = (meetingId: string) => invoke<CaseQuorum[]>('get_quorum', { meetingId });
+export const decideWithoutQuorum = (caseId: string, allow: boolean) =>
+  invoke<void>('decide_without_quorum', { caseId, allow });
+
+// Proposals and votes.
+export const listProposals = (caseId: string) => invoke<Proposal[]>('list_proposals', { caseId });
+export const addProposal = (caseId: string, input: ProposalInput) => invoke<Proposal>('add_proposal', { caseId, input });
+export const updateProposal = (id: string, input: ProposalInput) => invoke<Proposal>('update_proposal', { id, input });
+export const removeProposal = (id: string) => invoke<void>('remove_proposal', { id });
+export const recordVote = (caseId: string, input: VoteInput) => invoke<Vote>('record_vote', { caseId, input });
+export const removeVote = (id: string) => invoke<void>('remove_vote', { id });
+export const listVotes = (caseId: string) => invoke<Vote[]>('list_votes', { caseId });
+
+// Signing of the minutes.
+export const setMinutesSigners = (meetingId: string, personIds: string[]) =>
+  invoke<SigningState>('set_minutes_signers', { meetingId, personIds });
+export const getSigning = (meetingId: string) => invoke<SigningState>('get_signing', { meetingId });
+/** Renders the minutes, keeps that PDF and its SHA-256, and locks the meeting until the round closes. */
+export const sendForSigning = (meetingId: string) => invoke<SigningRound>('send_for_signing', { meetingId });
+export const signMinutes = (meetingId: string, personId: string, sha256: string) =>
+  invoke<SigningState>('sign_minutes', { meetingId, personId, sha256 });
+export const refuseMinutes = (meetingId: string, personId: string, comment: string) =>
+  invoke<SigningState>('refuse_minutes', { meetingId, personId, comment });
+/** The exact PDF sent in a signing round. */
+export const signingPdf = (roundId: string) => invoke<ArrayBuffer>('signing_pdf', { roundId });

@@ -6,6 +6,12 @@ import type { ActionPoint, AgendaItem, Attendance, Meeting, Membership, UiError 
 import type { Entity as BoundEntity } from './bindings/Entity';
 import type { Lang as BoundLang } from './bindings/Lang';
 import type { SearchField as BoundSearchField } from './bindings/SearchField';
+import type { Impartiality as BoundImpartiality } from './bindings/Impartiality';
+import type { PresenceKind as BoundPresenceKind } from './bindings/PresenceKind';
+import type { Verdict as BoundVerdict } from './bindings/Verdict';
+import type { VoteMethod as BoundVoteMethod } from './bindings/VoteMethod';
+import type { VoteResult as BoundVoteResult } from './bindings/VoteResult';
+import type { VoteSide as BoundVoteSide } from './bindings/VoteSide';
 
 export type MeetingStatus = Meeting['status'];
 export type ItemKind = AgendaItem['kind'];
@@ -16,6 +22,12 @@ export type Lang = BoundLang;
 export type ErrorKind = UiError['kind'];
 export type Entity = BoundEntity;
 export type SearchField = BoundSearchField;
+export type VoteMethod = BoundVoteMethod;
+export type VoteSide = BoundVoteSide;
+export type VoteResult = BoundVoteResult;
+export type Impartiality = BoundImpartiality;
+export type PresenceKind = BoundPresenceKind;
+export type Verdict = BoundVerdict;
 
 /** The kinds of agenda item, in the order the agenda builder offers them. */
 export const ITEM_KINDS = ['case', 'break', 'open', 'orientation', 'continuation'] as const satisfies readonly ItemKind[];
@@ -90,8 +102,47 @@ export const errorKind = {
   duplicate: 'duplicate',
   readOnly: 'read_only',
   state: 'state',
+  notQuorate: 'not_quorate',
+  signingUnderway: 'signing_underway',
   io: 'io',
   file: 'file',
   document: 'document',
   internal: 'internal',
 } as const satisfies Record<string, ErrorKind>;
+
+export const voteMethod = {
+  unanimous: 'unanimous',
+  counts: 'counts',
+  groups: 'groups',
+  named: 'named',
+} as const satisfies Record<string, VoteMethod>;
+
+/** A side in a vote, in the order a ballot offers them (Ja, Nei, Blankt). */
+export const VOTE_SIDES = ['for', 'against', 'blank'] as const satisfies readonly VoteSide[];
+
+export const voteSide = {
+  for: 'for',
+  against: 'against',
+  blank: 'blank',
+} as const satisfies Record<string, VoteSide>;
+
+export const voteResult = {
+  adopted: 'adopted',
+  rejected: 'rejected',
+} as const satisfies Record<string, VoteResult>;
+
+export const impartiality = {
+  raised: 'raised',
+  disqualified: 'disqualified',
+  qualified: 'qualified',
+} as const satisfies Record<string, Impartiality>;
+
+export const presenceKind = {
+  arrived: 'arrived',
+  left: 'left',
+} as const satisfies Record<string, PresenceKind>;
+
+export const verdict = {
+  signed: 'signed',
+  refused: 'refused',
+} as const satisfies Record<string, Verdict>;

@@ -10,4 +10,12 @@ name: string, secretariat: string, default_place: string,
 /**
  * The language of its documents.
  */
-language: Lang, names: Array<BodyName>, };
+language: Lang, names: Array<BodyName>, 
+/**
+ * The share of members (percent) who must be present for it to decide; None: no rule.
+ */
+quorum_percent: number | null, 
+/**
+ * Its minutes become final when signed by signers chosen in the meeting.
+ */
+signed_minutes: boolean, };

@@ -3,4 +3,4 @@
 /**
  * The rows of a meeting's record that a correction can change (the audit log's entity).
  */
-export type Entity = "meeting" | "agenda_item" | "case" | "attendance" | "innspill" | "action_point";
+export type Entity = "meeting" | "agenda_item" | "case" | "attendance" | "innspill" | "action_point" | "proposal" | "vote" | "presence_change" | "case_substitute" | "disqualification" | "minutes_signer";

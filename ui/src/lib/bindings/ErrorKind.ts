@@ -3,4 +3,4 @@
 /**
  * What went wrong, as the front end tells cases apart.
  */
-export type ErrorKind = "invalid" | "not_found" | "locked" | "agenda_sent" | "duplicate" | "read_only" | "state" | "io" | "file" | "document" | "internal";
+export type ErrorKind = "invalid" | "not_found" | "locked" | "agenda_sent" | "duplicate" | "read_only" | "state" | "not_quorate" | "signing_underway" | "io" | "file" | "document" | "internal";
