@@ -1,15 +1,23 @@
 //! The demo record (typed from seed 004: Nasjonalt e-helseråd, meetings 3/2025 and 4/2025, and
-//! NUIT), loaded through the same API a user's actions go through.
+//! NUIT; and the made-up Testvik kommunestyre with its held meeting 1/2026), loaded through the
+//! same API a user's actions go through. The kommunestyre's minutes are signed by the documents
+//! crate (`quorum_documents::load_demo`), which can make the PDF that signing needs.
 
 use crate::agenda::ItemInput;
 use crate::bodies::BodyInput;
 use crate::cases::{AttachmentInput, CaseInput, ReferenceInput};
 use crate::error::{Error, Result};
+use crate::groups::{OutsidePositionInput, PartyInput};
 use crate::meetings::MeetingInput;
 use crate::model::{Due, MemoSections};
 use crate::people::{MembershipInput, PersonInput};
+use crate::presence::DisqualificationDecision;
 use crate::record::{ActionInput, AttendanceInput};
-use crate::vocab::{ActionStatus, AttendanceStatus, ItemKind, MeetingStatus, Role};
+use crate::vocab::{
+    ActionStatus, AttendanceStatus, Impartiality, ItemKind, MeetingStatus, PresenceKind, Role,
+    VoteMethod, VoteSide,
+};
+use crate::votes::{ProposalInput, VoteInput};
 use crate::{Lang, Store};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -22,9 +30,32 @@ struct Demo {
     #[allow(dead_code)]
     format: u32,
     body: Vec<DBody>,
+    #[serde(default)]
+    party: Vec<DParty>,
     person: Vec<DPerson>,
     membership: Vec<DMembership>,
+    #[serde(default)]
+    outside_position: Vec<DPosition>,
     meeting: Vec<DMeeting>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DParty {
+    body: String,
+    name: String,
+    short_name: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DPosition {
+    person: String,
+    organisation: String,
+    #[serde(default)]
+    role: String,
+    since: Option<String>,
+    until: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -38,6 +69,9 @@ struct DBody {
     default_place: String,
     #[serde(default)]
     language: Lang,
+    quorum_percent: Option<u32>,
+    #[serde(default)]
+    signed_minutes: bool,
 }
 
 #[derive(Deserialize)]
@@ -59,6 +93,8 @@ struct DMembership {
     term_from: Option<String>,
     term_to: Option<String>,
     substitute: Option<String>,
+    /// The group's short name.
+    party: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -83,6 +119,20 @@ struct DMeeting {
     attendance: Vec<DAttendance>,
     #[serde(default)]
     item: Vec<DItem>,
+    #[serde(default)]
+    presence: Vec<DPresence>,
+    /// Who signs the minutes, in order (set once the meeting is held).
+    #[serde(default)]
+    signers: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DPresence {
+    person: String,
+    kind: PresenceKind,
+    /// The case number of the item ("2/26").
+    at: String,
 }
 
 #[derive(Deserialize)]
@@ -132,6 +182,61 @@ struct DItem {
     earlier: Vec<DEarlier>,
     #[serde(default)]
     action: Vec<DAction>,
+    #[serde(default)]
+    disqualification: Vec<DDisqualification>,
+    #[serde(default)]
+    substitute: Vec<DCaseSubstitute>,
+    /// Proposals put in the meeting.
+    #[serde(default)]
+    alternative: Vec<DAlternative>,
+    #[serde(default)]
+    vote: Vec<DVote>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DDisqualification {
+    person: String,
+    #[serde(default)]
+    reason: String,
+    outcome: Impartiality,
+    #[serde(default)]
+    basis: String,
+    /// The others' vote (for, against); none when unanimous.
+    votes: Option<(u32, u32)>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DCaseSubstitute {
+    person: String,
+    substitute_for: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DAlternative {
+    /// The group's short name.
+    party: Option<String>,
+    person: Option<String>,
+    text: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DVote {
+    /// The item's proposal put in the meeting (1 = the first); none: the recommendation.
+    alternative: Option<usize>,
+    method: VoteMethod,
+    votes_for: Option<u32>,
+    votes_against: Option<u32>,
+    votes_blank: Option<u32>,
+    /// (group short name, side).
+    #[serde(default)]
+    groups: Vec<(String, VoteSide)>,
+    /// (person, side).
+    #[serde(default)]
+    ballots: Vec<(String, VoteSide)>,
 }
 
 #[derive(Deserialize)]
@@ -221,7 +326,25 @@ impl Store {
                 default_place: b.default_place.clone(),
                 language: b.language,
             })?;
+            if b.quorum_percent.is_some() || b.signed_minutes {
+                self.set_body_rules(&body.id, b.quorum_percent, b.signed_minutes)?;
+            }
             bodies.insert(b.short_name.clone(), body.id);
+        }
+        // Groups by (body, short name).
+        let mut parties: HashMap<(String, String), String> = HashMap::new();
+        for g in &demo.party {
+            let body_id = bodies
+                .get(&g.body)
+                .ok_or_else(|| demo_error(format!("unknown body {}", g.body)))?;
+            let party = self.add_party(
+                body_id,
+                &PartyInput {
+                    name: g.name.clone(),
+                    short_name: g.short_name.clone(),
+                },
+            )?;
+            parties.insert((g.body.clone(), g.short_name.clone()), party.id);
         }
         let mut people = HashMap::new();
         for p in &demo.person {
@@ -244,8 +367,14 @@ impl Store {
                 .cloned()
                 .ok_or_else(|| demo_error(format!("unknown person {name}")))
         };
+        let party = |body: &str, short: &str| {
+            parties
+                .get(&(body.to_string(), short.to_string()))
+                .cloned()
+                .ok_or_else(|| demo_error(format!("unknown group {short} of {body}")))
+        };
         for m in &demo.membership {
-            self.add_membership(
+            let ms = self.add_membership(
                 &body(&m.body)?,
                 &MembershipInput {
                     person_id: person(&m.person)?,
@@ -253,6 +382,20 @@ impl Store {
                     term_from: m.term_from.clone(),
                     term_to: m.term_to.clone(),
                     substitute_id: m.substitute.as_deref().map(person).transpose()?,
+                },
+            )?;
+            if let Some(g) = &m.party {
+                self.set_membership_party(&ms.id, Some(&party(&m.body, g)?))?;
+            }
+        }
+        for p in &demo.outside_position {
+            self.add_outside_position(
+                &person(&p.person)?,
+                &OutsidePositionInput {
+                    organisation: p.organisation.clone(),
+                    role: p.role.clone(),
+                    since: p.since.clone(),
+                    until: p.until.clone(),
                 },
             )?;
         }
@@ -335,6 +478,92 @@ impl Store {
                     }
                 }
             }
+            // What happened during the meeting, once every item is on the agenda: who came and
+            // went first, since they change who votes in the cases after.
+            let agenda = self.agenda(&meeting.id)?;
+            let item_at = |number: &str| {
+                agenda
+                    .iter()
+                    .find(|i| i.kind == ItemKind::Case && i.case_number.as_deref() == Some(number))
+                    .map(|i| i.id.clone())
+                    .ok_or_else(|| demo_error(format!("no case {number} in {}", dm.number)))
+            };
+            for p in &dm.presence {
+                self.set_presence_change(
+                    &meeting.id,
+                    &person(&p.person)?,
+                    p.kind,
+                    Some(&item_at(&p.at)?),
+                )?;
+            }
+            for it in &dm.item {
+                let Some(case_id) = it.number.as_ref().and_then(|n| case_ids.get(n)) else {
+                    continue;
+                };
+                for d in &it.disqualification {
+                    let raised =
+                        self.raise_disqualification(case_id, &person(&d.person)?, &d.reason)?;
+                    if d.outcome != Impartiality::Raised {
+                        self.decide_disqualification(
+                            &raised.id,
+                            &DisqualificationDecision {
+                                outcome: d.outcome,
+                                basis: d.basis.clone(),
+                                votes: d.votes,
+                            },
+                        )?;
+                    }
+                }
+                for x in &it.substitute {
+                    self.add_case_substitute(
+                        case_id,
+                        &person(&x.person)?,
+                        &person(&x.substitute_for)?,
+                    )?;
+                }
+                let mut proposals = Vec::new();
+                for a in &it.alternative {
+                    let p = self.add_proposal(
+                        case_id,
+                        &ProposalInput {
+                            text: a.text.clone(),
+                            party_id: a.party.as_deref().map(|g| party(&dm.body, g)).transpose()?,
+                            person_id: a.person.as_deref().map(person).transpose()?,
+                        },
+                    )?;
+                    proposals.push(p.id);
+                }
+                for v in &it.vote {
+                    let proposal_id =
+                        match v.alternative {
+                            None => None,
+                            Some(n) => Some(proposals.get(n.wrapping_sub(1)).cloned().ok_or_else(
+                                || demo_error(format!("no proposal {n} in {}", it.title)),
+                            )?),
+                        };
+                    self.record_vote(
+                        case_id,
+                        &VoteInput {
+                            proposal_id,
+                            method: v.method,
+                            votes_for: v.votes_for,
+                            votes_against: v.votes_against,
+                            votes_blank: v.votes_blank,
+                            groups: v
+                                .groups
+                                .iter()
+                                .map(|(g, side)| Ok((party(&dm.body, g)?, *side)))
+                                .collect::<Result<_>>()?,
+                            ballots: v
+                                .ballots
+                                .iter()
+                                .map(|(p, side)| Ok((person(p)?, *side)))
+                                .collect::<Result<_>>()?,
+                            result: None,
+                        },
+                    )?;
+                }
+            }
             match dm.status {
                 MeetingStatus::Draft => {}
                 MeetingStatus::AgendaSent => {
@@ -347,6 +576,14 @@ impl Store {
                 MeetingStatus::Approved => {
                     return Err(demo_error("status approved is not loaded by the demo"))
                 }
+            }
+            if !dm.signers.is_empty() {
+                let signers = dm
+                    .signers
+                    .iter()
+                    .map(|p| person(p))
+                    .collect::<Result<Vec<_>>>()?;
+                self.set_minutes_signers(&meeting.id, &signers)?;
             }
         }
         for (case_id, body_short, number) in links {
@@ -448,9 +685,12 @@ impl Store {
             tx.pragma_update(None, "defer_foreign_keys", "ON")?;
             tx.execute_batch(
                 "DELETE FROM search_index_row; DELETE FROM action_point; DELETE FROM innspill; DELETE FROM attendance;
+                 DELETE FROM vote_ballot; DELETE FROM vote_group; DELETE FROM vote; DELETE FROM proposal;
+                 DELETE FROM disqualification; DELETE FROM case_substitute; DELETE FROM presence_change;
+                 DELETE FROM minutes_signer; DELETE FROM outside_position;
                  DELETE FROM case_link; DELETE FROM attachment; DELETE FROM agenda_item; DELETE FROM meeting;
-                 DELETE FROM \"case\"; DELETE FROM number_series; DELETE FROM membership; DELETE FROM person;
-                 DELETE FROM case_type; DELETE FROM body_name; DELETE FROM body;",
+                 DELETE FROM \"case\"; DELETE FROM number_series; DELETE FROM membership; DELETE FROM party;
+                 DELETE FROM person; DELETE FROM case_type; DELETE FROM body_name; DELETE FROM body;",
             )?;
             Ok(())
         })
