@@ -49,6 +49,35 @@ impl std::fmt::Display for PositionError {
 
 impl std::error::Error for PositionError {}
 
+/// A body's quorum rule as typed: a percentage of its members (1–100), or "none".
+#[derive(Debug, Clone, Copy)]
+pub struct QuorumRule(pub Option<u32>);
+
+pub fn quorum_rule(s: &str) -> Result<QuorumRule, QuorumRuleError> {
+    let t = s.trim().trim_end_matches('%').trim();
+    match t.to_lowercase().as_str() {
+        "none" | "ingen" => Ok(QuorumRule(None)),
+        _ => t
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=100).contains(n))
+            .map(|n| QuorumRule(Some(n)))
+            .ok_or(QuorumRuleError),
+    }
+}
+
+/// A value given for a quorum rule that is not one; usage.rs says so in Norwegian.
+#[derive(Debug, Clone, Copy)]
+pub struct QuorumRuleError;
+
+impl std::fmt::Display for QuorumRuleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("write the share of members as a whole number from 1 to 100, for example 50, or \"none\" for no rule")
+    }
+}
+
+impl std::error::Error for QuorumRuleError {}
+
 #[derive(Parser)]
 #[command(
     name = "quorum",
@@ -115,6 +144,30 @@ pub enum Command {
     Record {
         #[command(subcommand)]
         command: RecordCommand,
+    },
+    /// Party groups of a body ("Høyre", "H")
+    Party {
+        #[command(subcommand)]
+        command: PartyCommand,
+    },
+    /// Record a case's vote (unanimous, counts, by group or by name), or list or remove its votes
+    Vote {
+        #[command(flatten)]
+        body: BodyOpt,
+        /// The case: "5/26" or id
+        case: String,
+        #[command(subcommand)]
+        method: VoteCommand,
+    },
+    /// Per case of a meeting: who takes part, how many the body needs, and whether it could decide
+    Quorum {
+        #[command(flatten)]
+        meeting: MeetingOpt,
+    },
+    /// Checking and signing of the minutes by signers chosen in the meeting
+    Signing {
+        #[command(subcommand)]
+        command: SigningCommand,
     },
     /// Correct approved (locked) minutes, with a reason kept in the audit log
     Correct {
@@ -220,6 +273,16 @@ pub enum BodyCommand {
         #[arg(long)]
         from: String,
     },
+    /// The body's rules: the quorum (share of members who must take part) and signed minutes
+    Rules {
+        body: String,
+        /// Percent of the members who must take part for the body to decide (50), or "none"
+        #[arg(long, value_parser = quorum_rule, allow_negative_numbers = true)]
+        quorum_percent: Option<QuorumRule>,
+        /// Minutes become final when the signers chosen in the meeting have signed them (on|off)
+        #[arg(long, value_parser = clap::builder::BoolishValueParser::new())]
+        signed_minutes: Option<bool>,
+    },
     /// Where case numbering of a year starts, when earlier meetings are not in the record
     FirstNumber {
         body: String,
@@ -272,6 +335,11 @@ pub enum PersonCommand {
         organisation: Option<String>,
         #[arg(long)]
         email: Option<String>,
+    },
+    /// A person's positions outside the bodies (the register for questions of impartiality)
+    Position {
+        #[command(subcommand)]
+        command: PositionCommand,
     },
     /// Change a person's name, organisation or e-mail
     Edit {
@@ -336,6 +404,25 @@ pub enum MemberCommand {
         #[arg(long)]
         no_substitute: bool,
     },
+    /// The party group a member sits for (in this membership's term)
+    Party {
+        /// The body: short name or id
+        #[arg(long)]
+        body: String,
+        /// The member's name, or the membership's id
+        #[arg(long = "person")]
+        member: String,
+        /// The group: short name ("H"), name or id
+        #[arg(
+            long,
+            required_unless_present = "no_party",
+            conflicts_with = "no_party"
+        )]
+        party: Option<String>,
+        /// The member sits for no group
+        #[arg(long)]
+        no_party: bool,
+    },
     /// End a membership
     Remove {
         /// The body: short name or id
@@ -343,6 +430,80 @@ pub enum MemberCommand {
         body: String,
         /// The member's name, or the membership's id
         member: String,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum PositionCommand {
+    /// A person's outside positions, numbered
+    List {
+        /// Name or id
+        person: String,
+    },
+    /// Add an outside position ("styremedlem, Testvik Eiendom AS")
+    Add {
+        /// Name or id
+        person: String,
+        /// The organisation
+        #[arg(long = "org")]
+        organisation: String,
+        /// The position held there
+        #[arg(long, default_value = "")]
+        role: String,
+        /// YYYY-MM-DD
+        #[arg(long)]
+        since: Option<String>,
+        /// YYYY-MM-DD
+        #[arg(long)]
+        until: Option<String>,
+    },
+    /// Remove an outside position: its number in the list (1, 2, …) or id
+    Remove {
+        /// Name or id
+        person: String,
+        position: String,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum PartyCommand {
+    /// A body's party groups
+    List {
+        /// The body: short name or id
+        #[arg(long)]
+        body: String,
+    },
+    /// Add a party group
+    Add {
+        /// The body: short name or id
+        #[arg(long)]
+        body: String,
+        /// "Høyre"
+        #[arg(long)]
+        name: String,
+        /// "H", as the minutes name the group
+        #[arg(long = "short")]
+        short_name: String,
+    },
+    /// Rename a group (approved minutes keep the name they were sealed with)
+    Rename {
+        /// The body: short name or id
+        #[arg(long)]
+        body: String,
+        /// The group: short name, name or id
+        party: String,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long = "short")]
+        short_name: Option<String>,
+    },
+    /// Remove a group that no membership, proposal or vote names
+    Remove {
+        /// The body: short name or id
+        #[arg(long)]
+        body: String,
+        /// The group: short name, name or id
+        party: String,
     },
 }
 
@@ -821,6 +982,247 @@ pub enum RecordCommand {
         #[command(subcommand)]
         command: ActionCommand,
     },
+    /// Members who arrived or left during the meeting
+    Presence {
+        #[command(subcommand)]
+        command: PresenceCommand,
+    },
+    /// A substitute who stands in for a member in one case
+    Substitute {
+        #[command(subcommand)]
+        command: SubstituteCommand,
+    },
+    /// A member's impartiality in a case: raised, then decided by the others
+    Disqualification {
+        #[command(subcommand)]
+        command: DisqualificationCommand,
+    },
+    /// Proposals put in the meeting ("Forslag fra H v/ Kari Nordmann")
+    Proposal {
+        #[command(subcommand)]
+        command: ProposalCommand,
+    },
+    /// Confirm that a decision is recorded in a case where the body was not quorate (--revoke undoes it)
+    WithoutQuorum {
+        #[command(flatten)]
+        body: BodyOpt,
+        /// "5/26" or id
+        case: String,
+        /// Withdraw the confirmation
+        #[arg(long)]
+        revoke: bool,
+    },
+}
+
+#[derive(Args, Clone)]
+pub struct PresenceArgs {
+    #[command(flatten)]
+    pub meeting: MeetingOpt,
+    /// Name or id
+    pub person: String,
+    /// The item: number on the agenda, case number ("5/26") or id
+    #[arg(long)]
+    pub item: String,
+}
+
+#[derive(Subcommand)]
+pub enum PresenceCommand {
+    /// Who arrived or left during the meeting, in agenda order
+    List {
+        #[command(flatten)]
+        meeting: MeetingOpt,
+    },
+    /// A member arrived at an item (takes part from it on)
+    Arrived(PresenceArgs),
+    /// A member left after an item (takes no part in the items after it)
+    Left(PresenceArgs),
+    /// Remove a recorded arrival or departure: arrived or left
+    Undo {
+        #[command(flatten)]
+        meeting: MeetingOpt,
+        /// Name or id
+        person: String,
+        /// arrived or left (tiltrådte, forlot møtet)
+        kind: String,
+    },
+}
+
+// A case given as a positional argument, with its body as an option.
+#[derive(Args, Clone)]
+pub struct CaseArg {
+    /// The body (short name or id), when the number is not unique
+    #[arg(long)]
+    pub body: Option<String>,
+    /// "5/26" or id
+    pub case: String,
+}
+
+#[derive(Subcommand)]
+pub enum SubstituteCommand {
+    /// The substitutes of a case
+    List {
+        #[command(flatten)]
+        case: CaseArg,
+    },
+    /// A substitute stands in for a member in this case only
+    Add {
+        #[command(flatten)]
+        case: CaseArg,
+        /// The substitute: name or id
+        person: String,
+        /// The member stood in for: name or id
+        #[arg(long = "for")]
+        substitute_for: String,
+    },
+    /// Remove a case's substitute: the substitute's name, their number in the list, or id
+    Remove {
+        #[command(flatten)]
+        case: CaseArg,
+        substitute: String,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum DisqualificationCommand {
+    /// The questions of impartiality in a case
+    List {
+        #[command(flatten)]
+        case: CaseArg,
+    },
+    /// Raise the question of a member's impartiality in a case
+    Raise {
+        #[command(flatten)]
+        case: CaseArg,
+        /// The member: name or id
+        person: String,
+        /// Why it is raised
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
+    /// Record the others' decision: disqualified (inhabil) or qualified (habil)
+    Decide {
+        #[command(flatten)]
+        case: CaseArg,
+        /// The member: name or id
+        person: String,
+        /// disqualified, qualified (or inhabil, habil)
+        outcome: String,
+        /// The legal basis ("fvl. § 6 første ledd bokstav a"); needed when disqualified
+        #[arg(long, default_value = "")]
+        basis: String,
+        /// Votes for the decision (leave out both counts when unanimous)
+        #[arg(long = "for", requires = "votes_against")]
+        votes_for: Option<u32>,
+        /// Votes against the decision
+        #[arg(long = "against", requires = "votes_for")]
+        votes_against: Option<u32>,
+    },
+    /// Remove a question of impartiality
+    Remove {
+        #[command(flatten)]
+        case: CaseArg,
+        /// The member: name or id
+        person: String,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ProposalCommand {
+    /// The proposals put in a case, numbered in the order they were put
+    List {
+        #[command(flatten)]
+        case: CaseArg,
+    },
+    /// Add a proposal put in the meeting ("-" reads the text from stdin)
+    Add {
+        #[command(flatten)]
+        case: CaseArg,
+        text: String,
+        /// The group that put it: short name, name or id
+        #[arg(long)]
+        party: Option<String>,
+        /// The member who put it: name or id
+        #[arg(long = "by")]
+        person: Option<String>,
+    },
+    /// Remove a proposal (and any vote on it): its number (1, 2, …) or id
+    Remove {
+        #[command(flatten)]
+        case: CaseArg,
+        proposal: String,
+    },
+}
+
+// What is voted on, and the result where the votes are tied.
+#[derive(Args, Clone, Default)]
+pub struct VoteOpts {
+    /// The Nth proposal put in the meeting (default: the case's own proposal, the innstilling)
+    #[arg(long, allow_negative_numbers = true, value_parser = position)]
+    pub proposal: Option<i64>,
+    /// The result where the votes are tied and the chair's vote is not recorded: vedtatt or falt
+    #[arg(long)]
+    pub result: Option<String>,
+}
+
+#[derive(Subcommand)]
+pub enum VoteCommand {
+    /// Adopted unanimously (or, with --result falt, rejected by all)
+    Unanimous {
+        #[command(flatten)]
+        opts: VoteOpts,
+    },
+    /// Counted votes, optionally with the groups on each side
+    Counts {
+        #[arg(long = "for")]
+        votes_for: u32,
+        #[arg(long = "against")]
+        votes_against: u32,
+        #[arg(long = "blank")]
+        votes_blank: Option<u32>,
+        /// Groups that voted for: "Ap,Sp"
+        #[arg(long, value_delimiter = ',')]
+        groups_for: Vec<String>,
+        /// Groups that voted against: "H,FrP"
+        #[arg(long, value_delimiter = ',')]
+        groups_against: Vec<String>,
+        /// Groups that voted blank
+        #[arg(long, value_delimiter = ',')]
+        groups_blank: Vec<String>,
+        #[command(flatten)]
+        opts: VoteOpts,
+    },
+    /// By group: each group's members vote as their group
+    Groups {
+        /// Groups that voted for: "Ap,Sp,SV"
+        #[arg(long = "for", value_delimiter = ',')]
+        groups_for: Vec<String>,
+        /// Groups that voted against: "H,FrP"
+        #[arg(long = "against", value_delimiter = ',')]
+        groups_against: Vec<String>,
+        /// Groups that voted blank
+        #[arg(long = "blank", value_delimiter = ',')]
+        groups_blank: Vec<String>,
+        #[command(flatten)]
+        opts: VoteOpts,
+    },
+    /// By name: every member taking part votes Ja, Nei or Blankt
+    Named {
+        /// Who voted yes: "Kari Nordmann,Ola Nordmann"
+        #[arg(long, value_delimiter = ',')]
+        yes: Vec<String>,
+        /// Who voted no
+        #[arg(long, value_delimiter = ',')]
+        no: Vec<String>,
+        /// Who voted blank
+        #[arg(long, value_delimiter = ',')]
+        blank: Vec<String>,
+        #[command(flatten)]
+        opts: VoteOpts,
+    },
+    /// The case's votes, numbered in the order they were taken
+    List,
+    /// Remove a vote: its number (1, 2, …) or id
+    Remove { vote: String },
 }
 
 #[derive(Subcommand)]
@@ -1028,6 +1430,58 @@ pub enum ActionsCommand {
         /// With --open: only from meetings before this date (YYYY-MM-DD)
         #[arg(long, requires = "open")]
         before: Option<String>,
+    },
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signing the minutes
+
+#[derive(Subcommand)]
+pub enum SigningCommand {
+    /// The signers, the rounds sent and each signature
+    Show {
+        #[command(flatten)]
+        meeting: MeetingOpt,
+    },
+    /// Choose who checks and signs the minutes, in order (replaces an earlier choice)
+    Signers {
+        #[command(flatten)]
+        meeting: MeetingOpt,
+        /// Names or ids: the chair and two members chosen in the meeting
+        #[arg(required = true)]
+        people: Vec<String>,
+    },
+    /// Record a signer's signature of the minutes sent, with the SHA-256 of the PDF signed
+    Sign {
+        #[command(flatten)]
+        meeting: MeetingOpt,
+        /// The signer: name or id
+        #[arg(long)]
+        by: String,
+        /// The SHA-256 of the PDF signed (64 hexadecimal digits)
+        #[arg(long)]
+        sha256: String,
+    },
+    /// A signer refuses the minutes with a comment; they return to draft
+    Refuse {
+        #[command(flatten)]
+        meeting: MeetingOpt,
+        /// The signer: name or id
+        #[arg(long)]
+        by: String,
+        #[arg(long)]
+        comment: String,
+    },
+    /// Write the exact PDF sent for signing (the latest round, or round N)
+    Pdf {
+        #[command(flatten)]
+        meeting: MeetingOpt,
+        /// The round: 1 for the first sent (default: the latest)
+        #[arg(long, allow_negative_numbers = true, value_parser = position)]
+        round: Option<i64>,
+        /// The file to write
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
     },
 }
 

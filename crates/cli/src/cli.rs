@@ -95,6 +95,12 @@ fn dispatch(cli: &Cli, cx: &Ctx) -> R<Done> {
         Command::Agenda { command } => commands::agenda::run(cx, command),
         Command::Case { command } => commands::case::run(cx, command),
         Command::Record { command } => commands::record::run(cx, command),
+        Command::Party { command } => commands::groups::party(cx, command),
+        Command::Vote { body, case, method } => {
+            commands::votes::vote(cx, body.body.as_deref(), case, method)
+        }
+        Command::Quorum { meeting } => commands::presence::quorum(cx, meeting),
+        Command::Signing { command } => commands::signing::run(cx, command),
         Command::Correct { reason, edit } => commands::record::correct(cx, reason, edit),
         Command::Actions { command } => commands::record::actions(cx, command),
         Command::Search {
@@ -169,12 +175,15 @@ fn refuse_missing_folder(db: &std::path::Path) -> R<()> {
 
 /// The file a command writes, for the check that its folder exists.
 fn output_file(command: &Command) -> Option<&std::path::Path> {
-    use crate::args::{CaseCommand, PdfCommand};
+    use crate::args::{CaseCommand, PdfCommand, SigningCommand};
     match command {
         Command::Archive { file } | Command::Export { file } => Some(file),
         Command::Backup { file, .. } => file.as_deref(),
         Command::Case {
             command: CaseCommand::SaveAttachment { output, .. },
+        } => Some(output),
+        Command::Signing {
+            command: SigningCommand::Pdf { output, .. },
         } => Some(output),
         Command::Pdf { document } => Some(match document {
             PdfCommand::Agenda { out, .. }

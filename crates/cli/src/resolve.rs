@@ -319,3 +319,80 @@ pub fn attachment(case: &Case, key: &str) -> Result<quorum_record::model::Attach
         .cloned()
         .ok_or_else(|| not_found(Thing::Attachment, key))
 }
+
+/// A body's party group by short name ("H"), name or id.
+pub fn party(store: &Store, body_id: &str, key: &str) -> Result<quorum_record::groups::Party> {
+    if is_id(key) {
+        if let Some(p) = store
+            .parties(body_id)?
+            .into_iter()
+            .find(|p| p.id == key.trim())
+        {
+            return Ok(p);
+        }
+    }
+    store.party_by_name(body_id, key)
+}
+
+/// A person's outside position by its number in the list or id.
+pub fn outside_position(
+    store: &Store,
+    person_id: &str,
+    key: &str,
+) -> Result<quorum_record::groups::OutsidePosition> {
+    nth_or_id(
+        &store.outside_positions(person_id)?,
+        |p| p.id.as_str(),
+        key,
+        Thing::OutsidePosition,
+    )
+}
+
+/// A proposal put in a case, by its number in the order put, or id.
+pub fn proposal(store: &Store, case_id: &str, key: &str) -> Result<quorum_record::votes::Proposal> {
+    nth_or_id(
+        &store.proposals(case_id)?,
+        |p| p.id.as_str(),
+        key,
+        Thing::Proposal,
+    )
+}
+
+/// A vote of a case, by its number in the order taken, or id.
+pub fn vote(store: &Store, case_id: &str, key: &str) -> Result<quorum_record::votes::Vote> {
+    nth_or_id(&store.votes(case_id)?, |v| v.id.as_str(), key, Thing::Vote)
+}
+
+/// A case's substitute by their name, their number in the list, or the row's id.
+pub fn case_substitute(
+    store: &Store,
+    case_id: &str,
+    key: &str,
+) -> Result<quorum_record::presence::CaseSubstitute> {
+    let list = store.case_substitutes(case_id)?;
+    if let Ok(s) = nth_or_id(&list, |s| s.id.as_str(), key, Thing::CaseSubstitute) {
+        return Ok(s);
+    }
+    let p = person(store, key)?;
+    list.into_iter()
+        .find(|s| s.person.id == p.id)
+        .ok_or_else(|| not_found(Thing::CaseSubstitute, key))
+}
+
+/// The question of a person's impartiality in a case.
+pub fn disqualification(
+    store: &Store,
+    case_id: &str,
+    key: &str,
+) -> Result<quorum_record::presence::Disqualification> {
+    let list = store.disqualifications(case_id)?;
+    if is_id(key) {
+        if let Some(d) = list.iter().find(|d| d.id == key.trim()) {
+            return Ok(d.clone());
+        }
+    }
+    let p = person(store, key)?;
+    list.into_iter()
+        .find(|d| d.person.id == p.id)
+        .ok_or_else(|| not_found(Thing::Disqualification, key))
+}

@@ -110,6 +110,11 @@ pub fn run(cx: &Ctx, command: &BodyCommand) -> R<Done> {
             };
             Done::new(&b, text)
         }
+        BodyCommand::Rules {
+            body,
+            quorum_percent,
+            signed_minutes,
+        } => return super::groups::rules(cx, body, *quorum_percent, *signed_minutes),
         BodyCommand::FirstNumber { body, year, number } => {
             let b = resolve::body(s, body)?;
             s.set_first_case_number(&b.id, *year, *number)?;

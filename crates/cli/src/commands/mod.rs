@@ -6,10 +6,14 @@ pub mod backup;
 pub mod body;
 pub mod case;
 pub mod files;
+pub mod groups;
 pub mod meeting;
 pub mod people;
+pub mod presence;
 pub mod record;
 pub mod show;
+pub mod signing;
+pub mod votes;
 
 use quorum_record::{Lang, Store};
 use std::io::Read;

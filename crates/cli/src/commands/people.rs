@@ -28,6 +28,9 @@ fn member_line(cx: &Ctx, m: &Membership) -> String {
             m.term_to.as_deref().unwrap_or("")
         );
     }
+    if let Some(g) = &m.party {
+        line += &format!(" ({})", g.short_name);
+    }
     if let Some(sub) = &m.substitute {
         line += &format!(" ({}: {})", cx.say("vara", "substitute"), sub.name);
     }
@@ -37,6 +40,7 @@ fn member_line(cx: &Ctx, m: &Membership) -> String {
 pub fn person(cx: &Ctx, command: &PersonCommand) -> R<Done> {
     let s = cx.store;
     Ok(match command {
+        PersonCommand::Position { command } => return super::groups::position(cx, command),
         PersonCommand::List => {
             let people = s.people()?;
             let text: Vec<String> = people.iter().map(person_line).collect();
@@ -169,6 +173,7 @@ pub fn member(cx: &Ctx, command: &MemberCommand) -> R<Done> {
             );
             Done::new(&m, text)
         }
+        MemberCommand::Party { .. } => return super::groups::member_party(cx, command),
         MemberCommand::Remove { body, member } => {
             let b = resolve::body(s, body)?;
             let m = resolve::membership(s, &b.id, member)?;

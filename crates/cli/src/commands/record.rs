@@ -205,6 +205,15 @@ pub fn run(cx: &Ctx, command: &RecordCommand) -> R<Done> {
             let c = s.clear_decision(&c.id)?;
             Ok(Done::new(&c, decided_text(cx, &c)))
         }
+        RecordCommand::Presence { command } => super::presence::presence(cx, command),
+        RecordCommand::Substitute { command } => super::presence::substitute(cx, command),
+        RecordCommand::Disqualification { command } => {
+            super::presence::disqualification(cx, command)
+        }
+        RecordCommand::Proposal { command } => super::votes::proposal(cx, command),
+        RecordCommand::WithoutQuorum { body, case, revoke } => {
+            super::presence::without_quorum(cx, body.body.as_deref(), case, *revoke)
+        }
         RecordCommand::Action { command } => match command {
             ActionCommand::List { item } => {
                 let it = item_of(cx, item)?;
