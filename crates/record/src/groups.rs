@@ -105,11 +105,7 @@ impl Store {
 
     /// A body's groups in their listed order.
     pub fn parties(&self, body_id: &str) -> Result<Vec<Party>> {
-        parties_where(
-            &self.conn,
-            "WHERE body_id = ?1 ORDER BY position",
-            [body_id],
-        )
+        parties_of(&self.conn, body_id)
     }
 
     /// A body's group by its short name ("H") or name ("Høyre"), ignoring case.
@@ -286,6 +282,10 @@ fn parties_where(conn: &Connection, clauses: &str, p: impl Params) -> Result<Vec
         p,
         |r| Ok(from_row!(r => Party { id, body_id, name, short_name })),
     )
+}
+
+pub(crate) fn parties_of(conn: &Connection, body_id: &str) -> Result<Vec<Party>> {
+    parties_where(conn, "WHERE body_id = ?1 ORDER BY position", [body_id])
 }
 
 pub(crate) fn party(conn: &Connection, id: &str) -> Result<Party> {

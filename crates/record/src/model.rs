@@ -194,6 +194,9 @@ pub struct Attendance {
     pub status: AttendanceStatus,
     pub substitute_for: Option<Person>,
     pub remote: bool,
+    /// The group they sit for on the meeting date (a substitute without a seat of their own:
+    /// the group of the member stood in for).
+    pub party: Option<crate::groups::Party>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -192,12 +192,12 @@ fn memberships_where(conn: &Connection, clauses: &str, p: impl Params) -> Result
     all(
         conn,
         &format!(
-            "SELECT m.id, m.role, m.term_from, m.term_to, {}, {},
-                    g.id AS party_id, g.body_id AS party_body_id, g.name AS party_name, g.short_name AS party_short_name
+            "SELECT m.id, m.role, m.term_from, m.term_to, {}, {}, {}
              FROM membership m JOIN person p ON p.id = m.person_id
              LEFT JOIN person s ON s.id = m.substitute_id LEFT JOIN party g ON g.id = m.party_id {clauses}",
             person_columns("p", "person_"),
             person_columns("s", "substitute_"),
+            crate::groups::party_columns("g", "party_"),
         ),
         p,
         |r| {

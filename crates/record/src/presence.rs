@@ -7,9 +7,10 @@
 use crate::error::{Error, Result, StateProblem, Thing};
 use crate::groups::Party;
 use crate::model::{AgendaItem, Person};
+use crate::seal::{seal_person_join, sealed_person_columns};
 use crate::store::{
     all, case, first, from_row, id_from_row, item, items_of, meeting, next_position, not_found,
-    person, person_columns, person_from_row, Store,
+    person, person_from_row, Store,
 };
 use crate::validate;
 use crate::vocab::{AttendanceStatus, Entity, Impartiality, PresenceKind, Role};
@@ -438,9 +439,10 @@ fn presence_changes(conn: &Connection, meeting_id: &str) -> Result<Vec<PresenceC
         &format!(
             "SELECT c.id, c.meeting_id, c.kind, c.item_id, k.year AS case_year, k.number AS case_seq, {}
              FROM presence_change c JOIN agenda_item i ON i.id = c.item_id JOIN person p ON p.id = c.person_id
-             LEFT JOIN \"case\" k ON k.id = coalesce(i.case_id, i.continues_case_id)
-             WHERE c.meeting_id = ?1 ORDER BY i.position, c.kind DESC, p.name",
-            person_columns("p", "person_")
+             LEFT JOIN \"case\" k ON k.id = coalesce(i.case_id, i.continues_case_id) {}
+             WHERE c.meeting_id = ?1 ORDER BY i.position, c.kind DESC, person_name",
+            sealed_person_columns("p", "sp", "person_"),
+            seal_person_join("p", "sp", "c.meeting_id"),
         ),
         [meeting_id],
         |r| {
@@ -459,9 +461,12 @@ pub(crate) fn case_substitutes(conn: &Connection, case_id: &str) -> Result<Vec<C
         &format!(
             "SELECT cs.id, cs.case_id, {}, {} FROM case_substitute cs
              JOIN person p ON p.id = cs.person_id JOIN person s ON s.id = cs.substitute_for
-             WHERE cs.case_id = ?1 ORDER BY s.name",
-            person_columns("p", "person_"),
-            person_columns("s", "for_")
+             LEFT JOIN agenda_item i ON i.case_id = cs.case_id {} {}
+             WHERE cs.case_id = ?1 ORDER BY for_name",
+            sealed_person_columns("p", "sp", "person_"),
+            sealed_person_columns("s", "ss", "for_"),
+            seal_person_join("p", "sp", "i.meeting_id"),
+            seal_person_join("s", "ss", "i.meeting_id"),
         ),
         [case_id],
         |r| {
@@ -483,8 +488,10 @@ fn disqualifications_where(
         conn,
         &format!(
             "SELECT d.id, d.case_id, d.basis, d.reason, d.outcome, d.votes_for, d.votes_against, {}
-             FROM disqualification d JOIN person p ON p.id = d.person_id {clauses}",
-            person_columns("p", "person_")
+             FROM disqualification d JOIN person p ON p.id = d.person_id
+             LEFT JOIN agenda_item i ON i.case_id = d.case_id {} {clauses}",
+            sealed_person_columns("p", "sp", "person_"),
+            seal_person_join("p", "sp", "i.meeting_id"),
         ),
         p,
         |r| {
@@ -504,21 +511,19 @@ fn disqualification(conn: &Connection, id: &str) -> Result<Disqualification> {
     )
 }
 
-/// A voting member on the meeting date, with their group.
-struct Seat {
-    person: Person,
-    role: Role,
-    party: Option<Party>,
-}
-
 pub(crate) fn quorum(conn: &Connection, meeting_id: &str) -> Result<Vec<CaseQuorum>> {
     let m = meeting(conn, meeting_id)?;
+    // Sealed minutes keep the rule they were approved under.
     let rule: Option<u32> = conn.query_row(
-        "SELECT quorum_percent FROM body WHERE id = ?1",
-        [&m.body_id],
+        "SELECT CASE WHEN s.id IS NULL THEN b.quorum_percent ELSE s.quorum_percent END
+         FROM body b LEFT JOIN meeting_seal s ON s.meeting_id = ?2 WHERE b.id = ?1",
+        params![m.body_id, meeting_id],
         |r| r.get(0),
     )?;
-    let seats = seats(conn, &m.body_id, &m.date)?;
+    let seats: Vec<crate::seal::Seat> = crate::seal::seats(conn, meeting_id)?
+        .into_iter()
+        .filter(|s| matches!(s.role, Role::Chair | Role::DeputyChair | Role::Member))
+        .collect();
     let seat_of = |id: &str| seats.iter().find(|s| s.person.id == id);
     let attendance = crate::record::attendance(conn, meeting_id)?;
     let agenda = items_of(conn, meeting_id)?;
@@ -616,38 +621,4 @@ pub(crate) fn quorum(conn: &Connection, meeting_id: &str) -> Result<Vec<CaseQuor
         });
     }
     Ok(out)
-}
-
-/// The body's voting members on `date` (chair, deputy, members; not observers or the
-/// secretary), with the group of each membership.
-fn seats(conn: &Connection, body_id: &str, date: &str) -> Result<Vec<Seat>> {
-    all(
-        conn,
-        &format!(
-            "SELECT m.role, g.id AS party_id, g.body_id AS party_body_id, g.name AS party_name,
-                    g.short_name AS party_short_name, {}
-             FROM membership m JOIN person p ON p.id = m.person_id LEFT JOIN party g ON g.id = m.party_id
-             WHERE m.body_id = ?1 AND m.role IN ('leder', 'nestleder', 'medlem')
-               AND (m.term_from IS NULL OR m.term_from <= ?2) AND (m.term_to IS NULL OR m.term_to >= ?2)
-             ORDER BY m.position, p.name",
-            person_columns("p", "person_")
-        ),
-        params![body_id, date],
-        |r| {
-            let party = match r.get::<_, Option<String>>("party_id")? {
-                Some(id) => Some(Party {
-                    id,
-                    body_id: r.get("party_body_id")?,
-                    name: r.get("party_name")?,
-                    short_name: r.get("party_short_name")?,
-                }),
-                None => None,
-            };
-            Ok(Seat {
-                person: person_from_row(r, "person_")?,
-                role: r.get("role")?,
-                party,
-            })
-        },
-    )
 }

@@ -358,7 +358,14 @@ fn action_fields(input: &ActionInput) -> Result<(String, String, Option<String>,
 }
 
 pub(crate) fn attendance(conn: &Connection, meeting_id: &str) -> Result<Vec<Attendance>> {
-    all(
+    let seats = crate::seal::seats(conn, meeting_id)?;
+    let party_of = |id: &str| {
+        seats
+            .iter()
+            .find(|s| s.person.id == id && s.party.is_some())
+            .and_then(|s| s.party.clone())
+    };
+    let mut rows = all(
         conn,
         &format!(
             "SELECT a.id, a.status, a.remote, {}, {}
@@ -378,9 +385,15 @@ pub(crate) fn attendance(conn: &Connection, meeting_id: &str) -> Result<Vec<Atte
                 id, status, remote;
                 person: person_from_row(r, "person_")?,
                 substitute_for: optional_person_from_row(r, "substitute_")?,
+                party: None,
             }))
         },
-    )
+    )?;
+    for a in &mut rows {
+        a.party = party_of(&a.person.id)
+            .or_else(|| a.substitute_for.as_ref().and_then(|s| party_of(&s.id)));
+    }
+    Ok(rows)
 }
 
 /// Innspill in the order of the clauses appended (WHERE, ORDER BY).

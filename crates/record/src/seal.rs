@@ -93,6 +93,87 @@ pub(crate) fn is_sealed(conn: &Connection, meeting_id: &str) -> Result<bool> {
     )
 }
 
+/// Outer joins of seal rows for person `p` and group `g` in the meeting `meeting` (an SQL
+/// expression): with `sealed_person_columns` and `sealed_party_columns`, a sealed meeting's
+/// readers print the names it was approved with.
+pub(crate) fn seal_person_join(p: &str, sp: &str, meeting: &str) -> String {
+    format!("LEFT JOIN seal_person {sp} ON {sp}.meeting_id = {meeting} AND {sp}.person_id = {p}.id")
+}
+
+/// A member of the body on the meeting date with their role and group: sealed at approval,
+/// else as today's memberships give them.
+pub(crate) struct Seat {
+    pub person: Person,
+    pub role: Role,
+    pub party: Option<crate::groups::Party>,
+}
+
+/// The meeting's members in the body's order (see `Seat`).
+pub(crate) fn seats(conn: &Connection, meeting_id: &str) -> Result<Vec<Seat>> {
+    let parties = meeting_parties(conn, meeting_id)?;
+    let party = |id: Option<String>| id.and_then(|id| parties.iter().find(|g| g.id == id).cloned());
+    if is_sealed(conn, meeting_id)? {
+        let rows = all(
+            conn,
+            &format!(
+                "SELECT {}, sp.member_role AS role, sp.party_id FROM seal_person sp JOIN person p ON p.id = sp.person_id
+                 WHERE sp.meeting_id = ?1 AND sp.member_role IS NOT NULL ORDER BY sp.member_rank",
+                sealed_person_columns("p", "sp", "person_")
+            ),
+            [meeting_id],
+            |r| {
+                Ok((
+                    person_from_row(r, "person_")?,
+                    r.get::<_, Role>("role")?,
+                    r.get::<_, Option<String>>("party_id")?,
+                ))
+            },
+        )?;
+        return Ok(rows
+            .into_iter()
+            .map(|(person, role, g)| Seat {
+                person,
+                role,
+                party: party(g),
+            })
+            .collect());
+    }
+    let m = crate::store::meeting(conn, meeting_id)?;
+    Ok(crate::people::memberships(conn, &m.body_id, Some(&m.date))?
+        .into_iter()
+        .map(|ms| Seat {
+            person: ms.person,
+            role: ms.role,
+            party: ms.party,
+        })
+        .collect())
+}
+
+/// The body's groups as a meeting's documents name them: sealed at approval, else today's.
+pub(crate) fn meeting_parties(
+    conn: &Connection,
+    meeting_id: &str,
+) -> Result<Vec<crate::groups::Party>> {
+    let m = crate::store::meeting(conn, meeting_id)?;
+    if is_sealed(conn, meeting_id)? {
+        return all(
+            conn,
+            "SELECT g.id, g.body_id, sg.name, sg.short_name FROM seal_party sg JOIN party g ON g.id = sg.party_id
+             WHERE sg.meeting_id = ?1 ORDER BY g.position",
+            [meeting_id],
+            |r| {
+                Ok(crate::groups::Party {
+                    id: r.get("id")?,
+                    body_id: r.get("body_id")?,
+                    name: r.get("name")?,
+                    short_name: r.get("short_name")?,
+                })
+            },
+        );
+    }
+    crate::groups::parties_of(conn, &m.body_id)
+}
+
 /// Whether `sql` finds a row.
 fn exists(conn: &Connection, sql: &str, p: impl rusqlite::Params) -> Result<bool> {
     Ok(conn.query_row(sql, p, |_| Ok(())).optional()?.is_some())
@@ -151,11 +232,18 @@ pub(crate) fn seal(conn: &Connection, meeting_id: &str) -> Result<()> {
         }
         None => (String::new(), String::new()),
     };
+    let named = named_in_record(conn, meeting_id)?;
     conn.execute(
-        "INSERT INTO meeting_seal (id, meeting_id, sealed_at, body_name, language, approved_in_case, approved_in_meeting)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![crate::new_id(), meeting_id, crate::now(), body_name, body.language, case_number, meeting_number],
+        "INSERT INTO meeting_seal (id, meeting_id, sealed_at, body_name, language, approved_in_case, approved_in_meeting, quorum_percent)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![crate::new_id(), meeting_id, crate::now(), body_name, body.language, case_number, meeting_number, body.quorum_percent],
     )?;
+    for g in crate::groups::parties_of(conn, &m.body_id)? {
+        conn.execute(
+            "INSERT INTO seal_party (id, meeting_id, party_id, name, short_name) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![crate::new_id(), meeting_id, g.id, g.name, g.short_name],
+        )?;
+    }
     let mut people: Vec<SealRow> = Vec::new();
     let row_of = |person: &Person, people: &mut Vec<SealRow>| -> usize {
         match people.iter().position(|p| p.person.id == person.id) {
@@ -178,7 +266,13 @@ pub(crate) fn seal(conn: &Connection, meeting_id: &str) -> Result<()> {
         // A person with two memberships valid that day is listed once, as the first.
         if people[i].member.is_none() {
             people[i].member = Some((ms.role, rank as i64));
+            people[i].party_id = ms.party.as_ref().map(|g| g.id.clone());
         }
+    }
+    // Everyone else the meeting's record names: proposers, voters, substitutes for a case,
+    // members whose impartiality was raised, those who came or went, the signers.
+    for person in &named {
+        row_of(person, &mut people);
     }
     for p in &people {
         p.insert(conn, meeting_id)?;
@@ -250,6 +344,7 @@ struct SealRow {
     person: Person,
     attendance_rank: Option<i64>,
     member: Option<(Role, i64)>,
+    party_id: Option<String>,
 }
 
 impl SealRow {
@@ -258,13 +353,14 @@ impl SealRow {
             person: person.clone(),
             attendance_rank: None,
             member: None,
+            party_id: None,
         }
     }
 
     fn insert(&self, conn: &Connection, meeting_id: &str) -> Result<()> {
         conn.execute(
-            "INSERT INTO seal_person (id, meeting_id, person_id, name, organisation, attendance_rank, member_role, member_rank)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO seal_person (id, meeting_id, person_id, name, organisation, attendance_rank, member_role, member_rank, party_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
                 crate::new_id(),
                 meeting_id,
@@ -274,6 +370,7 @@ impl SealRow {
                 self.attendance_rank,
                 self.member.map(|m| m.0),
                 self.member.map(|m| m.1),
+                self.party_id,
             ],
         )?;
         Ok(())
@@ -287,4 +384,25 @@ pub(crate) fn cover_case(conn: &Connection, case_id: &str, people: &[&str]) -> R
         Some(m) => cover(conn, &m, people),
         None => Ok(()),
     }
+}
+
+/// The people a meeting's own rows name beside its attendance, in a stable order.
+fn named_in_record(conn: &Connection, meeting_id: &str) -> Result<Vec<Person>> {
+    all(
+        conn,
+        &format!(
+            "WITH named(person_id) AS (
+                 SELECT person_id FROM presence_change WHERE meeting_id = ?1
+                 UNION SELECT person_id FROM minutes_signer WHERE meeting_id = ?1
+                 UNION SELECT x.person_id FROM agenda_item i JOIN case_substitute x ON x.case_id = i.case_id WHERE i.meeting_id = ?1
+                 UNION SELECT x.substitute_for FROM agenda_item i JOIN case_substitute x ON x.case_id = i.case_id WHERE i.meeting_id = ?1
+                 UNION SELECT x.person_id FROM agenda_item i JOIN disqualification x ON x.case_id = i.case_id WHERE i.meeting_id = ?1
+                 UNION SELECT x.person_id FROM agenda_item i JOIN proposal x ON x.case_id = i.case_id WHERE i.meeting_id = ?1 AND x.person_id IS NOT NULL
+                 UNION SELECT b.person_id FROM agenda_item i JOIN vote v ON v.case_id = i.case_id JOIN vote_ballot b ON b.vote_id = v.id WHERE i.meeting_id = ?1)
+             SELECT {} FROM named n JOIN person p ON p.id = n.person_id ORDER BY p.id",
+            crate::store::person_columns("p", "person_")
+        ),
+        [meeting_id],
+        |r| person_from_row(r, "person_"),
+    )
 }

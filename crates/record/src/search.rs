@@ -67,6 +67,8 @@ const ROWS_SQL: &str = "
         UNION ALL SELECT id, 1, 0, 'summary', summary FROM items
         UNION ALL SELECT id, 2, 0, 'narrative', narrative FROM items
         UNION ALL SELECT id, 3, 0, 'proposal', proposal FROM items WHERE case_id IS NOT NULL
+        UNION ALL SELECT items.id, 3, 1 + x.position, 'proposal', x.text
+            FROM items JOIN proposal x ON x.case_id = items.case_id
         UNION ALL SELECT id, 4, 0, 'decision', coalesce(decision, '') FROM items WHERE case_id IS NOT NULL
         UNION ALL SELECT a.item_id, 5, a.position, 'innspill', a.text
             FROM items JOIN innspill a ON a.item_id = items.id

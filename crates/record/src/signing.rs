@@ -7,7 +7,8 @@
 
 use crate::error::{Error, Result, StateProblem, Thing};
 use crate::model::{Meeting, Person};
-use crate::store::{all, meeting, not_found, person, person_columns, person_from_row, Store};
+use crate::seal::{seal_person_join, sealed_person_columns};
+use crate::store::{all, meeting, not_found, person, person_from_row, Store};
 use crate::validate;
 use crate::vocab::{MeetingStatus, Verdict};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -287,9 +288,10 @@ fn signing_state(conn: &Connection, meeting_id: &str) -> Result<SigningState> {
     let signers = all(
         conn,
         &format!(
-            "SELECT {} FROM minutes_signer s JOIN person p ON p.id = s.person_id
+            "SELECT {} FROM minutes_signer s JOIN person p ON p.id = s.person_id {}
              WHERE s.meeting_id = ?1 ORDER BY s.position",
-            person_columns("p", "person_")
+            sealed_person_columns("p", "sp", "person_"),
+            seal_person_join("p", "sp", "s.meeting_id"),
         ),
         [meeting_id],
         |r| person_from_row(r, "person_"),
@@ -335,9 +337,10 @@ fn round(conn: &Connection, id: &str) -> Result<SigningRound> {
         &format!(
             "SELECT g.at, g.verdict, g.comment, g.sha256, {} FROM signature g
              JOIN person p ON p.id = g.person_id
-             LEFT JOIN minutes_signer s ON s.person_id = g.person_id AND s.meeting_id = ?2
+             LEFT JOIN minutes_signer s ON s.person_id = g.person_id AND s.meeting_id = ?2 {}
              WHERE g.round_id = ?1 ORDER BY coalesce(s.position, 1000000), g.at",
-            person_columns("p", "person_")
+            sealed_person_columns("p", "sp", "person_"),
+            seal_person_join("p", "sp", "?2"),
         ),
         params![id, r.meeting_id],
         |row| {

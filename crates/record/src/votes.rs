@@ -3,9 +3,10 @@
 //! is decided by the chair's vote), and an adopted proposal's text becomes the decision.
 
 use crate::error::{Error, Result, Thing};
-use crate::groups::{party, party_columns, party_from_row, Party};
+use crate::groups::{party, Party};
 use crate::model::Person;
 use crate::presence::{check_quorum, quorum, Voter};
+use crate::seal::{meeting_parties, seal_person_join, sealed_person_columns};
 use crate::store::{
     all, case, first, from_row, next_position, not_found, person, person_columns, person_from_row,
     Store,
@@ -401,24 +402,37 @@ fn side_index(side: VoteSide) -> usize {
     }
 }
 
+/// Proposals with their proposers as the meeting's documents name them (sealed once approved).
 fn proposals_where(conn: &Connection, clauses: &str, p: impl Params) -> Result<Vec<Proposal>> {
-    all(
+    let rows = all(
         conn,
         &format!(
-            "SELECT x.id, x.case_id, x.text, {}, {} FROM proposal x
-             LEFT JOIN party g ON g.id = x.party_id LEFT JOIN person p ON p.id = x.person_id {clauses}",
-            party_columns("g", "party_"),
-            person_columns("p", "person_")
+            "SELECT x.id, x.case_id, x.text, x.party_id, i.meeting_id, {} FROM proposal x
+             LEFT JOIN person p ON p.id = x.person_id LEFT JOIN agenda_item i ON i.case_id = x.case_id {} {clauses}",
+            sealed_person_columns("p", "sp", "person_"),
+            seal_person_join("p", "sp", "i.meeting_id"),
         ),
         p,
         |r| {
-            Ok(from_row!(r => Proposal {
-                id, case_id, text;
-                party: party_from_row(r, "party_")?,
-                person: crate::store::optional_person_from_row(r, "person_")?,
-            }))
+            Ok((
+                r.get::<_, Option<String>>("party_id")?,
+                r.get::<_, Option<String>>("meeting_id")?,
+                from_row!(r => Proposal {
+                    id, case_id, text;
+                    party: None,
+                    person: crate::store::optional_person_from_row(r, "person_")?,
+                }),
+            ))
         },
-    )
+    )?;
+    rows.into_iter()
+        .map(|(party_id, meeting_id, mut x)| {
+            if let (Some(g), Some(m)) = (party_id, meeting_id) {
+                x.party = meeting_parties(conn, &m)?.into_iter().find(|p| p.id == g);
+            }
+            Ok(x)
+        })
+        .collect()
 }
 
 fn proposal(conn: &Connection, id: &str) -> Result<Proposal> {
@@ -444,30 +458,33 @@ fn vote(conn: &Connection, id: &str) -> Result<Vote> {
         )
         .optional()?
         .ok_or_else(|| not_found(Thing::Vote, id))?;
-    v.groups = all(
+    let meeting_id = case(conn, &v.case_id)?.meeting_id.unwrap_or_default();
+    let parties = meeting_parties(conn, &meeting_id)?;
+    let sides: Vec<(String, VoteSide)> = all(
         conn,
-        &format!(
-            "SELECT vg.side, {} FROM vote_group vg JOIN party g ON g.id = vg.party_id
-             WHERE vg.vote_id = ?1 ORDER BY g.position",
-            party_columns("g", "party_")
-        ),
+        "SELECT vg.party_id, vg.side FROM vote_group vg WHERE vg.vote_id = ?1",
         [id],
-        |r| {
-            Ok(GroupSide {
-                side: r.get("side")?,
-                party: party_from_row(r, "party_")?.ok_or(rusqlite::Error::InvalidQuery)?,
-            })
-        },
+        |r| Ok((r.get("party_id")?, r.get("side")?)),
     )?;
-    // Ballots in the attendance's order; each voter's group is that of their seat.
-    let voters = quorum(
-        conn,
-        &case(conn, &v.case_id)?.meeting_id.unwrap_or_default(),
-    )?
-    .into_iter()
-    .find(|q| q.case_id == v.case_id)
-    .map(|q| q.voters)
-    .unwrap_or_default();
+    // In the body's order of groups, with the names the meeting's documents use.
+    v.groups = parties
+        .iter()
+        .filter_map(|g| {
+            sides
+                .iter()
+                .find(|(id, _)| *id == g.id)
+                .map(|(_, side)| GroupSide {
+                    party: g.clone(),
+                    side: *side,
+                })
+        })
+        .collect();
+    // Ballots in the attendance's order; each voter's name and group are those of their seat.
+    let voters = quorum(conn, &meeting_id)?
+        .into_iter()
+        .find(|q| q.case_id == v.case_id)
+        .map(|q| q.voters)
+        .unwrap_or_default();
     let mut ballots: Vec<Ballot> = all(
         conn,
         &format!(
@@ -484,10 +501,10 @@ fn vote(conn: &Connection, id: &str) -> Result<Vote> {
         },
     )?;
     for b in &mut ballots {
-        b.party = voters
-            .iter()
-            .find(|x| x.person.id == b.person.id)
-            .and_then(|x| x.party.clone());
+        if let Some(x) = voters.iter().find(|x| x.person.id == b.person.id) {
+            b.party = x.party.clone();
+            b.person = x.person.clone();
+        }
     }
     let rank = |b: &Ballot| {
         voters

@@ -179,6 +179,8 @@ BEGIN SELECT RAISE(ABORT, 'signing_round is append-only'); END;
 -- Sealed with approved minutes: each named person's group on the meeting date, and the groups'
 -- names, so that a renamed group or a new membership cannot change an approved document.
 ALTER TABLE seal_person ADD COLUMN party_id TEXT REFERENCES party(id);
+-- The body's quorum rule when the minutes were approved (the quorum statement rests on it).
+ALTER TABLE meeting_seal ADD COLUMN quorum_percent INTEGER;
 CREATE TABLE seal_party (
     id         TEXT PRIMARY KEY,
     meeting_id TEXT NOT NULL REFERENCES meeting_seal(meeting_id),
