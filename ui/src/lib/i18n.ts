@@ -12,6 +12,7 @@ import * as documents from './messages/documents';
 import * as live from './messages/live';
 import * as archive from './messages/archive';
 import * as backups from './messages/backups';
+import * as council from './messages/council';
 import { lang } from './vocabulary';
 
 // Each area of the window keeps its words in its own file under messages/; Bokmål is the
@@ -24,6 +25,7 @@ const nb = {
   ...live.nb,
   ...archive.nb,
   ...backups.nb,
+  ...council.nb,
 } as const;
 
 export type MessageKey = keyof typeof nb;
@@ -37,6 +39,7 @@ const en: Dictionary = {
   ...live.en,
   ...archive.en,
   ...backups.en,
+  ...council.en,
 };
 
 export const dictionaries: Record<Locale, Dictionary> = { nb, en };

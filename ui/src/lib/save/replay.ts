@@ -8,7 +8,22 @@
 // - a draft (a new innspill or action point not yet added) stays for its field, unless it equals
 //   an item the core has (a copy of what was added);
 // - what cannot be written stays journalled and is returned, for the notice that shows it.
-import { addAction, addInnspill, asUiError, getCase, listActions, listInnspill, type Case, type CaseInput } from '../api';
+import {
+  addAction,
+  addInnspill,
+  addProposal,
+  asUiError,
+  getCase,
+  listActions,
+  listDisqualifications,
+  listInnspill,
+  listProposals,
+  listVotes,
+  raiseDisqualification,
+  recordVote,
+  type Case,
+  type CaseInput,
+} from '../api';
 import { applyEdit, type Edit } from './edits';
 import { journal } from './journal';
 import { ADD_PREFIX, DRAFT_PREFIX, EDIT_PREFIX, type HeldAdd } from './saver.svelte';
@@ -56,12 +71,47 @@ async function settleEdit(edit: Edit): Promise<void> {
 }
 
 async function settleAdd(add: HeldAdd): Promise<void> {
-  if (add.kind === 'innspill') {
-    const have = (await listInnspill(add.itemId)).filter((i) => i.text === add.text).length;
-    if (have <= add.copies) await addInnspill(add.itemId, add.text);
-  } else {
-    const have = (await listActions(add.itemId)).filter((a) => a.text === add.input.text).length;
-    if (have <= add.copies) await addAction(add.itemId, add.input);
+  switch (add.kind) {
+    case 'innspill': {
+      const have = (await listInnspill(add.itemId)).filter((i) => i.text === add.text).length;
+      if (have <= add.copies) await addInnspill(add.itemId, add.text);
+      return;
+    }
+    case 'action': {
+      const have = (await listActions(add.itemId)).filter((a) => a.text === add.input.text).length;
+      if (have <= add.copies) await addAction(add.itemId, add.input);
+      return;
+    }
+    case 'proposal': {
+      const have = (await listProposals(add.caseId)).filter((p) => p.text === add.input.text.trim()).length;
+      if (have <= add.copies) await addProposal(add.caseId, add.input);
+      return;
+    }
+    case 'vote': {
+      // A vote recorded without a quorum was confirmed before it was held.
+      if ((await listVotes(add.caseId)).length <= add.copies) await recordVote(add.caseId, add.input);
+      return;
+    }
+    case 'disqualification': {
+      const have = (await listDisqualifications(add.caseId)).some((d) => d.person.id === add.personId);
+      if (!have) await raiseDisqualification(add.caseId, add.personId, add.reason);
+      return;
+    }
+  }
+}
+
+/** The typed text of a held add, for the notice. */
+function addText(add: HeldAdd): string {
+  switch (add.kind) {
+    case 'innspill':
+      return add.text;
+    case 'action':
+    case 'proposal':
+      return add.input.text;
+    case 'vote':
+      return `${add.input.method} ${add.input.votes_for ?? ''}–${add.input.votes_against ?? ''}`.trim();
+    case 'disqualification':
+      return add.reason;
   }
 }
 
@@ -89,7 +139,7 @@ export async function replayJournal(): Promise<Unwritten[]> {
       await settleAdd(add);
       await journal.drop(key);
     } catch (e) {
-      unwritten.push({ key, text: add.kind === 'innspill' ? add.text : add.input.text, message: asUiError(e).message });
+      unwritten.push({ key, text: addText(add), message: asUiError(e).message });
     }
   }
   for (const key of journal.keys(EDIT_PREFIX)) {

@@ -14,7 +14,7 @@
 // - `flush()` writes everything now (before navigating away, when the window hides:
 //   `watchWindow()`); `state` is the visible save status ('saved' only once the core returned
 //   every write); `error(key)` is the core's message for a field, shown beside it.
-import { asUiError, type ActionInput, type UiError } from '../api';
+import { asUiError, type ActionInput, type ProposalInput, type UiError, type VoteInput } from '../api';
 import { applyEdit, editKey, type Edit } from './edits';
 import { journal } from './journal';
 
@@ -287,7 +287,13 @@ export const ADD_PREFIX = 'add/';
 /** Text on its way to the core as a new innspill or action point, journalled until it is in. */
 export type HeldAdd =
   | { kind: 'innspill'; itemId: string; text: string; copies: number }
-  | { kind: 'action'; itemId: string; input: ActionInput; copies: number };
+  | { kind: 'action'; itemId: string; input: ActionInput; copies: number }
+  /** A proposal put in the meeting; `copies`: proposals of that text before. */
+  | { kind: 'proposal'; caseId: string; input: ProposalInput; copies: number }
+  /** A vote; `copies`: votes recorded in the case before. */
+  | { kind: 'vote'; caseId: string; input: VoteInput; copies: number }
+  /** A question of impartiality raised for a member (one per member and case). */
+  | { kind: 'disqualification'; caseId: string; personId: string; reason: string; copies: number };
 
 /**
  * Drafts kept across restarts: text typed in an input but not yet added (a new innspill, a new

@@ -72,6 +72,8 @@ export function body(over: Partial<Body> = {}): Body {
     default_place: 'Helsedirektoratet, Storo',
     language: 'nb',
     names: [{ name: 'Nasjonalt e-helseråd', valid_from: '1900-01-01' }],
+    quorum_percent: null,
+    signed_minutes: false,
     ...over,
   };
 }

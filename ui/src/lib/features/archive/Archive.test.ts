@@ -16,8 +16,8 @@ import { meeting as baseMeeting } from '../../testing/fixtures';
 const INFO: AppInfo = appInfo({ version: '1.0.0', export_dir: '/tmp/eksport' });
 
 const BODIES: Body[] = [
-  { id: 'b-ehr', short_name: 'e-helseråd', name: 'Nasjonalt e-helseråd', secretariat: '', default_place: '', language: 'nb', names: [] },
-  { id: 'b-nuit', short_name: 'NUIT', name: 'NUIT', secretariat: '', default_place: '', language: 'nb', names: [] },
+  { id: 'b-ehr', short_name: 'e-helseråd', name: 'Nasjonalt e-helseråd', secretariat: '', default_place: '', language: 'nb', names: [], quorum_percent: null, signed_minutes: false },
+  { id: 'b-nuit', short_name: 'NUIT', name: 'NUIT', secretariat: '', default_place: '', language: 'nb', names: [], quorum_percent: null, signed_minutes: false },
 ];
 
 function meeting(id: string, number: string, date: string, status: Meeting['status'], bodyId = 'b-ehr'): Meeting {

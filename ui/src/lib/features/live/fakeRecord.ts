@@ -74,10 +74,10 @@ export function fakeRecord() {
     person('p4', 'Johan Ronæs', 'Norsk Helsenett SF'),
   ];
   const memberships: Membership[] = [
-    { id: 'ms1', person: people[0], role: 'leder', term_from: null, term_to: null, substitute: null },
-    { id: 'ms2', person: people[1], role: 'medlem', term_from: null, term_to: null, substitute: null },
-    { id: 'ms4', person: people[3], role: 'observator', term_from: null, term_to: null, substitute: null },
-    { id: 'ms3', person: people[2], role: 'sekretar', term_from: null, term_to: null, substitute: null },
+    { id: 'ms1', person: people[0], role: 'leder', term_from: null, term_to: null, substitute: null, party: null },
+    { id: 'ms2', person: people[1], role: 'medlem', term_from: null, term_to: null, substitute: null, party: null },
+    { id: 'ms4', person: people[3], role: 'observator', term_from: null, term_to: null, substitute: null, party: null },
+    { id: 'ms3', person: people[2], role: 'sekretar', term_from: null, term_to: null, substitute: null, party: null },
   ];
   const attendance = new Map<string, Attendance[]>();
   const innspill: Innspill[] = [];

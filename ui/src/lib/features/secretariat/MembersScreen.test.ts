@@ -21,7 +21,7 @@ function record(opts: { readOnly?: boolean; bodies?: Body[] } = {}) {
   ];
   let people: Person[] = [ANN, LUCIE];
   let memberships: Membership[] = [
-    { id: 'ms1', person: ANN, role: 'leder', term_from: '2024-01-01', term_to: '2027-12-31', substitute: LUCIE },
+    { id: 'ms1', person: ANN, role: 'leder', term_from: '2024-01-01', term_to: '2027-12-31', substitute: LUCIE, party: null },
   ];
   let types: CaseType[] = [
     { id: 't1', name: 'Godkjenning', proposal_template: '{organ} godkjenner saken.' },
@@ -37,7 +37,7 @@ function record(opts: { readOnly?: boolean; bodies?: Body[] } = {}) {
         const input = a.input as BodyInput;
         if (!input.name.trim()) fail('Navnet må fylles ut.', 'name');
         if (bodies.some((b) => b.short_name === input.short_name)) fail(`Organet «${input.short_name}» finnes allerede.`, null, 'duplicate');
-        const b: Body = { id: `b${++next + 1}`, ...input, names: [{ name: input.name, valid_from: '1900-01-01' }] };
+        const b: Body = { id: `b${++next + 1}`, ...input, names: [{ name: input.name, valid_from: '1900-01-01' }], quorum_percent: null, signed_minutes: false };
         bodies = [...bodies, b];
         return b;
       }
@@ -89,6 +89,7 @@ function record(opts: { readOnly?: boolean; bodies?: Body[] } = {}) {
           term_from: input.term_from,
           term_to: input.term_to,
           substitute: people.find((p) => p.id === input.substitute_id) ?? null,
+          party: null,
         };
         memberships = [...memberships, m];
         return m;
