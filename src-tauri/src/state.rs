@@ -206,7 +206,13 @@ pub fn open_own(db_path: &Path) -> quorum_record::Result<(Store, bool)> {
 pub fn open_record(db_path: &Path) -> quorum_record::Result<(Store, bool)> {
     let (store, due) = open_own(db_path)?;
     if !due && std::env::var_os("QUORUM_NO_DEMO").is_none() {
-        store.load_demo()?;
+        // The demo with its signed minutes (the signing copy is a PDF, made by the documents).
+        match quorum_documents::load_demo(&store) {
+            Ok(()) => {}
+            Err(quorum_documents::Error::Record(e)) => return Err(e),
+            // The record is whole without the signatures; the window still opens.
+            Err(e) => eprintln!("quorum-desk: the demo's minutes were not signed: {e}"),
+        }
     }
     Ok((store, due))
 }

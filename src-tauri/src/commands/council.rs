@@ -240,20 +240,12 @@ pub fn get_signing(state: S<'_>, meeting_id: String) -> UiResult<SigningState> {
     state.with(|s| s.signing(&meeting_id))
 }
 
-/// Renders the minutes as the signers receive them and sends them for signing: the record
-/// keeps that exact PDF and its SHA-256, and the meeting is locked until the round closes.
+/// Renders the signing copy of the minutes and sends it for signing: the record keeps that
+/// exact PDF and its SHA-256, and the meeting is locked until the round closes.
 #[tauri::command(async)]
 pub fn send_for_signing(state: S<'_>, meeting_id: String) -> UiResult<SigningRound> {
-    state.with(|s| send(s, &meeting_id))
-}
-
-fn send(
-    s: &quorum_record::Store,
-    meeting_id: &str,
-) -> Result<SigningRound, quorum_documents::Error> {
-    use quorum_documents::{DocOptions, Documents};
-    let pdf = s.minutes_pdf(meeting_id, DocOptions::default())?;
-    Ok(s.send_for_signing(meeting_id, &pdf)?)
+    use quorum_documents::Documents;
+    state.with(|s| s.send_minutes_for_signing(&meeting_id))
 }
 
 #[tauri::command]
