@@ -76,6 +76,14 @@ label! {
     no_decision => "Vedtak ikke registrert", "No decision recorded";
     no_cases => "Ingen saker dette året.", "No cases this year.";
     meeting => "Møte", "Meeting";
+    impartiality => "Habilitet", "Impartiality";
+    recommendation => "Innstilling", "Recommendation";
+    voting => "Votering", "Voting";
+    attendance_changes => "Endringer i frammøtet", "Changes in attendance";
+    signed_heading => "Godkjent ved signatur", "Approved by signature";
+    signed_at => "signert", "signed";
+    signed_hash => "SHA-256 av referatet som ble signert:", "SHA-256 of the minutes signed:";
+    times_note => "Tidspunktene er norsk tid.", "Times are Norwegian time.";
 }
 
 impl Labels {
@@ -115,6 +123,42 @@ impl Labels {
         match self.lang {
             Lang::Nb => format!("Status: Godkjent i møte {meeting}, sak {case}."),
             Lang::En => format!("Status: Approved in meeting {meeting}, case {case}."),
+        }
+    }
+
+    /// "Lise Moen (Ap) stiller for Bjørn Aasen"
+    pub fn stands_in_for_named(&self, who: &str, for_name: &str) -> String {
+        format!(
+            "{who} {} {for_name}",
+            self.lang.pick("stiller for", "stands in for")
+        )
+    }
+
+    /// "Nils Kleven (Sp) stiller for Marit Løvland i sak 2/26"
+    pub fn stands_in_for_case(&self, who: &str, for_name: &str, case: &str) -> String {
+        match self.lang {
+            Lang::Nb => format!("{who} stiller for {for_name} i sak {case}"),
+            Lang::En => format!("{who} stands in for {for_name} in case {case}"),
+        }
+    }
+
+    pub fn status_signing(&self, signers: &str) -> String {
+        match (self.lang, signers.is_empty()) {
+            (Lang::Nb, true) => "Status: Til signering – referatet er ikke godkjent.".into(),
+            (Lang::En, true) => "Status: For signature – the minutes are not approved.".into(),
+            (Lang::Nb, false) => format!(
+                "Status: Til signering – referatet er godkjent når {signers} har signert det."
+            ),
+            (Lang::En, false) => format!(
+                "Status: For signature – the minutes are approved when {signers} have signed them."
+            ),
+        }
+    }
+
+    pub fn status_signed(&self, date: &str) -> String {
+        match self.lang {
+            Lang::Nb => format!("Status: Godkjent {date}."),
+            Lang::En => format!("Status: Approved on {date}."),
         }
     }
 

@@ -13,6 +13,7 @@ mod minutes;
 mod pack;
 mod register;
 mod richtext;
+mod wording;
 
 use chrono::NaiveDateTime;
 pub use error::{Error, Result};
@@ -20,6 +21,8 @@ pub use files::{unique_path, DocRequest};
 use quorum_record::model::{Body, Meeting};
 use quorum_record::numbers::{parse_date, parse_time};
 use quorum_record::seal::MeetingHeading;
+use quorum_record::signing::SigningRound;
+use quorum_record::vocab::MeetingStatus;
 use quorum_record::{Lang, Store};
 use quorum_typeset::{DocMeta, Document, FooterStyle};
 
@@ -38,7 +41,14 @@ pub struct DocOptions {
 pub trait Documents {
     fn agenda_pdf(&self, meeting_id: &str, opts: DocOptions) -> Result<Vec<u8>>;
     fn memo_pdf(&self, case_id: &str, opts: DocOptions) -> Result<Vec<u8>>;
+    /// The minutes as printed: draft, out for signing, or approved (by a later meeting, or by
+    /// signatures: then ending with the signature block and the SHA-256 of the copy signed).
     fn minutes_pdf(&self, meeting_id: &str, opts: DocOptions) -> Result<Vec<u8>>;
+    /// The copy of the minutes the signers get: "Status: Til signering" where the draft line is.
+    fn minutes_for_signing_pdf(&self, meeting_id: &str, opts: DocOptions) -> Result<Vec<u8>>;
+    /// Renders the signing copy (in the body's language, not public) and sends exactly those
+    /// bytes for signing (`Store::send_for_signing`).
+    fn send_minutes_for_signing(&self, meeting_id: &str) -> Result<SigningRound>;
     fn register_pdf(&self, body_id: &str, year: i32, opts: DocOptions) -> Result<Vec<u8>>;
     /// The meeting pack: the agenda, then per case in agenda order its memo and its attached
     /// PDF files, with one page numbering and a bookmark per case. Attachments that cannot be
@@ -58,7 +68,26 @@ impl Documents for Store {
     }
 
     fn minutes_pdf(&self, meeting_id: &str, opts: DocOptions) -> Result<Vec<u8>> {
-        render(minutes::build(self, meeting_id, opts)?)
+        render(minutes::build(
+            self,
+            meeting_id,
+            opts,
+            minutes::Copy::Record,
+        )?)
+    }
+
+    fn minutes_for_signing_pdf(&self, meeting_id: &str, opts: DocOptions) -> Result<Vec<u8>> {
+        render(minutes::build(
+            self,
+            meeting_id,
+            opts,
+            minutes::Copy::Signing,
+        )?)
+    }
+
+    fn send_minutes_for_signing(&self, meeting_id: &str) -> Result<SigningRound> {
+        let pdf = self.minutes_for_signing_pdf(meeting_id, DocOptions::default())?;
+        Ok(self.send_for_signing(meeting_id, &pdf)?)
     }
 
     fn register_pdf(&self, body_id: &str, year: i32, opts: DocOptions) -> Result<Vec<u8>> {
@@ -73,6 +102,31 @@ impl Documents for Store {
     fn meeting_ics(&self, meeting_id: &str) -> Result<String> {
         Ok(ics::invitation(self, meeting_id)?)
     }
+}
+
+/// Loads the demo record (`Store::load_demo`) and then does what the record cannot do without a
+/// PDF: the minutes of each held meeting whose body signs its minutes and whose signers are
+/// chosen (Testvik kommunestyre 1/2026) are sent for signing and signed by every signer, so
+/// that meeting is approved by signatures. The e-health council's record is as the seeds have it.
+pub fn load_demo(store: &Store) -> Result<()> {
+    store.load_demo()?;
+    for body in store.bodies()?.into_iter().filter(|b| b.signed_minutes) {
+        for m in store.meetings(&body.id, None)? {
+            if m.status != MeetingStatus::Held {
+                continue;
+            }
+            let state = store.signing(&m.id)?;
+            if state.signers.is_empty() || !state.rounds.is_empty() {
+                continue;
+            }
+            let round = store.send_minutes_for_signing(&m.id)?;
+            for signer in &state.signers {
+                // Each signer signs the hash of the copy sent, as they would after checking it.
+                store.sign_minutes(&m.id, &signer.id, &round.sha256)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 pub(crate) fn render(doc: Document) -> Result<Vec<u8>> {

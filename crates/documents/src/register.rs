@@ -4,9 +4,10 @@
 use super::agenda::action_table;
 use super::labels::Labels;
 use super::richtext;
+use super::wording;
 use super::{footer, language_tag, record_time, DocOptions};
 use crate::Result;
-use quorum_record::vocab::ItemKind;
+use quorum_record::vocab::{ItemKind, VoteResult};
 use quorum_record::Store;
 use quorum_typeset::{
     Block, Cell, CellBlock, Column, ColumnWidth, DocMeta, Document, Row, Span, Table,
@@ -54,7 +55,7 @@ pub(crate) fn build(store: &Store, body_id: &str, year: i32, opts: DocOptions) -
                 )
             } else {
                 let undecided = matches!(m.status.as_str(), "draft" | "agenda_sent");
-                let d = match (&c.decision, c.amended) {
+                let mut d = match (&c.decision, c.amended) {
                     (Some(d), true) => labelled(Some(l.decision_amended()), d),
                     (Some(d), false) => labelled(None, d),
                     // Nothing proposed ("Eventuelt"): nothing to show.
@@ -62,6 +63,21 @@ pub(crate) fn build(store: &Store, body_id: &str, year: i32, opts: DocOptions) -
                     (None, _) if undecided => labelled(Some(l.proposal()), &c.proposal),
                     (None, _) => Cell::spans(vec![Span::italic(l.no_decision())]),
                 };
+                // The result of the vote that decided the case ("Vedtatt 7–2"): the last that
+                // adopted a proposal, else the last taken.
+                let votes = store.votes(case_id)?;
+                let deciding = votes
+                    .iter()
+                    .rev()
+                    .find(|v| v.result == VoteResult::Adopted)
+                    .or(votes.last());
+                if let Some(v) = deciding {
+                    d.content
+                        .push(CellBlock::Paragraph(vec![Span::italic(format!(
+                            "{}.",
+                            wording::result_short(lang, v)
+                        ))]));
+                }
                 (Cell::text(c.title.clone()), d)
             };
             rows.push(Row {

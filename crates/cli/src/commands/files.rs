@@ -22,7 +22,7 @@ fn file_json(path: &Path) -> serde_json::Value {
 }
 
 pub fn demo(cx: &Ctx) -> R<Done> {
-    cx.store.load_demo()?;
+    quorum_documents::load_demo(cx.store)?;
     let text = format!(
         "{} {}",
         cx.say("Demodata lastet inn i", "Demo record loaded into"),
