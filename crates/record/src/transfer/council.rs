@@ -3,14 +3,19 @@
 //! status fit; an agenda holds only its own body's cases and continuations of its own earlier
 //! cases; case numbers run consecutively per body and year in agenda order from the number
 //! series' first number (the numbering `agenda::renumber` gives); minutes are approved by a
-//! decided case of a later meeting of the same body.
+//! decided case of a later meeting of the same body, or by the signatures of a signing round;
+//! groups, proposals, votes, attendance changes, impartiality and signing rounds hang together
+//! as `groups`, `votes`, `presence` and `signing` keep them.
 
 use super::file::Row;
 use super::index::Index;
 use super::problem::{ImportProblem, ImportRule};
 use crate::error::Problem;
 use crate::numbers::{CaseNumber, MeetingNumber};
-use crate::vocab::{ActionStatus, AttendanceStatus, ItemKind, MeetingStatus};
+use crate::vocab::{
+    ActionStatus, AttendanceStatus, Impartiality, ItemKind, MeetingStatus, PresenceKind, Verdict,
+    VoteMethod, VoteResult,
+};
 use std::collections::{HashMap, HashSet};
 
 type Check = Result<(), Box<ImportProblem>>;
@@ -37,6 +42,20 @@ pub(super) fn check(ix: &Index, agendas: &Agendas) -> Check {
     links(ix)?;
     attendance(ix)?;
     actions(ix)?;
+    parties(ix)?;
+    distinct(ix, "outside_position", "person_id", "position")?;
+    outside_positions(ix)?;
+    presence_changes(ix)?;
+    case_substitutes(ix)?;
+    distinct(ix, "disqualification", "case_id", "position")?;
+    disqualifications(ix)?;
+    distinct(ix, "proposal", "case_id", "position")?;
+    proposals(ix)?;
+    distinct(ix, "vote", "case_id", "position")?;
+    votes(ix)?;
+    // set_minutes_signers writes the whole list anew, 0, 1, ….
+    contiguous(ix, "minutes_signer", "meeting_id")?;
+    signing(ix)?;
     seals(ix)
 }
 
@@ -278,10 +297,22 @@ fn numbering(ix: &Index, agendas: &Agendas) -> Check {
 }
 
 fn approvals(ix: &Index, agendas: &Agendas) -> Check {
+    let signed: HashSet<&str> = ix
+        .rows("signing_round")
+        .iter()
+        .filter(|r| r.text("outcome") == Some(Verdict::Signed.as_str()))
+        .filter_map(|r| r.text("meeting_id"))
+        .collect();
     for m in ix.rows("meeting") {
         let p = |column, rule| Err(m.problem("meeting", Some(column), rule));
         let approved = m.text("status") == Some(MeetingStatus::Approved.as_str());
-        match (approved, m.text("approved_by_case_id")) {
+        // Signed minutes are approved by their signatures, never also by a later meeting's case.
+        // (Whether the body signs today does not decide it: the rule can change after approvals.)
+        let by_signatures = signed.contains(m.text("id").unwrap_or_default());
+        if by_signatures && (!approved || m.text("approved_by_case_id").is_some()) {
+            return p("status", ImportRule::SignedApproval);
+        }
+        match (approved && !by_signatures, m.text("approved_by_case_id")) {
             (true, None) => return p("approved_by_case_id", ImportRule::ApprovedWithoutCase),
             (false, Some(_)) => {
                 return p("approved_by_case_id", ImportRule::NotApprovedButApprovedBy)
@@ -468,6 +499,317 @@ fn seals(ix: &Index) -> Check {
             .and_then(|i| i.text("meeting_id"));
         if meeting.is_none() || meeting != s.text("meeting_id") {
             return Err(s.problem("seal_action", Some("action_id"), ImportRule::SealElsewhere));
+        }
+    }
+    Ok(())
+}
+
+/// The body of a case.
+fn body_of_case<'a>(ix: &Index<'a>, case_id: Option<&str>) -> Option<&'a str> {
+    ix.get("case", case_id?)?.text("body_id")
+}
+
+/// A group named by a row belongs to the row's body.
+fn party_of_body(ix: &Index, row: &Row, table: &str, body: Option<&str>) -> Check {
+    let Some(party) = row.text("party_id").and_then(|g| ix.get("party", g)) else {
+        return Ok(());
+    };
+    if body.is_some() && party.text("body_id") != body {
+        return Err(row.problem(table, Some("party_id"), ImportRule::PartyOfOtherBody));
+    }
+    Ok(())
+}
+
+/// Short names of at most 12 characters, unique in a body whatever their case ("H", "h"), as
+/// `groups::party_fields` and `ensure_party_free` keep them; a membership's group is its body's.
+fn parties(ix: &Index) -> Check {
+    distinct(ix, "party", "body_id", "position")?;
+    let mut short: HashMap<(&str, String), usize> = HashMap::new();
+    for g in ix.rows("party") {
+        let name = g.text("short_name").unwrap_or_default();
+        if name.chars().count() > 12 {
+            let rule = ImportRule::Value {
+                field: "short_name",
+                problem: Problem::TooLong { max: 12 },
+            };
+            return Err(g.problem("party", Some("short_name"), rule));
+        }
+        let k = (g.text("body_id").unwrap_or_default(), name.to_lowercase());
+        if let Some(&first_row) = short.get(&k) {
+            let rule = ImportRule::Duplicate {
+                columns: vec!["body_id".into(), "short_name".into()],
+                first_row,
+            };
+            return Err(g.problem("party", Some("short_name"), rule));
+        }
+        short.insert(k, g.n);
+    }
+    for m in ix.rows("membership") {
+        party_of_body(ix, m, "membership", m.text("body_id"))?;
+    }
+    Ok(())
+}
+
+fn outside_positions(ix: &Index) -> Check {
+    for p in ix.rows("outside_position") {
+        if let (Some(from), Some(to)) = (p.text("since"), p.text("until")) {
+            if to < from {
+                let rule = ImportRule::Value {
+                    field: "until",
+                    problem: Problem::EndBeforeStart,
+                };
+                return Err(p.problem("outside_position", Some("until"), rule));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A change's item is on its own meeting's agenda, and a member leaves no earlier than they
+/// arrived (`set_presence_change` refuses the other order).
+fn presence_changes(ix: &Index) -> Check {
+    let mut arrived: HashMap<(&str, &str), i64> = HashMap::new();
+    for c in ix.rows("presence_change") {
+        let item = c.text("item_id").and_then(|i| ix.get("agenda_item", i));
+        if item.is_some_and(|i| i.text("meeting_id") != c.text("meeting_id")) {
+            return Err(c.problem(
+                "presence_change",
+                Some("item_id"),
+                ImportRule::PresenceItemElsewhere,
+            ));
+        }
+        if c.text("kind") == Some(PresenceKind::Arrived.as_str()) {
+            if let (Some(m), Some(p), Some(pos)) = (
+                c.text("meeting_id"),
+                c.text("person_id"),
+                item.and_then(|i| i.int("position")),
+            ) {
+                arrived.insert((m, p), pos);
+            }
+        }
+    }
+    for c in ix.rows("presence_change") {
+        if c.text("kind") != Some(PresenceKind::Left.as_str()) {
+            continue;
+        }
+        let key = (
+            c.text("meeting_id").unwrap_or_default(),
+            c.text("person_id").unwrap_or_default(),
+        );
+        let pos = c
+            .text("item_id")
+            .and_then(|i| ix.get("agenda_item", i))
+            .and_then(|i| i.int("position"));
+        if let (Some(&a), Some(l)) = (arrived.get(&key), pos) {
+            if l < a {
+                return Err(c.problem(
+                    "presence_change",
+                    Some("item_id"),
+                    ImportRule::PresenceOrder,
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn case_substitutes(ix: &Index) -> Check {
+    for s in ix.rows("case_substitute") {
+        if s.text("person_id") == s.text("substitute_for") {
+            return Err(s.problem(
+                "case_substitute",
+                Some("substitute_for"),
+                ImportRule::SelfReference,
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A disqualification names its legal basis (`decide_disqualification`), and the others'
+/// vote on it is both counts or neither.
+fn disqualifications(ix: &Index) -> Check {
+    for d in ix.rows("disqualification") {
+        let disqualified = d.text("outcome") == Some(Impartiality::Disqualified.as_str());
+        if disqualified && d.text("basis").unwrap_or_default().is_empty() {
+            return Err(d.problem(
+                "disqualification",
+                Some("basis"),
+                ImportRule::DisqualifiedWithoutBasis,
+            ));
+        }
+        if d.int("votes_for").is_some() != d.int("votes_against").is_some() {
+            return Err(d.problem(
+                "disqualification",
+                Some("votes_against"),
+                ImportRule::VotesPaired,
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn proposals(ix: &Index) -> Check {
+    for p in ix.rows("proposal") {
+        if p.text("party_id").is_none() && p.text("person_id").is_none() {
+            return Err(p.problem("proposal", Some("party_id"), ImportRule::ProposerMissing));
+        }
+        party_of_body(ix, p, "proposal", body_of_case(ix, p.text("case_id")))?;
+    }
+    Ok(())
+}
+
+/// As `votes::record_vote` writes them: a proposal voted on is one of the case's own; group
+/// sides belong to votes by group or counted (of the case's body's groups), ballots to roll
+/// calls, whose counts are their ballots'; no one disqualified in the case votes; the result
+/// follows the counts but for a tie.
+fn votes(ix: &Index) -> Check {
+    let method = |v: &Row| {
+        VoteMethod::ALL
+            .iter()
+            .copied()
+            .find(|m| Some(m.as_str()) == v.text("method"))
+    };
+    let disqualified: HashSet<(&str, &str)> = ix
+        .rows("disqualification")
+        .iter()
+        .filter(|d| d.text("outcome") == Some(Impartiality::Disqualified.as_str()))
+        .filter_map(|d| Some((d.text("case_id")?, d.text("person_id")?)))
+        .collect();
+    let mut ballots: HashMap<&str, [i64; 3]> = HashMap::new();
+    for b in ix.rows("vote_ballot") {
+        let Some(v) = b.text("vote_id").and_then(|v| ix.get("vote", v)) else {
+            continue;
+        };
+        if method(v) != Some(VoteMethod::Named) {
+            return Err(b.problem("vote_ballot", Some("vote_id"), ImportRule::VoteSidesMethod));
+        }
+        let key = (
+            v.text("case_id").unwrap_or_default(),
+            b.text("person_id").unwrap_or_default(),
+        );
+        if disqualified.contains(&key) {
+            return Err(b.problem(
+                "vote_ballot",
+                Some("person_id"),
+                ImportRule::BallotDisqualified,
+            ));
+        }
+        let side = match b.text("side") {
+            Some("for") => 0,
+            Some("against") => 1,
+            _ => 2,
+        };
+        ballots.entry(v.text("id").unwrap_or_default()).or_default()[side] += 1;
+    }
+    for g in ix.rows("vote_group") {
+        let Some(v) = g.text("vote_id").and_then(|v| ix.get("vote", v)) else {
+            continue;
+        };
+        if !matches!(method(v), Some(VoteMethod::Groups | VoteMethod::Counts)) {
+            return Err(g.problem("vote_group", Some("vote_id"), ImportRule::VoteSidesMethod));
+        }
+        party_of_body(ix, g, "vote_group", body_of_case(ix, v.text("case_id")))?;
+    }
+    for v in ix.rows("vote") {
+        if let Some(p) = v.text("proposal_id").and_then(|p| ix.get("proposal", p)) {
+            if p.text("case_id") != v.text("case_id") {
+                return Err(v.problem(
+                    "vote",
+                    Some("proposal_id"),
+                    ImportRule::VoteProposalElsewhere,
+                ));
+            }
+        }
+        let (f, a, b) = (
+            v.int("votes_for").unwrap_or(0),
+            v.int("votes_against").unwrap_or(0),
+            v.int("votes_blank").unwrap_or(0),
+        );
+        let counts_fit = match method(v) {
+            Some(VoteMethod::Unanimous) => a == 0 && b == 0,
+            Some(VoteMethod::Named) => {
+                ballots
+                    .get(v.text("id").unwrap_or_default())
+                    .copied()
+                    .unwrap_or_default()
+                    == [f, a, b]
+            }
+            _ => true,
+        };
+        if !counts_fit {
+            return Err(v.problem("vote", Some("votes_for"), ImportRule::VoteCounts));
+        }
+        let by_count = match f.cmp(&a) {
+            std::cmp::Ordering::Greater => Some(VoteResult::Adopted.as_str()),
+            std::cmp::Ordering::Less => Some(VoteResult::Rejected.as_str()),
+            std::cmp::Ordering::Equal => None,
+        };
+        // A unanimous vote may be recorded as rejected by all (`tally` takes its result).
+        let unanimous = method(v) == Some(VoteMethod::Unanimous);
+        if !unanimous && by_count.is_some() && v.text("result") != by_count {
+            return Err(v.problem("vote", Some("result"), ImportRule::VoteResultCounts));
+        }
+    }
+    Ok(())
+}
+
+/// As `signing` keeps them: a round's hash is its PDF's, closed once with an outcome, open only
+/// while its meeting is held and one at a time; a signature is by a chosen signer, of the
+/// round's hash, and a refusal says why.
+fn signing(ix: &Index) -> Check {
+    use base64::Engine;
+    let mut open: HashSet<&str> = HashSet::new();
+    for r in ix.rows("signing_round") {
+        let pdf = r
+            .fields
+            .get("pdf")
+            .and_then(|p| p.get("base64"))
+            .and_then(serde_json::Value::as_str)
+            .and_then(|b| base64::engine::general_purpose::STANDARD.decode(b).ok())
+            .unwrap_or_default();
+        if r.text("sha256") != Some(crate::signing::sha256_hex(&pdf).as_str()) {
+            return Err(r.problem("signing_round", Some("sha256"), ImportRule::SigningHash));
+        }
+        if r.text("closed_at").is_some() != r.text("outcome").is_some() {
+            return Err(r.problem("signing_round", Some("outcome"), ImportRule::RoundState));
+        }
+        if r.text("closed_at").is_none() {
+            let meeting = r.text("meeting_id").unwrap_or_default();
+            let held = ix
+                .get("meeting", meeting)
+                .is_some_and(|m| m.text("status") == Some(MeetingStatus::Held.as_str()));
+            if !held || !open.insert(meeting) {
+                return Err(r.problem("signing_round", Some("closed_at"), ImportRule::RoundState));
+            }
+        }
+    }
+    let signers: HashSet<(&str, &str)> = ix
+        .rows("minutes_signer")
+        .iter()
+        .filter_map(|s| Some((s.text("meeting_id")?, s.text("person_id")?)))
+        .collect();
+    for g in ix.rows("signature") {
+        let Some(r) = g.text("round_id").and_then(|r| ix.get("signing_round", r)) else {
+            continue;
+        };
+        if g.text("sha256") != r.text("sha256") {
+            return Err(g.problem("signature", Some("sha256"), ImportRule::SignatureHash));
+        }
+        let refused = g.text("verdict") == Some(Verdict::Refused.as_str());
+        if refused && g.text("comment").unwrap_or_default().is_empty() {
+            return Err(g.problem(
+                "signature",
+                Some("comment"),
+                ImportRule::RefusalWithoutComment,
+            ));
+        }
+        let key = (
+            r.text("meeting_id").unwrap_or_default(),
+            g.text("person_id").unwrap_or_default(),
+        );
+        if !signers.contains(&key) {
+            return Err(g.problem("signature", Some("person_id"), ImportRule::SignerNotChosen));
         }
     }
     Ok(())

@@ -9,7 +9,10 @@ use super::schema::Table;
 use crate::error::{Error, Problem};
 use crate::numbers::{parse_date, parse_time, table_time};
 use crate::validate::{self, MAX_TEXT};
-use crate::vocab::{ActionStatus, AttendanceStatus, Entity, ItemKind, MeetingStatus, Role};
+use crate::vocab::{
+    ActionStatus, AttendanceStatus, Entity, Impartiality, ItemKind, MeetingStatus, PresenceKind,
+    Role, Verdict, VoteMethod, VoteResult, VoteSide,
+};
 use serde_json::Value;
 
 #[derive(Debug, Clone, Copy)]
@@ -33,12 +36,16 @@ pub(super) enum Field {
     Snapshot,
     /// File content, at most the size an attachment may have.
     Blob,
+    /// A SHA-256 as `signing::sha256_hex` writes it: 64 lowercase hexadecimal digits.
+    Sha256,
 }
 
 use Field::*;
 
 const YEAR: Field = Int(1900, 2999);
 const POSITION: Field = Int(0, 999_999);
+/// A count of votes (the API's u32; no body has more members).
+const VOTES: Field = Int(0, 99_999);
 const MAX_FILE: usize = 200 * 1024 * 1024;
 
 /// (table, column, the field's name in typed-input messages, rule). Columns not listed here are
@@ -49,6 +56,8 @@ const SPECS: &[(&str, &str, &str, Field)] = &[
     ("body", "secretariat", "secretariat", OptLine),
     ("body", "default_place", "place", OptLine),
     ("body", "language", "language", Choice(&["nb", "en"])),
+    ("body", "quorum_percent", "quorum_percent", Int(1, 100)),
+    ("body", "signed_minutes", "signed_minutes", Bool),
     ("body_name", "name", "name", Line),
     ("body_name", "valid_from", "date", Date),
     ("case_type", "name", "case_type", Line),
@@ -61,6 +70,14 @@ const SPECS: &[(&str, &str, &str, Field)] = &[
     ("membership", "term_from", "term_from", Date),
     ("membership", "term_to", "term_to", Date),
     ("membership", "position", "position", POSITION),
+    ("party", "name", "name", Line),
+    ("party", "short_name", "short_name", Line),
+    ("party", "position", "position", POSITION),
+    ("outside_position", "organisation", "organisation", Line),
+    ("outside_position", "role", "role", OptLine),
+    ("outside_position", "since", "since", Date),
+    ("outside_position", "until", "until", Date),
+    ("outside_position", "position", "position", POSITION),
     ("number_series", "year", "year", YEAR),
     (
         "number_series",
@@ -93,6 +110,7 @@ const SPECS: &[(&str, &str, &str, Field)] = &[
     ("case", "exempt", "exempt", Bool),
     ("case", "exempt_basis", "basis", OptLine),
     ("case", "decision", "decision", ReqText),
+    ("case", "without_quorum", "without_quorum", Bool),
     ("agenda_item", "position", "position", POSITION),
     ("agenda_item", "kind", "kind", Choice(ItemKind::NAMES)),
     ("agenda_item", "title", "title", OptLine),
@@ -136,6 +154,56 @@ const SPECS: &[(&str, &str, &str, Field)] = &[
         Choice(ActionStatus::NAMES),
     ),
     ("action_point", "status_note", "note", OptLine),
+    (
+        "presence_change",
+        "kind",
+        "kind",
+        Choice(PresenceKind::NAMES),
+    ),
+    ("disqualification", "basis", "basis", OptLine),
+    ("disqualification", "reason", "reason", OptLine),
+    (
+        "disqualification",
+        "outcome",
+        "outcome",
+        Choice(Impartiality::NAMES),
+    ),
+    ("disqualification", "votes_for", "votes_for", VOTES),
+    ("disqualification", "votes_against", "votes_against", VOTES),
+    ("disqualification", "position", "position", POSITION),
+    ("proposal", "position", "position", POSITION),
+    ("proposal", "text", "proposal", ReqText),
+    ("vote", "position", "position", POSITION),
+    ("vote", "method", "method", Choice(VoteMethod::NAMES)),
+    ("vote", "votes_for", "votes_for", VOTES),
+    ("vote", "votes_against", "votes_against", VOTES),
+    ("vote", "votes_blank", "votes_blank", VOTES),
+    ("vote", "result", "result", Choice(VoteResult::NAMES)),
+    ("vote_group", "side", "side", Choice(VoteSide::NAMES)),
+    ("vote_ballot", "side", "side", Choice(VoteSide::NAMES)),
+    ("minutes_signer", "position", "position", POSITION),
+    ("signing_round", "sent_at", "sent_at", Timestamp),
+    ("signing_round", "pdf", "file", Blob),
+    ("signing_round", "sha256", "sha256", Sha256),
+    ("signing_round", "closed_at", "closed_at", Timestamp),
+    (
+        "signing_round",
+        "outcome",
+        "outcome",
+        Choice(Verdict::NAMES),
+    ),
+    ("signature", "at", "at", Timestamp),
+    ("signature", "verdict", "verdict", Choice(Verdict::NAMES)),
+    ("signature", "comment", "comment", OptLine),
+    ("signature", "sha256", "sha256", Sha256),
+    (
+        "meeting_seal",
+        "quorum_percent",
+        "quorum_percent",
+        Int(1, 100),
+    ),
+    ("seal_party", "name", "name", Line),
+    ("seal_party", "short_name", "short_name", Line),
     ("audit_log", "at", "at", Timestamp),
     ("audit_log", "entity", "entity", Choice(Entity::NAMES)),
     ("audit_log", "entity_id", "entity_id", Id),
@@ -219,6 +287,7 @@ fn check_text(name: &'static str, field: Field, s: &str) -> Result<(), ImportRul
         Time => parse_time(name, s).map(table_time),
         Choice(allowed) => validate::choice(name, s, allowed),
         Timestamp => return timestamp(s),
+        Sha256 => return sha256(s),
         // Bounded by the checks of the entity's own fields (see `audit`).
         Snapshot => return Ok(()),
         Int(..) | Bool | Blob => {
@@ -259,6 +328,20 @@ fn quotable(problem: Problem) -> Problem {
         },
         other => other,
     }
+}
+
+/// What `signing::sha256_hex` writes: the rules compare it with the PDF's own hash.
+fn sha256(s: &str) -> Result<(), ImportRule> {
+    if s.len() == 64 && s.chars().all(|c| matches!(c, '0'..='9' | 'a'..='f')) {
+        return Ok(());
+    }
+    Err(ImportRule::Value {
+        field: "sha256",
+        problem: Problem::Other {
+            nb: "Sjekksummen må være SHA-256 skrevet med 64 heksadesimale tegn (0–9, a–f, små bokstaver).".into(),
+            en: "The checksum must be a SHA-256 written as 64 hexadecimal digits (0–9, a–f, lower case).".into(),
+        },
+    })
 }
 
 /// Ids are never typed; any text Quorum could have made one of (it makes UUIDs) will do.

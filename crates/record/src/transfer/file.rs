@@ -89,6 +89,12 @@ pub(super) fn read(json: &str, schema: &[Table]) -> Result<Doc, Box<ImportProble
         Some(v) if v.as_i64() == Some(FORMAT_VERSION) => {}
         Some(v) => return Err(file(ImportRule::UnsupportedVersion { found: short(v) })),
     }
+    // An export of an older schema lacks the columns added since; they take their defaults, as
+    // the upgrade of a record file gives them. (A current export must have every column.)
+    let older = doc
+        .get("schema")
+        .and_then(Value::as_i64)
+        .is_some_and(|v| v < crate::store::SCHEMA_VERSION);
     let Some(Value::Object(mut tables)) = doc.remove("tables") else {
         return Err(file(ImportRule::MissingTables));
     };
@@ -107,7 +113,7 @@ pub(super) fn read(json: &str, schema: &[Table]) -> Result<Doc, Box<ImportProble
         };
         let mut read = Vec::with_capacity(rows.len());
         for (i, v) in rows.into_iter().enumerate() {
-            read.push(row(t, i + 1, v)?);
+            read.push(row(t, i + 1, v, older)?);
         }
         out.push(read);
     }
@@ -189,7 +195,7 @@ pub(super) fn printable(s: &str) -> String {
         .collect()
 }
 
-fn row(t: &Table, n: usize, v: Value) -> Result<Row, Box<ImportProblem>> {
+fn row(t: &Table, n: usize, v: Value, older: bool) -> Result<Row, Box<ImportProblem>> {
     let mut row = Row {
         n,
         id: None,
@@ -204,6 +210,13 @@ fn row(t: &Table, n: usize, v: Value) -> Result<Row, Box<ImportProblem>> {
     if let Some(k) = row.fields.keys().find(|k| t.column(k).is_none()) {
         let k = k.clone();
         return Err(row.problem(t.name, Some(&k), ImportRule::UnknownColumn));
+    }
+    if older {
+        for c in &t.columns {
+            if let (Some(d), false) = (&c.default, row.fields.contains_key(&c.name)) {
+                row.fields.insert(c.name.clone(), d.clone());
+            }
+        }
     }
     for c in &t.columns {
         let v = row.fields.get(&c.name).unwrap_or(&Value::Null);

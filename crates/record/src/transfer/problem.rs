@@ -104,6 +104,29 @@ pub enum ImportRule {
     DueTwice,
     CancelledWithoutNote,
     LinkFields,
+    // Groups, votes, attendance through the meeting, impartiality and signing (schema 5).
+    PartyOfOtherBody,
+    ProposerMissing,
+    VoteProposalElsewhere,
+    /// Group sides on a vote not taken by group or counted, or ballots on a vote not by name.
+    VoteSidesMethod,
+    /// A named vote's counts are not its ballots', or a unanimous vote has votes against.
+    VoteCounts,
+    /// The result contradicts the counts (a tie alone leaves it to the chair).
+    VoteResultCounts,
+    BallotDisqualified,
+    PresenceItemElsewhere,
+    PresenceOrder,
+    DisqualifiedWithoutBasis,
+    VotesPaired,
+    SigningHash,
+    SignatureHash,
+    RefusalWithoutComment,
+    SignerNotChosen,
+    /// closed_at and outcome together; an open round only of a held meeting, one at a time.
+    RoundState,
+    /// A signed round's meeting is approved by it, not also by a case of a later meeting.
+    SignedApproval,
     // Sealed minutes.
     SealOfUnapproved,
     SealElsewhere,
@@ -303,6 +326,74 @@ impl ImportRule {
                 "Punkttypen passer ikke med feltene: et sakspunkt må ha case_id, en fortsettelse continues_case_id, og andre punkter ingen av dem.",
                 "The item kind does not match its fields: a case item needs case_id, a continuation continues_case_id, and other items neither.",
             ),
+            PartyOfOtherBody => s(
+                "Partiet hører til et annet organ enn raden. Velg et av organets egne partier.",
+                "The group belongs to another body than the row. Choose one of the body's own groups.",
+            ),
+            ProposerMissing => s(
+                "Et forslag må ha hvem som fremmet det: et parti (party_id), et medlem (person_id) eller begge.",
+                "A proposal must say who put it: a group (party_id), a member (person_id) or both.",
+            ),
+            VoteProposalElsewhere => s(
+                "Voteringen gjelder et forslag fremmet i en annen sak. Et forslag kan bare stemmes over i sin egen sak.",
+                "The vote is on a proposal put in another case. A proposal can only be voted on in its own case.",
+            ),
+            VoteSidesMethod => s(
+                "Partienes stemmer hører bare til voteringer per parti eller ved opptelling, og hver enkelts stemme bare til navneopprop. Fjern raden eller rett voteringens metode.",
+                "Group sides belong only to votes by group or counted, and each member's ballot only to roll calls. Remove the row or fix the vote's method.",
+            ),
+            VoteCounts => s(
+                "Stemmetallene stemmer ikke med voteringen: ved navneopprop er de summen av stemmesedlene, og en enstemmig votering har ingen stemmer mot eller blanke.",
+                "The counts do not fit the vote: in a roll call they are the sum of the ballots, and a unanimous vote has no votes against or blank.",
+            ),
+            VoteResultCounts => s(
+                "Resultatet stemmer ikke med stemmetallene: flere for gir «vedtatt», flere mot gir «falt». Bare ved stemmelikhet avgjør møteleder.",
+                "The result does not fit the counts: more for means adopted, more against means rejected. Only a tie is decided by the chair.",
+            ),
+            BallotDisqualified => s(
+                "Et medlem som er inhabil i saken, har en stemme i voteringen. Et inhabilt medlem deltar ikke i avstemningen; fjern stemmen.",
+                "A member disqualified in the case has a ballot in its vote. A disqualified member takes no part in the vote; remove the ballot.",
+            ),
+            PresenceItemElsewhere => s(
+                "Endringen i oppmøtet viser til et punkt på et annet møtes dagsorden. Velg et punkt i samme møte.",
+                "The change of attendance refers to an item of another meeting's agenda. Choose an item of the same meeting.",
+            ),
+            PresenceOrder => s(
+                "Medlemmet forlot møtet før punktet der det kom. Den som går, må ha kommet før; rett punktene.",
+                "The member left the meeting before the item where they arrived. Someone who leaves must have arrived before; fix the items.",
+            ),
+            DisqualifiedWithoutBasis => s(
+                "Et medlem erklært inhabilt må ha hjemmelen for det (for eksempel «fvl. § 6 første ledd bokstav a»).",
+                "A member declared disqualified needs its legal basis (for example \"fvl. § 6 første ledd bokstav a\").",
+            ),
+            VotesPaired => s(
+                "Stemmetallene for og mot hører sammen: oppgi begge, eller ingen av dem når vedtaket var enstemmig.",
+                "The votes for and against go together: give both, or neither where the decision was unanimous.",
+            ),
+            SigningHash => s(
+                "Sjekksummen (sha256) er ikke SHA-256 av PDF-en som ble sendt til signering. Filen kan være endret; bruk en fil laget med «quorum export».",
+                "The checksum (sha256) is not the SHA-256 of the PDF sent for signing. The file may have been altered; use one made by \"quorum export\".",
+            ),
+            SignatureHash => s(
+                "Signaturens sjekksum er ikke sjekksummen til referatet som ble sendt i runden. En signatur gjelder alltid dokumentet som ble sendt.",
+                "The signature's checksum is not the checksum of the minutes sent in its round. A signature always concerns the document sent.",
+            ),
+            RefusalWithoutComment => s(
+                "Et avvist referat må ha en kommentar om hvorfor. Skriv den i comment.",
+                "Minutes refused need a comment saying why. Write it in comment.",
+            ),
+            SignerNotChosen => s(
+                "Signaturen er fra en person som ikke er valgt til å signere møtets referat. Legg personen til i minutes_signer eller fjern signaturen.",
+                "The signature is by someone not chosen to sign the meeting's minutes. Add them to minutes_signer or remove the signature.",
+            ),
+            RoundState => s(
+                "Signeringsrunden passer ikke: en lukket runde har både closed_at og outcome, en åpen ingen av dem; bare et avholdt møte kan ha en åpen runde, og bare én om gangen.",
+                "The signing round does not fit: a closed round has both closed_at and outcome, an open one neither; only a held meeting can have an open round, and only one at a time.",
+            ),
+            SignedApproval => s(
+                "Et referat som er signert, er godkjent ved signaturene: møtet skal ha status «referat godkjent» og ingen godkjenningssak (approved_by_case_id).",
+                "Minutes that were signed are approved by the signatures: the meeting must have status \"minutes approved\" and no approving case (approved_by_case_id).",
+            ),
             SealOfUnapproved => s(
                 "Et møte har forseglet referat uten at referatet er godkjent. Fjern forseglingen eller bruk en eksport der møtet er godkjent.",
                 "A meeting has sealed minutes but its minutes are not approved. Remove the seal or use an export in which the meeting is approved.",
@@ -320,8 +411,8 @@ impl ImportRule {
                 "The meeting has no place and is not marked as remote. Give a place or mark it as remote.",
             ),
             ApprovedWithoutCase => s(
-                "Møtet har status «referat godkjent», men ingen sak som godkjente referatet. Oppgi saken (approved_by_case_id).",
-                "The meeting has status \"minutes approved\" but no case that approved its minutes. Give the case (approved_by_case_id).",
+                "Møtet har status «referat godkjent», men verken en sak som godkjente referatet eller en signeringsrunde der alle signerte. Oppgi saken (approved_by_case_id).",
+                "The meeting has status \"minutes approved\" but neither a case that approved its minutes nor a signing round that everyone signed. Give the case (approved_by_case_id).",
             ),
             ApprovalCase => s(
                 "Referatet må være godkjent i en sak i et senere møte i samme organ, og vedtaket i den saken må være registrert.",
@@ -436,6 +527,27 @@ fn import_label(field: &str) -> Option<(&'static str, &'static str)> {
         "note" => ("Merknaden", "The note"),
         "entity" => ("Endringens radtype", "The entity"),
         "body" => ("Organet", "The body"),
+        "quorum_percent" => ("Kravet til vedtaksførhet", "The quorum rule"),
+        "signed_minutes" => ("Merket for signert referat", "The signed-minutes flag"),
+        "without_quorum" => (
+            "Merket for vedtak uten vedtaksførhet",
+            "The without-quorum flag",
+        ),
+        "since" => ("Fra-datoen", "The start date"),
+        "until" => ("Til-datoen", "The end date"),
+        "outcome" => ("Utfallet", "The outcome"),
+        "votes_for" => ("Antall stemmer for", "The votes for"),
+        "votes_against" => ("Antall stemmer mot", "The votes against"),
+        "votes_blank" => ("Antall blanke stemmer", "The blank votes"),
+        "method" => ("Voteringsmåten", "The voting method"),
+        "result" => ("Resultatet", "The result"),
+        "side" => ("Stemmen", "The side"),
+        "sent_at" => ("Sendetidspunktet", "The time sent"),
+        "closed_at" => ("Tidspunktet runden ble lukket", "The time closed"),
+        "verdict" => ("Svaret", "The verdict"),
+        "comment" => ("Kommentaren", "The comment"),
+        "sha256" => ("Sjekksummen", "The checksum"),
+        "file" => ("Filen", "The file"),
         _ => return None,
     })
 }
@@ -502,6 +614,23 @@ mod tests {
             DueTwice,
             CancelledWithoutNote,
             LinkFields,
+            PartyOfOtherBody,
+            ProposerMissing,
+            VoteProposalElsewhere,
+            VoteSidesMethod,
+            VoteCounts,
+            VoteResultCounts,
+            BallotDisqualified,
+            PresenceItemElsewhere,
+            PresenceOrder,
+            DisqualifiedWithoutBasis,
+            VotesPaired,
+            SigningHash,
+            SignatureHash,
+            RefusalWithoutComment,
+            SignerNotChosen,
+            RoundState,
+            SignedApproval,
             SealOfUnapproved,
             SealElsewhere,
             AuditMeetingNotApproved,

@@ -13,6 +13,9 @@ pub(super) struct Column {
     /// None for a column declared without one of the three kinds.
     pub kind: Option<ValueKind>,
     pub required: bool,
+    /// The declared DEFAULT as JSON (a whole number or text), for exports of an older schema
+    /// that did not have the column.
+    pub default: Option<serde_json::Value>,
 }
 
 pub(super) struct Reference {
@@ -48,7 +51,7 @@ pub(super) fn read(conn: &Connection) -> Result<Vec<Table>> {
 fn table(conn: &Connection, name: &'static str) -> Result<Table> {
     let columns = all(
         conn,
-        "SELECT name, upper(type) AS type, \"notnull\" AS required, pk FROM pragma_table_info(?1) ORDER BY cid",
+        "SELECT name, upper(type) AS type, \"notnull\" AS required, pk, dflt_value FROM pragma_table_info(?1) ORDER BY cid",
         [name],
         |r| {
             let kind = match r.get::<_, String>("type")?.as_str() {
@@ -59,7 +62,8 @@ fn table(conn: &Connection, name: &'static str) -> Result<Table> {
             };
             // A primary key is required whether or not the schema says NOT NULL.
             let required = r.get::<_, bool>("required")? || r.get::<_, i64>("pk")? > 0;
-            Ok(Column { name: r.get("name")?, kind, required })
+            let default = r.get::<_, Option<String>>("dflt_value")?.and_then(|d| default_value(&d));
+            Ok(Column { name: r.get("name")?, kind, required, default })
         },
     )?;
     let references = all(
@@ -107,4 +111,13 @@ fn table(conn: &Connection, name: &'static str) -> Result<Table> {
         references,
         uniques,
     })
+}
+
+/// A DEFAULT as the schema writes it ("0", "'raised'") as JSON; None for an expression.
+fn default_value(sql: &str) -> Option<serde_json::Value> {
+    if let Ok(i) = sql.parse::<i64>() {
+        return Some(i.into());
+    }
+    let text = sql.strip_prefix('\'')?.strip_suffix('\'')?;
+    Some(text.replace("''", "'").into())
 }
