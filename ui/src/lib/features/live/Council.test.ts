@@ -14,7 +14,7 @@ beforeEach(() => {
 });
 
 const attendance = (n: number): Attendance[] =>
-  MEMBERS.slice(0, n).map((m, i) => ({ id: `a${i}`, person: m.p, status: 'present', substitute_for: null, remote: false }));
+  MEMBERS.slice(0, n).map((m, i) => ({ id: `a${i}`, person: m.p, status: 'present', substitute_for: null, remote: false, party: m.party }));
 
 function setup(opts: { present?: number; rule?: number | null } = {}) {
   const core = fakeCouncil(opts);

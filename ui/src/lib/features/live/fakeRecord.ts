@@ -162,6 +162,7 @@ export function fakeRecord() {
         status: input.status,
         substitute_for: input.substitute_for ? find(people, input.substitute_for) : null,
         remote: input.remote,
+        party: null,
       };
       attendance.set(meetingId, [...list.filter((a) => a.person.id !== input.person_id), rec]);
       return { person_id: rec.person.id, status: rec.status };

@@ -17,6 +17,7 @@ function setup(prepare: (r: ReturnType<typeof fakeRecord>) => void = () => {}) {
       status: 'present',
       substitute_for: null,
       remote: true,
+      party: null,
     },
   ]);
   prepare(record);

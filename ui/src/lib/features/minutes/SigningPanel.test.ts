@@ -31,7 +31,7 @@ function setup(state: Partial<SigningState> = {}) {
       case 'list_memberships':
         return [ms('m1', CHAIR, 'leder'), ms('m2', M1, 'medlem'), ms('m3', M2, 'medlem'), ms('m4', M3, 'medlem'), ms('m9', SEC, 'sekretar')];
       case 'list_attendance':
-        return [CHAIR, M2, M3].map((p, i) => ({ id: `a${i}`, person: p, status: 'present', substitute_for: null, remote: false }));
+        return [CHAIR, M2, M3].map((p, i) => ({ id: `a${i}`, person: p, status: 'present', substitute_for: null, remote: false, party: null }));
       case 'set_minutes_signers':
         s = { ...s, signers: (a.personIds as string[]).map((id) => [CHAIR, M1, M2, M3].find((p) => p.id === id)!) };
         return s;
