@@ -1451,6 +1451,12 @@ pub enum SigningCommand {
         #[arg(required = true)]
         people: Vec<String>,
     },
+    /// Send the held meeting's minutes for signing (the signing copy is kept in the record and
+    /// its SHA-256 printed); the record is locked until the round closes
+    Send {
+        #[command(flatten)]
+        meeting: MeetingOpt,
+    },
     /// Record a signer's signature of the minutes sent, with the SHA-256 of the PDF signed
     Sign {
         #[command(flatten)]

@@ -100,6 +100,13 @@ pub fn run(cx: &Ctx, command: &SigningCommand) -> R<Done> {
                 .collect::<quorum_record::Result<Vec<_>>>()?;
             done(&m, s.set_minutes_signers(&m.id, &ids)?)
         }
+        SigningCommand::Send { meeting } => {
+            use quorum_documents::Documents;
+            let m = meeting_of(cx, meeting)?;
+            // The documents crate renders the signing copy and the record keeps those bytes.
+            s.send_minutes_for_signing(&m.id)?;
+            done(&m, s.signing(&m.id)?)
+        }
         SigningCommand::Sign {
             meeting,
             by,
@@ -131,25 +138,19 @@ pub fn run(cx: &Ctx, command: &SigningCommand) -> R<Done> {
                 None => st.rounds.last(),
             };
             let Some(r) = r else {
-                return Err(quorum_record::Error::other(
-                    "round",
-                    format!(
-                        "Referatet fra møte {} er ikke sendt til signering{}.",
-                        m.number,
-                        match round {
-                            Some(n) => format!(" {n} ganger ({} runder finnes)", st.rounds.len()),
-                            None => String::new(),
-                        }
+                let n = st.rounds.len();
+                return Err(match round {
+                    Some(k) if n > 0 => quorum_record::Error::other(
+                        "round",
+                        format!("Møte {} har ingen runde {k}: referatet er sendt til signering {n} gang(er). Velg --round fra 1 til {n}.", m.number),
+                        format!("Meeting {} has no round {k}: its minutes were sent for signing {n} time(s). Choose --round from 1 to {n}.", m.number),
                     ),
-                    format!(
-                        "The minutes of meeting {} have not been sent for signing{}.",
-                        m.number,
-                        match round {
-                            Some(n) => format!(" {n} times ({} rounds exist)", st.rounds.len()),
-                            None => String::new(),
-                        }
+                    _ => quorum_record::Error::other(
+                        "round",
+                        format!("Referatet fra møte {} er ikke sendt til signering. Send det med «signing send».", m.number),
+                        format!("The minutes of meeting {} have not been sent for signing. Send them with \"signing send\".", m.number),
                     ),
-                )
+                }
                 .into());
             };
             super::files::refuse_record_file(cx, output)?;
