@@ -551,8 +551,7 @@ pub(crate) fn quorum(conn: &Connection, meeting_id: &str) -> Result<Vec<CaseQuor
         // The case is decided where it was last taken up.
         let last: &AgendaItem = agenda
             .iter()
-            .filter(|k| k.continues_case_id.as_deref() == Some(case_id.as_str()))
-            .next_back()
+            .rfind(|k| k.continues_case_id.as_deref() == Some(case_id.as_str()))
             .unwrap_or(i);
         let pos = last.position;
         let subs = case_substitutes(conn, &case_id)?;

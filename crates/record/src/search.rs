@@ -249,7 +249,7 @@ impl Store {
         let mut hits = all(
             &self.conn,
             "WITH candidates AS (
-                    SELECT r.item_id, r.id AS row_id, r.field, s.rank AS score
+                    SELECT r.item_id, r.id AS row_id, r.field, quorum_rank(search_index) AS score
                     FROM search_index s JOIN search_index_row r ON r.id = s.rowid
                     WHERE search_index MATCH ?1 AND s.rowid BETWEEN ?7 AND ?8
                       AND (?2 IS NULL AND ?3 IS NULL OR r.meeting_id IN
@@ -373,6 +373,44 @@ mod plan {
             .filter(|d| d.starts_with("SCAN") && !d.starts_with("SCAN body"))
             .collect();
         assert!(scans.is_empty(), "{plan:#?}");
+    }
+
+    /// For a one-word query (or a prefix) the search's own ranking orders the rows as FTS5's
+    /// bm25 does.
+    #[test]
+    fn quorum_rank_orders_one_word_as_bm25_does() {
+        let s = Store::open_in_memory().unwrap();
+        s.load_demo().unwrap();
+        let order = |by: &str, q: &str| -> Vec<i64> {
+            let sql = format!(
+                "SELECT rowid FROM search_index WHERE search_index MATCH ?1 ORDER BY {by}, rowid"
+            );
+            let mut stmt = s.conn.prepare(&sql).unwrap();
+            let rows: Vec<i64> = stmt
+                .query_map([q], |r| r.get(0))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            rows
+        };
+        for q in [
+            "\"helse\"*",
+            "\"saken\"",
+            "\"data\"*",
+            "\"he\"*",
+            "\"mila\"",
+        ] {
+            let ours = order("quorum_rank(search_index)", q);
+            assert!(ours.len() > 1, "{q}");
+            assert_eq!(ours, order("rank", q), "{q}");
+        }
+        // Two words: the same rows, each scored by both words' frequencies.
+        let two = "\"e\" \"helse\"*";
+        let (mut ours, mut theirs) = (order("quorum_rank(search_index)", two), order("rank", two));
+        assert!(ours.len() > 1);
+        ours.sort_unstable();
+        theirs.sort_unstable();
+        assert_eq!(ours, theirs);
     }
 
     /// Every index row as (rowid, item, field, text), in rowid order.

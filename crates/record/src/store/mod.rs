@@ -2,6 +2,7 @@
 //! minutes locked. The operations on the record live in modules beside this one, each adding
 //! methods to `Store`.
 
+mod rank;
 mod rows;
 pub(crate) mod snapshot;
 mod tidy;
@@ -189,6 +190,7 @@ impl Store {
         // touches more pages than that, and each page read again from the OS cost a syscall.
         conn.pragma_update(None, "cache_size", -16384)?;
         conn.set_prepared_statement_cache_capacity(64);
+        rank::register(&conn)?;
         Ok(Store {
             conn,
             read_only,
