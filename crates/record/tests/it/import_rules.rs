@@ -910,3 +910,606 @@ fn a_sealed_action_point_of_another_meeting_is_refused() {
     assert_eq!(p.rule, ImportRule::SealElsewhere);
     assert_eq!(p.table.as_deref(), Some("seal_action"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Schema 5: groups, proposals and votes, attendance through the meeting, impartiality, signing.
+
+const NEW_TABLES: &[&str] = &[
+    "party",
+    "outside_position",
+    "presence_change",
+    "case_substitute",
+    "disqualification",
+    "proposal",
+    "vote",
+    "vote_group",
+    "vote_ballot",
+    "minutes_signer",
+    "signing_round",
+    "signature",
+    "seal_party",
+];
+
+const NEW_COLUMNS: &[(&str, &str)] = &[
+    ("body", "quorum_percent"),
+    ("body", "signed_minutes"),
+    ("membership", "party_id"),
+    ("case", "without_quorum"),
+    ("seal_person", "party_id"),
+    ("meeting_seal", "quorum_percent"),
+];
+
+#[test]
+fn an_export_of_schema_4_imports_with_the_new_columns_defaulted() {
+    // The demo's export as schema 4 wrote it: no table or column of schema 5.
+    let mut d = doc();
+    let tables = d["tables"].as_object_mut().unwrap();
+    for t in NEW_TABLES {
+        tables.remove(*t);
+    }
+    for (t, c) in NEW_COLUMNS {
+        for r in tables[*t].as_array_mut().unwrap() {
+            r.as_object_mut().unwrap().remove(*c);
+        }
+    }
+    d["schema"] = json!(4);
+    let db = db();
+    db.store
+        .import_json(&serde_json::to_string(&d).unwrap())
+        .unwrap();
+    let s = &db.store;
+    for b in s.bodies().unwrap() {
+        assert_eq!(
+            (b.quorum_percent, b.signed_minutes),
+            (None, false),
+            "{}",
+            b.short_name
+        );
+        assert!(s.parties(&b.id).unwrap().is_empty());
+        assert!(s
+            .memberships(&b.id, None)
+            .unwrap()
+            .iter()
+            .all(|m| m.party.is_none()));
+    }
+    let out: Value = serde_json::from_str(&snapshot(s)).unwrap();
+    for c in out["tables"]["case"].as_array().unwrap() {
+        assert_eq!(c["without_quorum"], json!(0));
+    }
+    // The approved minutes of 3/2025 stay sealed as the export had them.
+    let m3 = s.meeting_by_number(EH, "3/2025").unwrap();
+    assert_eq!(
+        s.meeting_heading(&m3.id)
+            .unwrap()
+            .approval
+            .unwrap()
+            .case_number,
+        "31/25"
+    );
+
+    // An export of this schema must have every column: a missing one is refused, not defaulted.
+    let mut d = doc();
+    d["tables"]["case"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("without_quorum");
+    let p = refused(&d);
+    assert_eq!(
+        (p.table.as_deref(), p.column.as_deref(), p.rule),
+        (Some("case"), Some("without_quorum"), ImportRule::Missing)
+    );
+}
+
+/// The demo with Kommunestyret's 1/2026 signed after a refused round (see `transfer`).
+fn council() -> Value {
+    static EXPORT: OnceLock<String> = OnceLock::new();
+    let json = EXPORT.get_or_init(|| snapshot(&crate::transfer::signed_council().store));
+    serde_json::from_str(json).unwrap()
+}
+
+/// (index, id) of the first row of `table` with `column` equal to `value`.
+fn row_with(d: &Value, table: &str, column: &str, value: Value) -> (usize, String) {
+    find(d, table, |r| r[column] == value)
+}
+
+fn person_id(d: &Value, name: &str) -> String {
+    row_with(d, "person", "name", json!(name)).1
+}
+
+fn ks_case(d: &Value, number: i64) -> String {
+    let ks = row_with(d, "body", "short_name", json!("Kommunestyret")).1;
+    id_of(d, "case", |c| {
+        c["body_id"] == json!(ks) && c["year"] == json!(2026) && c["number"] == json!(number)
+    })
+}
+
+/// Changes one field of row `i` of `table`, and expects the import to name that row and field.
+fn refused_at(
+    d: &mut Value,
+    table: &str,
+    (i, id): (usize, String),
+    column: &str,
+    value: Value,
+    rule: ImportRule,
+) {
+    d["tables"][table][i][column] = value;
+    assert_eq!(
+        refused(d),
+        at(table, i, &id, column, rule),
+        "{table}.{column}"
+    );
+}
+
+#[test]
+fn the_signed_council_record_imports() {
+    let d = db();
+    d.store
+        .import_json(&serde_json::to_string(&council()).unwrap())
+        .unwrap();
+}
+
+#[test]
+fn new_fields_are_checked_as_typed_input_checks_them() {
+    let value = |field, problem| ImportRule::Value { field, problem };
+    let mut d = council();
+    let b = row_with(&d, "body", "short_name", json!("Kommunestyret"));
+    let rule = value("quorum_percent", Problem::Range { min: 1, max: 100 });
+    refused_at(&mut d, "body", b, "quorum_percent", json!(0), rule);
+
+    let mut d = council();
+    let v = find(&d, "vote", |_| true);
+    let rule = value(
+        "method",
+        Problem::Choice {
+            value: "acclamation".into(),
+            allowed: quorum_record::vocab::VoteMethod::NAMES,
+        },
+    );
+    refused_at(&mut d, "vote", v, "method", json!("acclamation"), rule);
+
+    let mut d = council();
+    let r = find(&d, "signing_round", |_| true);
+    let upper = d["tables"]["signing_round"][r.0]["sha256"]
+        .as_str()
+        .unwrap()
+        .to_uppercase();
+    d["tables"]["signing_round"][r.0]["sha256"] = json!(upper);
+    let p = refused(&d);
+    assert_eq!(
+        (p.table.as_deref(), p.column.as_deref()),
+        (Some("signing_round"), Some("sha256"))
+    );
+    assert!(
+        matches!(
+            p.rule,
+            ImportRule::Value {
+                field: "sha256",
+                ..
+            }
+        ),
+        "{p:?}"
+    );
+
+    let mut d = council();
+    let g = find(&d, "signature", |_| true);
+    let rule = ImportRule::Timestamp {
+        value: "2026-02-30T10:00:00Z".into(),
+    };
+    refused_at(
+        &mut d,
+        "signature",
+        g,
+        "at",
+        json!("2026-02-30T10:00:00Z"),
+        rule,
+    );
+
+    let mut d = council();
+    let c = find(&d, "presence_change", |_| true);
+    let rule = value(
+        "kind",
+        Problem::Choice {
+            value: "kom".into(),
+            allowed: quorum_record::vocab::PresenceKind::NAMES,
+        },
+    );
+    refused_at(&mut d, "presence_change", c, "kind", json!("kom"), rule);
+
+    let mut d = council();
+    let o = find(&d, "outside_position", |_| true);
+    d["tables"]["outside_position"][o.0]["since"] = json!("2026-01-01");
+    let rule = value("until", Problem::EndBeforeStart);
+    refused_at(
+        &mut d,
+        "outside_position",
+        o,
+        "until",
+        json!("2025-01-01"),
+        rule,
+    );
+
+    // A group's short name: at most 12 characters, unique in the body whatever its case.
+    let mut d = council();
+    let h = row_with(&d, "party", "short_name", json!("H"));
+    let rule = value("short_name", Problem::TooLong { max: 12 });
+    refused_at(
+        &mut d,
+        "party",
+        h,
+        "short_name",
+        json!("Høyre Testvik"),
+        rule,
+    );
+    let mut d = council();
+    let ap = row_with(&d, "party", "short_name", json!("Ap"));
+    let h = row_with(&d, "party", "short_name", json!("H"));
+    d["tables"]["party"][h.0]["short_name"] = json!("AP");
+    let p = refused(&d);
+    let (first, second) = if ap.0 < h.0 { (ap, h) } else { (h, ap) };
+    assert_eq!(
+        p,
+        at(
+            "party",
+            second.0,
+            &second.1,
+            "short_name",
+            ImportRule::Duplicate {
+                columns: vec!["body_id".into(), "short_name".into()],
+                first_row: first.0 + 1,
+            }
+        )
+    );
+}
+
+#[test]
+fn a_group_of_another_body_is_refused() {
+    let mut d = council();
+    let h = row_with(&d, "party", "short_name", json!("H")).1;
+    let eh = row_with(&d, "body", "short_name", json!(EH)).1;
+    let m = find(&d, "membership", |m| m["body_id"] == json!(eh));
+    refused_at(
+        &mut d,
+        "membership",
+        m,
+        "party_id",
+        json!(h),
+        ImportRule::PartyOfOtherBody,
+    );
+}
+
+#[test]
+fn a_proposal_needs_a_proposer() {
+    let mut d = council();
+    let p = find(&d, "proposal", |_| true);
+    d["tables"]["proposal"][p.0]["person_id"] = json!(null);
+    refused_at(
+        &mut d,
+        "proposal",
+        p,
+        "party_id",
+        json!(null),
+        ImportRule::ProposerMissing,
+    );
+}
+
+#[test]
+fn a_vote_on_a_proposal_of_another_case_is_refused() {
+    let mut d = council();
+    let c4 = ks_case(&d, 4);
+    let v = row_with(&d, "vote", "case_id", json!(c4));
+    let proposal = find(&d, "proposal", |_| true).1;
+    refused_at(
+        &mut d,
+        "vote",
+        v,
+        "proposal_id",
+        json!(proposal),
+        ImportRule::VoteProposalElsewhere,
+    );
+}
+
+#[test]
+fn group_sides_and_ballots_belong_to_their_methods() {
+    // A ballot of the named vote on 4/26, moved to the vote by group on 3/26.
+    let mut d = council();
+    let c3 = ks_case(&d, 3);
+    let by_group = row_with(&d, "vote", "case_id", json!(c3)).1;
+    let b = find(&d, "vote_ballot", |_| true);
+    refused_at(
+        &mut d,
+        "vote_ballot",
+        b,
+        "vote_id",
+        json!(by_group),
+        ImportRule::VoteSidesMethod,
+    );
+    // A group side on the named vote.
+    let mut d = council();
+    let c4 = ks_case(&d, 4);
+    let named = row_with(&d, "vote", "case_id", json!(c4)).1;
+    let g = find(&d, "vote_group", |_| true);
+    refused_at(
+        &mut d,
+        "vote_group",
+        g,
+        "vote_id",
+        json!(named),
+        ImportRule::VoteSidesMethod,
+    );
+}
+
+#[test]
+fn a_roll_calls_counts_are_its_ballots() {
+    let mut d = council();
+    let c4 = ks_case(&d, 4);
+    let v = row_with(&d, "vote", "case_id", json!(c4));
+    let n = d["tables"]["vote"][v.0]["votes_for"].as_i64().unwrap();
+    refused_at(
+        &mut d,
+        "vote",
+        v,
+        "votes_for",
+        json!(n + 1),
+        ImportRule::VoteCounts,
+    );
+}
+
+#[test]
+fn a_result_against_the_counts_is_refused() {
+    let mut d = council();
+    let c4 = ks_case(&d, 4);
+    let v = row_with(&d, "vote", "case_id", json!(c4));
+    refused_at(
+        &mut d,
+        "vote",
+        v,
+        "result",
+        json!("rejected"),
+        ImportRule::VoteResultCounts,
+    );
+}
+
+#[test]
+fn a_disqualified_members_ballot_is_refused() {
+    // Marit Løvland votes in 4/26; declared disqualified there, she could not have.
+    let mut d = council();
+    let c4 = ks_case(&d, 4);
+    let marit = person_id(&d, "Marit Løvland");
+    let q = find(&d, "disqualification", |q| q["person_id"] == json!(marit));
+    d["tables"]["disqualification"][q.0]["case_id"] = json!(c4);
+    // After Tone Myrvold's question in 4/26.
+    d["tables"]["disqualification"][q.0]["position"] = json!(1);
+    let b = find(&d, "vote_ballot", |b| b["person_id"] == json!(marit));
+    assert_eq!(
+        refused(&d),
+        at(
+            "vote_ballot",
+            b.0,
+            &b.1,
+            "person_id",
+            ImportRule::BallotDisqualified
+        )
+    );
+}
+
+#[test]
+fn a_presence_change_at_another_meetings_item_is_refused() {
+    let mut d = council();
+    let (_, m4) = meeting(&d, 4);
+    let other = id_of(&d, "agenda_item", |i| i["meeting_id"] == json!(m4));
+    let c = find(&d, "presence_change", |_| true);
+    refused_at(
+        &mut d,
+        "presence_change",
+        c,
+        "item_id",
+        json!(other),
+        ImportRule::PresenceItemElsewhere,
+    );
+}
+
+#[test]
+fn leaving_before_arriving_is_refused() {
+    // Per Arne Strømsvik left after 2/26; he is made to arrive at 4/26.
+    let mut d = council();
+    let per = person_id(&d, "Per Arne Strømsvik");
+    let left = find(&d, "presence_change", |c| c["person_id"] == json!(per));
+    let c4 = ks_case(&d, 4);
+    let item4 = id_of(&d, "agenda_item", |i| i["case_id"] == json!(c4));
+    let mut arrival = d["tables"]["presence_change"][left.0].clone();
+    arrival["id"] = json!("arrival");
+    arrival["kind"] = json!("arrived");
+    arrival["item_id"] = json!(item4);
+    d["tables"]["presence_change"]
+        .as_array_mut()
+        .unwrap()
+        .push(arrival);
+    assert_eq!(
+        refused(&d),
+        at(
+            "presence_change",
+            left.0,
+            &left.1,
+            "item_id",
+            ImportRule::PresenceOrder
+        )
+    );
+}
+
+#[test]
+fn a_case_substitute_for_themselves_is_refused() {
+    let mut d = council();
+    let s = find(&d, "case_substitute", |_| true);
+    let me = d["tables"]["case_substitute"][s.0]["person_id"].clone();
+    refused_at(
+        &mut d,
+        "case_substitute",
+        s,
+        "substitute_for",
+        me,
+        ImportRule::SelfReference,
+    );
+}
+
+#[test]
+fn a_disqualification_needs_its_basis_and_paired_counts() {
+    let mut d = council();
+    let q = row_with(&d, "disqualification", "outcome", json!("disqualified"));
+    refused_at(
+        &mut d,
+        "disqualification",
+        q,
+        "basis",
+        json!(""),
+        ImportRule::DisqualifiedWithoutBasis,
+    );
+    let mut d = council();
+    let q = row_with(&d, "disqualification", "outcome", json!("qualified"));
+    refused_at(
+        &mut d,
+        "disqualification",
+        q,
+        "votes_against",
+        json!(null),
+        ImportRule::VotesPaired,
+    );
+}
+
+#[test]
+fn a_signing_rounds_hash_is_its_pdfs() {
+    let mut d = council();
+    let r = row_with(&d, "signing_round", "outcome", json!("signed"));
+    let pdf = json!({ "base64": "JVBERi0xLjcgYWx0ZXJlZA==" });
+    d["tables"]["signing_round"][r.0]["pdf"] = pdf;
+    assert_eq!(
+        refused(&d),
+        at(
+            "signing_round",
+            r.0,
+            &r.1,
+            "sha256",
+            ImportRule::SigningHash
+        )
+    );
+}
+
+#[test]
+fn a_signature_is_of_its_rounds_hash() {
+    let mut d = council();
+    let refused_round = row_with(&d, "signing_round", "outcome", json!("refused")).1;
+    let other = d["tables"]["signing_round"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == json!(refused_round))
+        .unwrap()["sha256"]
+        .clone();
+    let g = find(&d, "signature", |g| g["verdict"] == json!("signed"));
+    refused_at(
+        &mut d,
+        "signature",
+        g,
+        "sha256",
+        other,
+        ImportRule::SignatureHash,
+    );
+}
+
+#[test]
+fn a_refusal_needs_a_comment() {
+    let mut d = council();
+    let g = row_with(&d, "signature", "verdict", json!("refused"));
+    refused_at(
+        &mut d,
+        "signature",
+        g,
+        "comment",
+        json!(""),
+        ImportRule::RefusalWithoutComment,
+    );
+}
+
+#[test]
+fn a_signature_by_someone_not_chosen_is_refused() {
+    let mut d = council();
+    let tone = person_id(&d, "Tone Myrvold");
+    let g = find(&d, "signature", |g| g["verdict"] == json!("signed"));
+    refused_at(
+        &mut d,
+        "signature",
+        g,
+        "person_id",
+        json!(tone),
+        ImportRule::SignerNotChosen,
+    );
+}
+
+#[test]
+fn a_signing_round_is_closed_once_and_open_only_while_held() {
+    // Closed without an outcome.
+    let mut d = council();
+    let r = row_with(&d, "signing_round", "outcome", json!("refused"));
+    refused_at(
+        &mut d,
+        "signing_round",
+        r,
+        "outcome",
+        json!(null),
+        ImportRule::RoundState,
+    );
+    // Open on approved minutes.
+    let mut d = council();
+    let r = row_with(&d, "signing_round", "outcome", json!("refused"));
+    d["tables"]["signing_round"][r.0]["outcome"] = json!(null);
+    refused_at(
+        &mut d,
+        "signing_round",
+        r,
+        "closed_at",
+        json!(null),
+        ImportRule::RoundState,
+    );
+}
+
+#[test]
+fn signed_minutes_are_approved_by_their_signatures_only() {
+    let ks_meeting = |d: &Value| {
+        let ks = row_with(d, "body", "short_name", json!("Kommunestyret")).1;
+        find(d, "meeting", |m| m["body_id"] == json!(ks))
+    };
+    // Signed, but the meeting says held.
+    let mut d = council();
+    let m = ks_meeting(&d);
+    refused_at(
+        &mut d,
+        "meeting",
+        m,
+        "status",
+        json!("held"),
+        ImportRule::SignedApproval,
+    );
+    // Signed, and also approved by a case.
+    let mut d = council();
+    let m = ks_meeting(&d);
+    let c = ks_case(&d, 1);
+    d["tables"]["meeting"][m.0]["approved_by_case_id"] = json!(c);
+    assert_eq!(
+        refused(&d),
+        at("meeting", m.0, &m.1, "status", ImportRule::SignedApproval)
+    );
+    // Approved with neither a case nor a signed round.
+    let mut d = council();
+    let m = ks_meeting(&d);
+    let r = row_with(&d, "signing_round", "outcome", json!("signed"));
+    d["tables"]["signing_round"][r.0]["outcome"] = json!("refused");
+    assert_eq!(
+        refused(&d),
+        at(
+            "meeting",
+            m.0,
+            &m.1,
+            "approved_by_case_id",
+            ImportRule::ApprovedWithoutCase
+        )
+    );
+}

@@ -436,7 +436,9 @@ pub(crate) fn signed_council() -> Db {
     s.decide_without_quorum(&c5.id, true).unwrap();
     let c4 = s.case_by_number("Kommunestyret", "4/26").unwrap();
     let tone = s.person_by_name("Tone Myrvold").unwrap();
-    let q = s.raise_disqualification(&c4.id, &tone.id, "Eier en hytte").unwrap();
+    let q = s
+        .raise_disqualification(&c4.id, &tone.id, "Eier en hytte")
+        .unwrap();
     s.decide_disqualification(
         &q.id,
         &quorum_record::presence::DisqualificationDecision {
