@@ -332,6 +332,11 @@ impl Harness {
     /// tauri-driver of its own, and opens the WebDriver session that shows its window.
     /// Launching again on the same record is a restart: same record, same profile.
     pub(crate) async fn launch(&self, record: &Path) -> TestResult<App> {
+        self.launch_with(record, &[]).await
+    }
+
+    /// [`Harness::launch`] with more environment for the app (e.g. the system locale, `LANG`).
+    pub(crate) async fn launch_with(&self, record: &Path, env: &[(&str, &str)]) -> TestResult<App> {
         let n = self.launches.get() + 1;
         self.launches.set(n);
         let port = free_port(
@@ -357,6 +362,7 @@ impl Harness {
                 .env("XDG_DATA_HOME", data.join("xdg-data"))
                 .env("XDG_CONFIG_HOME", data.join("xdg-config"))
                 .env("XDG_CACHE_HOME", data.join("xdg-cache"))
+                .envs(env.iter().copied())
                 .stdin(Stdio::null())
                 .stdout(log.try_clone()?)
                 .stderr(log),
