@@ -1,6 +1,6 @@
-//! Sealed minutes: once 3/2025 is approved, no write anywhere in the record changes the bytes of
-//! its documents (minutes, agenda, memos; ordinary and public versions), except a correction,
-//! which is logged. The list of write commands is checked against the record crate's source, so
+//! Sealed minutes: once 3/2025 is approved (by a later meeting) and Kommunestyret's 1/2026 (by
+//! its signers), no write anywhere in the record changes the bytes of their documents (minutes,
+//! agenda, memos; ordinary and public versions), except a correction, which is logged. The list of write commands is checked against the record crate's source, so
 //! a new public write method cannot be added without a scenario here.
 
 use crate::doc_support::{body_text, Db, EH};
@@ -10,18 +10,29 @@ use quorum_record::bodies::BodyInput;
 use quorum_record::cases::{AttachmentInput, CaseInput, ReferenceInput};
 use quorum_record::corrections::CorrectionEdit;
 use quorum_record::error::StateProblem;
+use quorum_record::groups::{OutsidePositionInput, PartyInput};
 use quorum_record::meetings::MeetingInput;
 use quorum_record::model::Due;
 use quorum_record::people::{MembershipInput, PersonInput};
+use quorum_record::presence::DisqualificationDecision;
 use quorum_record::record::{ActionInput, AttendanceInput};
-use quorum_record::vocab::{ActionStatus, AttendanceStatus, ItemKind, Role};
+use quorum_record::vocab::{
+    ActionStatus, AttendanceStatus, Impartiality, ItemKind, PresenceKind, Role, VoteMethod,
+    VoteSide,
+};
+use quorum_record::votes::{ProposalInput, VoteInput};
 use quorum_record::{Error, Lang, Store};
 use std::collections::BTreeSet;
 use std::path::Path;
 
-/// The demo with 3/2025 approved by 31/25 of 4/2025.
+/// The body whose minutes are made final by signatures.
+const KS: &str = "Kommunestyret";
+
+/// The demo with 3/2025 approved by 31/25 of 4/2025, and Kommunestyret's 1/2026 signed by its
+/// signers (as `quorum demo` loads it).
 fn approved() -> Db {
-    let d = Db::demo();
+    let d = Db::empty();
+    quorum_documents::load_demo(&d.store).unwrap();
     let m3 = d.meeting("3/2025");
     let c31 = d.case("31/25");
     d.store.accept_proposal(&c31.id).unwrap();
@@ -60,6 +71,20 @@ fn documents(s: &Store) -> Vec<(String, Vec<u8>)> {
             ));
         }
     }
+    // The signed minutes of Kommunestyret's 1/2026: groups, votes, impartiality, substitutes,
+    // attendance changes, the quorum statement and the signature block.
+    let ks = s.meeting_by_number(KS, "1/2026").unwrap();
+    for public in [false, true] {
+        let o = DocOptions { public, lang: None };
+        out.push((
+            format!("{KS} 1/2026 minutes public={public}"),
+            s.minutes_pdf(&ks.id, o).unwrap(),
+        ));
+    }
+    out.push((
+        format!("{KS} 1/2026 agenda"),
+        s.agenda_pdf(&ks.id, DocOptions::default()).unwrap(),
+    ));
     out
 }
 
@@ -71,7 +96,7 @@ fn assert_unchanged(what: &str, before: &[(String, Vec<u8>)], s: &Store) {
         "{what}: documents of 3/2025 differ in number"
     );
     for ((name, a), (_, b)) in before.iter().zip(&now) {
-        assert!(a == b, "{what} changed the approved {name} of 3/2025");
+        assert!(a == b, "{what} changed the approved {name}");
     }
 }
 
@@ -118,6 +143,18 @@ const READS: &[&str] = &[
     "timetable",
     "export_json",
     "is_empty",
+    "parties",
+    "party_by_name",
+    "outside_positions",
+    "presence_changes",
+    "case_substitutes",
+    "disqualifications",
+    "possible_conflicts",
+    "quorum",
+    "proposals",
+    "votes",
+    "signing",
+    "signing_pdf",
 ];
 
 /// The correction path: the one way approved minutes change (tested below: it changes them,
@@ -190,6 +227,66 @@ struct Targets {
     dir: std::path::PathBuf,
     body_input: BodyInput,
     action_input: ActionInput,
+    ks: Council,
+}
+
+/// What the scenarios aim at in Kommunestyret's signed 1/2026.
+struct Council {
+    body: String,
+    meeting: String,
+    /// 2/26: Marit Løvland disqualified, Nils Kleven her substitute.
+    c2: String,
+    /// 3/26: H's alternative proposal, two votes by group.
+    c3: String,
+    /// 4/26: the named vote.
+    c4: String,
+    item3: String,
+    h: quorum_record::groups::Party,
+    /// Kristin Berge: H's member, who put H's proposal and signed.
+    berge: quorum_record::model::Person,
+    berge_membership: quorum_record::model::Membership,
+    marit: quorum_record::model::Person,
+    nils: quorum_record::model::Person,
+    siri: quorum_record::model::Person,
+    proposal: String,
+    vote: String,
+    disqualification: String,
+    substitute: String,
+    outside_position: String,
+}
+
+fn council(s: &Store) -> Council {
+    let body = s.body_by_short(KS).unwrap();
+    let m = s.meeting_by_number(KS, "1/2026").unwrap();
+    let case = |n: &str| s.case_by_number(KS, n).unwrap();
+    let (c2, c3, c4) = (case("2/26"), case("3/26"), case("4/26"));
+    let person = |n: &str| s.person_by_name(n).unwrap();
+    let berge = person("Kristin Berge");
+    let marit = person("Marit Løvland");
+    Council {
+        h: s.party_by_name(&body.id, "H").unwrap(),
+        berge_membership: s
+            .memberships(&body.id, Some(&m.date))
+            .unwrap()
+            .into_iter()
+            .find(|x| x.person.id == berge.id)
+            .unwrap(),
+        proposal: s.proposals(&c3.id).unwrap()[0].id.clone(),
+        vote: s.votes(&c4.id).unwrap()[0].id.clone(),
+        disqualification: s.disqualifications(&c2.id).unwrap()[0].id.clone(),
+        substitute: s.case_substitutes(&c2.id).unwrap()[0].id.clone(),
+        outside_position: s.outside_positions(&marit.id).unwrap()[0].id.clone(),
+        nils: person("Nils Kleven"),
+        siri: person("Siri Vangen"),
+        item3: c3.item_id.clone().unwrap(),
+        berge,
+        marit,
+        body: body.id,
+        meeting: m.id,
+        c2: c2.id,
+        c3: c3.id,
+        c4: c4.id,
+    }
 }
 
 fn targets(d: &Db) -> Targets {
@@ -237,6 +334,7 @@ fn targets(d: &Db) -> Targets {
             due: Due::None,
         },
         present,
+        ks: council(s),
         body: body.id,
         m3: m3.id,
         m4: d.meeting("4/2025").id,
@@ -434,6 +532,17 @@ const WRITES: &[Scenario] = &[
                 email: String::new(),
             },
         );
+        // The proposer, signer and voter of the signed minutes, and the disqualified member.
+        for p in [&c.ks.berge, &c.ks.marit, &c.ks.nils] {
+            let _ = s.update_person(
+                &p.id,
+                &PersonInput {
+                    name: format!("{} Omdøpt", p.name),
+                    organisation: "Nytt parti".into(),
+                    email: String::new(),
+                },
+            );
+        }
     }),
     ("add_membership", |s, c| {
         let _ = s.add_membership(
@@ -458,6 +567,7 @@ const WRITES: &[Scenario] = &[
     }),
     ("remove_membership", |s, c| {
         let _ = s.remove_membership(&c.first_member.id);
+        let _ = s.remove_membership(&c.ks.berge_membership.id);
     }),
     ("set_attendance", |s, c| {
         let _ = s.set_attendance(
@@ -513,6 +623,146 @@ const WRITES: &[Scenario] = &[
     ("mark_item_started", |s, c| {
         let _ = s.mark_item_started(&c.item24, "11:11");
     }),
+    ("add_party", |s, c| {
+        let party = PartyInput {
+            name: "Rødt".into(),
+            short_name: "R".into(),
+        };
+        let _ = s.add_party(&c.ks.body, &party);
+    }),
+    ("update_party", |s, c| {
+        let renamed = PartyInput {
+            name: "Høyre Testvik".into(),
+            short_name: "HT".into(),
+        };
+        let _ = s.update_party(&c.ks.h.id, &renamed);
+    }),
+    ("remove_party", |s, c| {
+        let _ = s.remove_party(&c.ks.h.id);
+    }),
+    ("set_membership_party", |s, c| {
+        let ap = s.party_by_name(&c.ks.body, "Ap").unwrap();
+        let _ = s.set_membership_party(&c.ks.berge_membership.id, Some(&ap.id));
+    }),
+    ("add_outside_position", |s, c| {
+        let _ = s.add_outside_position(
+            &c.ks.berge.id,
+            &OutsidePositionInput {
+                organisation: "Nordvik barnehage SA".into(),
+                role: "styreleder".into(),
+                ..Default::default()
+            },
+        );
+    }),
+    ("update_outside_position", |s, c| {
+        let _ = s.update_outside_position(
+            &c.ks.outside_position,
+            &OutsidePositionInput {
+                organisation: "Et annet selskap AS".into(),
+                role: "varamedlem".into(),
+                since: Some("2020-01-01".into()),
+                until: Some("2021-01-01".into()),
+            },
+        );
+    }),
+    ("remove_outside_position", |s, c| {
+        let _ = s.remove_outside_position(&c.ks.outside_position);
+    }),
+    ("set_body_rules", |s, c| {
+        let _ = s.set_body_rules(&c.ks.body, Some(100), false);
+        let _ = s.set_body_rules(&c.body, Some(90), true);
+    }),
+    ("set_presence_change", |s, c| {
+        let _ = s.set_presence_change(&c.ks.meeting, &c.ks.siri.id, PresenceKind::Arrived, None);
+        let _ = s.set_presence_change(
+            &c.ks.meeting,
+            &c.ks.berge.id,
+            PresenceKind::Left,
+            Some(&c.ks.item3),
+        );
+        let _ = s.set_presence_change(&c.m3, &c.present.id, PresenceKind::Left, Some(&c.item24));
+    }),
+    ("add_case_substitute", |s, c| {
+        let _ = s.add_case_substitute(&c.ks.c3, &c.ks.nils.id, &c.ks.berge.id);
+        let _ = s.add_case_substitute(&c.c24, &c.ks.nils.id, &c.present.id);
+    }),
+    ("remove_case_substitute", |s, c| {
+        let _ = s.remove_case_substitute(&c.ks.substitute);
+    }),
+    ("raise_disqualification", |s, c| {
+        let _ = s.raise_disqualification(&c.ks.c3, &c.ks.berge.id, "Eier tomta på Solbakken");
+        let _ = s.raise_disqualification(&c.c24, &c.present.id, "Styremedlem");
+    }),
+    ("decide_disqualification", |s, c| {
+        let _ = s.decide_disqualification(
+            &c.ks.disqualification,
+            &DisqualificationDecision {
+                outcome: Impartiality::Qualified,
+                basis: String::new(),
+                votes: Some((5, 4)),
+            },
+        );
+    }),
+    ("remove_disqualification", |s, c| {
+        let _ = s.remove_disqualification(&c.ks.disqualification);
+    }),
+    ("decide_without_quorum", |s, c| {
+        let _ = s.decide_without_quorum(&c.ks.c4, true);
+        let _ = s.decide_without_quorum(&c.c26, true);
+    }),
+    ("add_proposal", |s, c| {
+        let _ = s.add_proposal(
+            &c.ks.c4,
+            &ProposalInput {
+                text: "Eiendomsskatten settes til 1 promille.".into(),
+                party_id: Some(c.ks.h.id.clone()),
+                person_id: Some(c.ks.berge.id.clone()),
+            },
+        );
+    }),
+    ("update_proposal", |s, c| {
+        let _ = s.update_proposal(
+            &c.ks.proposal,
+            &ProposalInput {
+                text: "Et annet forslag.".into(),
+                party_id: None,
+                person_id: Some(c.ks.marit.id.clone()),
+            },
+        );
+    }),
+    ("remove_proposal", |s, c| {
+        let _ = s.remove_proposal(&c.ks.proposal);
+    }),
+    ("record_vote", |s, c| {
+        let _ = s.record_vote(
+            &c.ks.c3,
+            &VoteInput {
+                method: VoteMethod::Groups,
+                groups: vec![(c.ks.h.id.clone(), VoteSide::For)],
+                votes_for: Some(1),
+                votes_against: Some(0),
+                ..Default::default()
+            },
+        );
+        let _ = s.record_vote(&c.c26, &VoteInput::default());
+    }),
+    ("remove_vote", |s, c| {
+        let _ = s.remove_vote(&c.ks.vote);
+    }),
+    ("set_minutes_signers", |s, c| {
+        let _ = s.set_minutes_signers(&c.ks.meeting, std::slice::from_ref(&c.ks.marit.id));
+    }),
+    ("send_for_signing", |s, c| {
+        let _ = s.send_for_signing(&c.ks.meeting, b"%PDF-1.7 another copy");
+        let _ = s.send_for_signing(&c.m3, b"%PDF-1.7 another copy");
+    }),
+    ("sign_minutes", |s, c| {
+        let sha = s.signing(&c.ks.meeting).unwrap().rounds[0].sha256.clone();
+        let _ = s.sign_minutes(&c.ks.meeting, &c.ks.berge.id, &sha);
+    }),
+    ("refuse_minutes", |s, c| {
+        let _ = s.refuse_minutes(&c.ks.meeting, &c.ks.berge.id, "Feil i sak 3/26");
+    }),
     ("import_json", |s, _c| {
         let _ = s.import_json(&s.export_json().unwrap());
     }),
@@ -558,6 +808,22 @@ fn no_write_command_changes_an_approved_document() {
     let body = d.store.body_by_short(EH).unwrap();
     assert_eq!(body.language, Lang::En);
     assert_eq!(body.name, "Omdøpt råd");
+    // And in Kommunestyret: its group renamed, its rules changed, its proposer, signer and
+    // disqualified member renamed, H's member in another group and then no member at all.
+    let s = &d.store;
+    let ks = s.body_by_short(KS).unwrap();
+    assert_eq!((ks.quorum_percent, ks.signed_minutes), (Some(100), false));
+    assert_eq!(s.party_by_name(&ks.id, "HT").unwrap().name, "Høyre Testvik");
+    assert!(s.person_by_name("Kristin Berge Omdøpt").is_ok());
+    assert!(s.person_by_name("Marit Løvland Omdøpt").is_ok());
+    assert!(s.party_by_name(&ks.id, "R").is_ok());
+    let berge = s.person_by_name("Kristin Berge Omdøpt").unwrap();
+    assert!(s
+        .memberships(&ks.id, None)
+        .unwrap()
+        .iter()
+        .all(|m| m.person.id != berge.id));
+    assert!(s.outside_positions(&berge.id).unwrap().len() == 1);
 }
 
 #[test]
