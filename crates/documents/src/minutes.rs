@@ -43,27 +43,19 @@ impl Extra {
     fn load(store: &Store, cx: &MeetingContext, attendance: &[Attendance]) -> Result<Extra> {
         let meeting_id = &cx.meeting.id;
         let quorum = store.quorum(meeting_id)?;
+        // The groups as the record gives them for the meeting (sealed with approved minutes):
+        // each attendance's, and for one who stood in for a single case, that of the seat.
         let mut groups = Groups::default();
-        for m in store.memberships(&cx.body.id, Some(&cx.meeting.date))? {
-            if let Some(g) = m.party {
-                groups.insert(&m.person.id, g);
+        for a in attendance {
+            if let Some(g) = &a.party {
+                groups.insert(&a.person.id, g.clone());
             }
         }
-        // A substitute sits for the group of the member stood in for.
         for q in &quorum {
             for v in &q.voters {
                 if let Some(g) = &v.party {
                     groups.insert(&v.person.id, g.clone());
                 }
-            }
-        }
-        for a in attendance {
-            if let Some(g) = a
-                .substitute_for
-                .as_ref()
-                .and_then(|p| groups.of_person(&p.id))
-            {
-                groups.insert(&a.person.id, g);
             }
         }
         // Who came at an item before who left after it.

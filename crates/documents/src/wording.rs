@@ -27,10 +27,6 @@ impl Groups {
         self.of.get(person_id).map(|p| p.short_name.as_str())
     }
 
-    pub fn of_person(&self, person_id: &str) -> Option<Party> {
-        self.of.get(person_id).cloned()
-    }
-
     /// "Kari Nordmann (H)", or the name alone where the person sits for no group.
     pub fn named(&self, p: &Person) -> String {
         match self.short(&p.id) {
@@ -300,7 +296,8 @@ pub(crate) fn impartiality(
         (Lang::Nb, _, _) => "enstemmig".into(),
         (Lang::En, _, _) => "unanimously".into(),
     };
-    let basis = d.basis.trim();
+    let basis = unbroken_reference(d.basis.trim());
+    let basis = basis.as_str();
     let cf = |lang: Lang| match (lang, basis.is_empty()) {
         (_, true) => String::new(),
         (Lang::Nb, false) => format!(", jf. {basis}"),
@@ -327,6 +324,18 @@ pub(crate) fn impartiality(
         )),
     }
     out
+}
+
+/// A legal reference that a line does not break inside of "§ 6" or before a last short part
+/// ("bokstav a"): those spaces become no-break spaces.
+fn unbroken_reference(basis: &str) -> String {
+    let mut s = basis.replace("§ ", "§\u{a0}");
+    if let Some(i) = s.rfind(' ') {
+        if s[i + 1..].chars().count() <= 2 {
+            s.replace_range(i..i + 1, "\u{a0}");
+        }
+    }
+    s
 }
 
 /// "Nils Kleven (Sp) tiltrådte for Marit Løvland i behandlingen av saken."
