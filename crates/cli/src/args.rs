@@ -78,6 +78,27 @@ impl std::fmt::Display for QuorumRuleError {
 
 impl std::error::Error for QuorumRuleError {}
 
+/// A setting turned on or off: on/off, ja/nei, yes/no (clap's own parser takes no Norwegian).
+pub fn on_off(s: &str) -> Result<bool, OnOffError> {
+    match s.trim().to_lowercase().as_str() {
+        "on" | "ja" | "yes" | "true" | "1" | "på" => Ok(true),
+        "off" | "nei" | "no" | "false" | "0" | "av" => Ok(false),
+        _ => Err(OnOffError),
+    }
+}
+
+/// A value given for an on/off setting that is not one; usage.rs says so in Norwegian.
+#[derive(Debug, Clone, Copy)]
+pub struct OnOffError;
+
+impl std::fmt::Display for OnOffError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("write on or off")
+    }
+}
+
+impl std::error::Error for OnOffError {}
+
 #[derive(Parser)]
 #[command(
     name = "quorum",
@@ -280,7 +301,7 @@ pub enum BodyCommand {
         #[arg(long, value_parser = quorum_rule, allow_negative_numbers = true)]
         quorum_percent: Option<QuorumRule>,
         /// Minutes become final when the signers chosen in the meeting have signed them (on|off)
-        #[arg(long, value_parser = clap::builder::BoolishValueParser::new())]
+        #[arg(long, value_parser = on_off)]
         signed_minutes: Option<bool>,
     },
     /// Where case numbering of a year starts, when earlier meetings are not in the record

@@ -137,6 +137,10 @@ pub fn norwegian(e: &clap::Error, args: &[OsString]) -> String {
             let int = source.and_then(|s| s.downcast_ref::<std::num::ParseIntError>());
             if source.is_some_and(|s| s.is::<crate::args::PositionError>()) {
                 out += "; skriv plassen som et heltall fra 1 og oppover, slik listen nummererer";
+            } else if source.is_some_and(|s| s.is::<crate::args::QuorumRuleError>()) {
+                out += "; skriv andelen av medlemmene som et heltall fra 1 til 100, for eksempel 50, eller «ingen» for ingen regel";
+            } else if source.is_some_and(|s| s.is::<crate::args::OnOffError>()) {
+                out += "; skriv on eller off (ja eller nei)";
             } else if source.is_some_and(|s| s.is::<crate::args::YearError>()) {
                 out += "; skriv et årstall med fire sifre, fra 1900 til 2999, for eksempel 2025";
             } else if let Some(int) = int {
