@@ -503,7 +503,7 @@ fn proposals_and_votes(
         out.push(Block::KeepTogether(
             std::iter::once(Block::Paragraph(vec![Span::bold(format!(
                 "{}:",
-                wording::proposal_heading(cx.lang, p, &extra.groups)
+                wording::proposal_heading(cx.lang, p, proposals, &extra.groups)
             ))]))
             .chain(richtext::blocks(&p.text))
             .collect(),

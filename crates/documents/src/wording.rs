@@ -59,11 +59,39 @@ fn proposer(lang: Lang, p: &Proposal, groups: &Groups) -> String {
     }
 }
 
+/// Who a proposal is from in a vote's sentence: the group, else the member.
+fn from_whom(p: &Proposal) -> String {
+    match (&p.party, &p.person) {
+        (Some(g), _) => g.short_name.clone(),
+        (None, Some(person)) => person.name.clone(),
+        (None, None) => String::new(),
+    }
+}
+
+/// " 2" where the same group (or member) put more than one proposal, so that the votes say
+/// which: "Forslag 2 fra H", "Forslaget 2 fra H".
+fn number_of(p: &Proposal, proposals: &[Proposal]) -> String {
+    let same: Vec<&Proposal> = proposals
+        .iter()
+        .filter(|x| from_whom(x) == from_whom(p))
+        .collect();
+    match same.iter().position(|x| x.id == p.id) {
+        Some(i) if same.len() > 1 => format!(" {}", i + 1),
+        _ => String::new(),
+    }
+}
+
 /// "Forslag fra H v/ Kari Nordmann" — the lead-in of a proposal put in the meeting.
-pub(crate) fn proposal_heading(lang: Lang, p: &Proposal, groups: &Groups) -> String {
+pub(crate) fn proposal_heading(
+    lang: Lang,
+    p: &Proposal,
+    proposals: &[Proposal],
+    groups: &Groups,
+) -> String {
+    let n = number_of(p, proposals);
     match lang {
-        Lang::Nb => format!("Forslag fra {}", proposer(lang, p, groups)),
-        Lang::En => format!("Proposal from {}", proposer(lang, p, groups)),
+        Lang::Nb => format!("Forslag{n} fra {}", proposer(lang, p, groups)),
+        Lang::En => format!("Proposal{n} from {}", proposer(lang, p, groups)),
     }
 }
 
@@ -73,16 +101,15 @@ fn subject(lang: Lang, vote: &Vote, proposals: &[Proposal]) -> String {
         .proposal_id
         .as_ref()
         .and_then(|id| proposals.iter().find(|p| &p.id == id));
-    let by = |p: &Proposal| match (&p.party, &p.person) {
-        (Some(g), _) => g.short_name.clone(),
-        (None, Some(person)) => person.name.clone(),
-        (None, None) => String::new(),
-    };
     match (lang, put) {
         (Lang::Nb, None) => "Innstillingen".into(),
         (Lang::En, None) => "The recommendation".into(),
-        (Lang::Nb, Some(p)) => format!("Forslaget fra {}", by(p)),
-        (Lang::En, Some(p)) => format!("The proposal from {}", by(p)),
+        (Lang::Nb, Some(p)) => format!("Forslaget{} fra {}", number_of(p, proposals), from_whom(p)),
+        (Lang::En, Some(p)) => format!(
+            "The proposal{} from {}",
+            number_of(p, proposals),
+            from_whom(p)
+        ),
     }
 }
 

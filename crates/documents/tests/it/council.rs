@@ -428,3 +428,78 @@ fn signed_minutes_keep_their_bytes_when_groups_people_and_rules_change() {
         assert!(a == b, "the signed minutes changed (public = {})", i == 1);
     }
 }
+
+#[test]
+fn ties_blank_votes_two_proposals_from_one_group_and_a_member_found_impartial() {
+    use quorum_record::presence::DisqualificationDecision;
+    use quorum_record::vocab::{Impartiality, VoteMethod, VoteResult};
+    use quorum_record::votes::{ProposalInput, VoteInput};
+    let d = Db::demo();
+    let s = &d.store;
+    let m = meeting_id(s);
+    let body = s.body_by_short(KS).unwrap();
+    let c5 = s.case_by_number(KS, "5/26").unwrap();
+    let h = s.party_by_name(&body.id, "H").unwrap();
+    let berge = s.person_by_name("Kristin Berge").unwrap();
+    let put = |text: &str| {
+        s.add_proposal(
+            &c5.id,
+            &ProposalInput {
+                text: text.into(),
+                party_id: Some(h.id.clone()),
+                person_id: Some(berge.id.clone()),
+            },
+        )
+        .unwrap()
+    };
+    put("Fjellveien brøytes før klokka sju.");
+    let second = put("Fjellveien får strøsand i bakkene.");
+    let ronning = s.person_by_name("Hans Petter Rønning").unwrap();
+    let q = s.raise_disqualification(&c5.id, &ronning.id, "").unwrap();
+    s.decide_disqualification(
+        &q.id,
+        &DisqualificationDecision {
+            outcome: Impartiality::Qualified,
+            basis: "fvl. § 6 annet ledd".into(),
+            votes: Some((7, 1)),
+        },
+    )
+    .unwrap();
+    s.record_vote(
+        &c5.id,
+        &VoteInput {
+            proposal_id: Some(second.id.clone()),
+            method: VoteMethod::Counts,
+            votes_for: Some(4),
+            votes_against: Some(4),
+            votes_blank: Some(1),
+            result: Some(VoteResult::Adopted),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let t = body_text(&d.file(
+        "uavgjort.pdf",
+        &s.minutes_pdf(&m, DocOptions::default()).unwrap(),
+    ));
+    assert_in_order(
+        &t,
+        &[
+            "5/26 Eventuelt",
+            "Habilitet:",
+            "Spørsmålet om habiliteten til Hans Petter Rønning (SV) ble tatt opp.",
+            "Testvik kommunestyre vedtok med 7 mot 1 stemmer at Hans Petter Rønning ikke var inhabil, jf. fvl. § 6 annet ledd.",
+            "Forslag 1 fra H v/ Kristin Berge:",
+            "Fjellveien brøytes før klokka sju.",
+            "Forslag 2 fra H v/ Kristin Berge:",
+            "Fjellveien får strøsand i bakkene.",
+            "Votering:",
+            "Forslaget 2 fra H ble vedtatt med 4 mot 4 stemmer. 1 stemte blankt. Møteleders stemme var avgjørende.",
+            // The decision is not what the case came with (it came with none).
+            "Vedtak oppdatert:",
+            "Fjellveien får strøsand i bakkene.",
+            "Aksjonspunkt:",
+        ],
+    );
+    assert_lacks(&t, "fratrådte under behandlingen av saken. Forslag");
+}
