@@ -1500,7 +1500,7 @@ pub enum SigningCommand {
         comment: String,
     },
     /// Write the exact PDF sent for signing (the latest round, or round N)
-    Pdf {
+    Copy {
         #[command(flatten)]
         meeting: MeetingOpt,
         /// The round: 1 for the first sent (default: the latest)

@@ -183,7 +183,7 @@ fn output_file(command: &Command) -> Option<&std::path::Path> {
             command: CaseCommand::SaveAttachment { output, .. },
         } => Some(output),
         Command::Signing {
-            command: SigningCommand::Pdf { output, .. },
+            command: SigningCommand::Copy { output, .. },
         } => Some(output),
         Command::Pdf { document } => Some(match document {
             PdfCommand::Agenda { out, .. }

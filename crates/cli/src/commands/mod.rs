@@ -61,3 +61,37 @@ pub fn text_arg(value: &str) -> R<String> {
 pub fn opt_text(value: &Option<String>) -> R<Option<String>> {
     value.as_deref().map(text_arg).transpose()
 }
+
+/// A value of one of the record's vocabularies as typed: refused with the choices in the
+/// user's words (the record's own message names the field as the record stores it).
+pub fn vocab<T: Copy>(
+    text: &str,
+    parsed: quorum_record::Result<T>,
+    all: &[T],
+    label: impl Fn(T, Lang) -> &'static str,
+    what: (&str, &str),
+) -> R<T> {
+    parsed.map_err(|_| {
+        let choices = |lang| {
+            all.iter()
+                .map(|v| label(*v, lang))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let t = text.trim();
+        quorum_record::Error::other(
+            "value",
+            format!(
+                "«{t}» er ikke {}. Velg en av: {}.",
+                what.0,
+                choices(Lang::Nb)
+            ),
+            format!(
+                "\"{t}\" is not {}. Choose one of: {}.",
+                what.1,
+                choices(Lang::En)
+            ),
+        )
+        .into()
+    })
+}

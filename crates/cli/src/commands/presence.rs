@@ -83,7 +83,13 @@ pub fn presence(cx: &Ctx, command: &PresenceCommand) -> R<Done> {
         } => {
             let m = meeting_of(cx, meeting)?;
             let p = resolve::person(s, person)?;
-            let kind = PresenceKind::parse(kind)?;
+            let kind = super::vocab(
+                kind,
+                PresenceKind::parse(kind),
+                PresenceKind::ALL,
+                PresenceKind::label,
+                ("en endring i oppmøtet", "a change of attendance"),
+            )?;
             s.set_presence_change(&m.id, &p.id, kind, None)?;
             let (list, text) = presence_text(cx, &m)?;
             Ok(Done::new(&list, text))
@@ -201,7 +207,16 @@ pub fn disqualification(cx: &Ctx, command: &DisqualificationCommand) -> R<Done> 
         } => {
             let c = case_of(cx, case)?;
             let old = resolve::disqualification(s, &c.id, person)?;
-            let outcome = Impartiality::parse(outcome)?;
+            let outcome = super::vocab(
+                outcome,
+                Impartiality::parse(outcome),
+                Impartiality::ALL,
+                Impartiality::label,
+                (
+                    "et utfall av habilitetsspørsmålet",
+                    "an outcome of the impartiality question",
+                ),
+            )?;
             let d = s.decide_disqualification(
                 &old.id,
                 &DisqualificationDecision {

@@ -124,9 +124,17 @@ pub fn run(cx: &Ctx, command: &SigningCommand) -> R<Done> {
         } => {
             let m = meeting_of(cx, meeting)?;
             let p = resolve::person(s, by)?;
+            if comment.trim().is_empty() {
+                return Err(quorum_record::Error::other(
+                    "comment",
+                    "Skriv hvorfor referatet avvises (--comment), så sekretariatet vet hva som må rettes.",
+                    "Write why the minutes are refused (--comment), so the secretariat knows what to correct.",
+                )
+                .into());
+            }
             done(&m, s.refuse_minutes(&m.id, &p.id, comment)?)
         }
-        SigningCommand::Pdf {
+        SigningCommand::Copy {
             meeting,
             round,
             output,

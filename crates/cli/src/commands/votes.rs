@@ -174,7 +174,16 @@ pub fn vote(cx: &Ctx, body: Option<&str>, case: &str, command: &VoteCommand) -> 
             Some(n) => Some(resolve::proposal(s, &c.id, &n.to_string())?.id),
             None => None,
         };
-        let result = opts.result.as_deref().map(VoteResult::parse).transpose()?;
+        let result = match opts.result.as_deref() {
+            Some(r) => Some(super::vocab(
+                r,
+                VoteResult::parse(r),
+                VoteResult::ALL,
+                VoteResult::label,
+                ("et resultat av en votering", "a result of a vote"),
+            )?),
+            None => None,
+        };
         Ok(VoteInput {
             proposal_id,
             method,

@@ -1731,7 +1731,7 @@ fn a_typo_in_the_output_never_overwrites_the_record() {
         before,
         "the record file is unchanged"
     );
-    assert_eq!(d.store().bodies().unwrap().len(), 2);
+    assert_eq!(d.store().bodies().unwrap().len(), 3);
 }
 
 #[test]

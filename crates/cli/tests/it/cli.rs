@@ -414,12 +414,16 @@ fn body_and_meeting_lists() {
     let d = demo();
     let out = ok(&d.db, &["body", "list"]);
     let lines: Vec<String> = out.lines().map(flat).collect();
-    assert_eq!(lines.len(), 2, "{out}");
+    assert_eq!(lines.len(), 3, "{out}");
     assert!(
         lines[0].starts_with("E-helserådet Nasjonalt e-helseråd"),
         "{out}"
     );
-    assert!(lines[1].starts_with("NUIT "), "{out}");
+    assert!(
+        lines[1].starts_with("Kommunestyret Testvik kommunestyre"),
+        "{out}"
+    );
+    assert!(lines[2].starts_with("NUIT "), "{out}");
     let out = ok(&d.db, &["meeting", "list", "--body", "E-helserådet"]);
     let lines: Vec<String> = out.lines().map(flat).collect();
     assert_eq!(lines.len(), 2, "{out}");

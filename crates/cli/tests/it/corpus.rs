@@ -160,8 +160,8 @@ const IMPORT: Says = Says {
 /// Defects found by this corpus whose fix lies outside the CLI, by case label: each still runs
 /// and must still show the defect, or the test asks for the entry to be removed.
 const KNOWN: &[(&str, &str)] = &[(
-    "agenda edit --meeting 1/2026 1 --type Finnes ikke",
-    "record/agenda.rs (update_item): a case item takes a case type the body does not have (\"case set --type\" refuses the same name); the agenda then shows \"1/26 Utkastsak (Finnes ikke, 20 min)\"",
+    "agenda edit --meeting 1/2027 1 --type Finnes ikke",
+    "record/agenda.rs (update_item): a case item takes a case type the body does not have (\"case set --type\" refuses the same name); the agenda then shows \"1/27 Utkastsak (Finnes ikke, 20 min)\"",
 )];
 
 struct Run {
@@ -259,8 +259,8 @@ impl Fixture {
     }
 }
 
-/// The demo record, plus a draft meeting 1/2026 whose agenda can still change: item 1 the case
-/// 1/26 with an innspill, an action point and a decision; item 2 a break; and an unplaced case.
+/// The demo record, plus a draft meeting 1/2027 whose agenda can still change: item 1 the case
+/// 1/27 with an innspill, an action point and a decision; item 2 a break; and an unplaced case.
 fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("quorum.db");
@@ -270,13 +270,13 @@ fn fixture() -> Fixture {
         _dir: dir,
     };
     f.ok(&["demo"]);
-    f.ok(&["meeting", "add", "--body", B, "--date", "2026-02-05"]);
+    f.ok(&["meeting", "add", "--body", B, "--date", "2027-02-05"]);
     f.ok(&[
         "agenda",
         "add",
         "case",
         "--meeting",
-        "1/2026",
+        "1/2027",
         "--title",
         "Utkastsak",
         "--duration",
@@ -287,7 +287,7 @@ fn fixture() -> Fixture {
         "add",
         "break",
         "--meeting",
-        "1/2026",
+        "1/2027",
         "--title",
         "Pause",
         "--duration",
@@ -298,7 +298,7 @@ fn fixture() -> Fixture {
         "innspill",
         "add",
         "--meeting",
-        "1/2026",
+        "1/2027",
         "--item",
         "1",
         "Et innspill",
@@ -308,12 +308,12 @@ fn fixture() -> Fixture {
         "action",
         "add",
         "--meeting",
-        "1/2026",
+        "1/2027",
         "--item",
         "1",
         "Et punkt",
     ]);
-    f.ok(&["record", "decision", "--body", B, "1/26", "Vedtatt."]);
+    f.ok(&["record", "decision", "--body", B, "1/27", "Vedtatt."]);
     f.ok(&[
         "case",
         "add",
@@ -525,7 +525,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "add",
             "case",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--case",
             "x",
             "--title",
@@ -555,7 +555,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
                 "add",
                 "break",
                 "--meeting",
-                "1/2026",
+                "1/2027",
                 "--duration",
                 n,
             ],
@@ -581,7 +581,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "agenda",
             "move",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "1",
             "--to",
             "first",
@@ -594,7 +594,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "innspill",
             "add",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--item",
             "1",
             "x",
@@ -623,7 +623,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
                 "add",
                 "break",
                 "--meeting",
-                "1/2026",
+                "1/2027",
                 "--duration",
                 n,
             ],
@@ -634,7 +634,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
                 "agenda",
                 "edit",
                 "--meeting",
-                "1/2026",
+                "1/2027",
                 "2",
                 "--duration",
                 n,
@@ -648,7 +648,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "add",
             "case",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--title",
             "y",
             "--duration",
@@ -662,7 +662,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "add",
             "open",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--duration",
             "100000",
         ],
@@ -674,18 +674,18 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "add",
             "orientation",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--duration",
             "-30",
         ],
         RANGE,
     );
     add(
-        &["agenda", "move", "--meeting", "1/2026", "1", "--to", "0"],
+        &["agenda", "move", "--meeting", "1/2027", "1", "--to", "0"],
         POSITION,
     );
     add(
-        &["agenda", "move", "--meeting", "1/2026", "1", "--to", "-3"],
+        &["agenda", "move", "--meeting", "1/2027", "1", "--to", "-3"],
         POSITION,
     );
 
@@ -695,14 +695,14 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "add",
             "break",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--at",
             "-1",
         ],
         POSITION,
     );
     add(
-        &["agenda", "add", "break", "--meeting", "1/2026", "--at", "0"],
+        &["agenda", "add", "break", "--meeting", "1/2027", "--at", "0"],
         POSITION,
     );
     add(
@@ -711,7 +711,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "innspill",
             "add",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--item",
             "1",
             "x",
@@ -800,7 +800,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
     add(&["case", "set", "32-25", "--title", "x"], CASE_NO);
     add(&["case", "history", "0/25"], CASE_NO);
     add(
-        &["case", "exempt", "1/2026", "--basis", "offl. § 14"],
+        &["case", "exempt", "1/2027", "--basis", "offl. § 14"],
         CASE_NO,
     );
     add(
@@ -812,14 +812,14 @@ fn refusals(dir: &Path) -> Vec<Bad> {
         &["case", "save-attachment", "32_25", "2", "-o", "OUT/a"],
         CASE_NO,
     );
-    add(&["case", "link", "1/26", "--to", "40-25"], CASE_NO);
+    add(&["case", "link", "1/27", "--to", "40-25"], CASE_NO);
     add(&["case", "link", "40.25", "--to", "32/25"], CASE_NO);
     add(
-        &["case", "reference", "1/2026", "--ref-number", "1"],
+        &["case", "reference", "1/2027", "--ref-number", "1"],
         CASE_NO,
     );
-    add(&["case", "unlink", "1/2026", "1"], CASE_NO);
-    add(&["record", "decision", "1/2026", "x"], CASE_NO);
+    add(&["case", "unlink", "1/2027", "1"], CASE_NO);
+    add(&["record", "decision", "1/2027", "x"], CASE_NO);
     add(&["record", "accept", "32"], CASE_NO);
     add(&["record", "clear", "sak 1"], CASE_NO);
     add(
@@ -832,7 +832,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "add",
             "continuation",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--case",
             "1-26",
         ],
@@ -864,7 +864,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
         add(&["meeting", "show", n], MEETING_NO);
     }
     add(&["meeting", "edit", "4-2025", "--place", "x"], MEETING_NO);
-    add(&["meeting", "send", "1/26"], MEETING_NO);
+    add(&["meeting", "send", "1/27"], MEETING_NO);
     add(&["meeting", "held", "0/2026"], MEETING_NO);
     add(
         &["meeting", "approve", "3/25", "--by-case", "31/25"],
@@ -881,12 +881,12 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "--date",
             "2026-03-01",
             "--number",
-            "1/26",
+            "1/27",
         ],
         MEETING_NO,
     );
     add(
-        &["meeting", "edit", "1/2026", "--number", "0/2026"],
+        &["meeting", "edit", "1/2027", "--number", "0/2026"],
         MEETING_NO,
     );
     add(&["agenda", "list", "4/25"], MEETING_NO);
@@ -894,7 +894,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
         &["agenda", "add", "break", "--meeting", "1-2026"],
         MEETING_NO,
     );
-    add(&["agenda", "show", "--meeting", "1/26", "1"], MEETING_NO);
+    add(&["agenda", "show", "--meeting", "1/27", "1"], MEETING_NO);
     add(
         &["record", "attendance", "list", "--meeting", "4/25"],
         MEETING_NO,
@@ -981,7 +981,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
     ] {
         add(&["meeting", "add", "--body", B, "--date", d], DATE);
     }
-    add(&["meeting", "edit", "1/2026", "--date", "2026-02-29"], DATE);
+    add(&["meeting", "edit", "1/2027", "--date", "2026-02-29"], DATE);
     add(
         &[
             "body",
@@ -1055,7 +1055,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "action",
             "add",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--item",
             "1",
             "x",
@@ -1070,7 +1070,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "action",
             "add",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--item",
             "1",
             "x",
@@ -1085,7 +1085,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "action",
             "edit",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--item",
             "1",
             "1",
@@ -1098,7 +1098,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
         &[
             "case",
             "reference",
-            "1/26",
+            "1/27",
             "--ref-number",
             "5/24",
             "--date",
@@ -1165,7 +1165,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
         ],
         TIME,
     );
-    add(&["meeting", "edit", "1/2026", "--start", "7"], TIME);
+    add(&["meeting", "edit", "1/2027", "--start", "7"], TIME);
     add(
         &[
             "meeting",
@@ -1179,16 +1179,16 @@ fn refusals(dir: &Path) -> Vec<Bad> {
         ],
         MINUS,
     );
-    add(&["meeting", "edit", "1/2026", "--end", "kl. 16"], TIME);
+    add(&["meeting", "edit", "1/2027", "--end", "kl. 16"], TIME);
     add(
-        &["agenda", "started", "--meeting", "1/2026", "1", "99:99"],
+        &["agenda", "started", "--meeting", "1/2027", "1", "99:99"],
         TIME,
     );
     add(
-        &["agenda", "started", "--meeting", "1/2026", "1", "nå"],
+        &["agenda", "started", "--meeting", "1/2027", "1", "nå"],
         TIME,
     );
-    add(&["agenda", "started", "--meeting", "1/2026", "1", ""], TIME);
+    add(&["agenda", "started", "--meeting", "1/2027", "1", ""], TIME);
     add(
         &[
             "meeting",
@@ -1219,7 +1219,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
         ],
         END_BEFORE,
     );
-    add(&["meeting", "edit", "1/2026", "--end", "08:00"], END_BEFORE);
+    add(&["meeting", "edit", "1/2027", "--end", "08:00"], END_BEFORE);
     add(
         &[
             "member",
@@ -1293,7 +1293,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "action",
             "status",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--item",
             "1",
             "1",
@@ -1307,7 +1307,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "action",
             "status",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--item",
             "1",
             "1",
@@ -1320,7 +1320,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "agenda",
             "edit",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "1",
             "--type",
             "Finnes ikke",
@@ -1333,7 +1333,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "add",
             "case",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--title",
             "y",
             "--type",
@@ -1341,7 +1341,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
         ],
         ANY,
     );
-    add(&["case", "set", "1/26", "--type", "Ukjent type"], ANY);
+    add(&["case", "set", "1/27", "--type", "Ukjent type"], ANY);
 
     // --- names that do not exist
     add(&["body", "show", "FINNES-IKKE"], NOT_FOUND);
@@ -1443,17 +1443,17 @@ fn refusals(dir: &Path) -> Vec<Bad> {
     );
     add(&["agenda", "list", "9/2026"], NOT_FOUND);
     add(&["agenda", "show", "99/25"], NOT_FOUND);
-    add(&["agenda", "show", "--meeting", "1/2026", "99"], ANY);
-    add(&["agenda", "show", "--meeting", "1/2026", "tre"], NOT_FOUND);
+    add(&["agenda", "show", "--meeting", "1/2027", "99"], ANY);
+    add(&["agenda", "show", "--meeting", "1/2027", "tre"], NOT_FOUND);
     add(&["agenda", "show", "2"], ANY);
-    add(&["agenda", "remove", "--meeting", "1/2026", "0"], ANY);
+    add(&["agenda", "remove", "--meeting", "1/2027", "0"], ANY);
     add(
         &[
             "agenda",
             "add",
             "case",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--case",
             "Finnes ikke",
         ],
@@ -1465,7 +1465,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "add",
             "continuation",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--case",
             "99/26",
         ],
@@ -1485,12 +1485,12 @@ fn refusals(dir: &Path) -> Vec<Bad> {
         &["case", "save-attachment", "32/25", "99", "-o", "OUT/v.pdf"],
         NOT_FOUND,
     );
-    add(&["case", "link", "1/26", "--to", "99/25"], NOT_FOUND);
+    add(&["case", "link", "1/27", "--to", "99/25"], NOT_FOUND);
     add(
         &[
             "case",
             "link",
-            "1/26",
+            "1/27",
             "--to",
             "32/25",
             "--to-body",
@@ -1498,8 +1498,8 @@ fn refusals(dir: &Path) -> Vec<Bad> {
         ],
         NOT_FOUND,
     );
-    add(&["case", "unlink", "1/26", "7"], NOT_FOUND);
-    add(&["case", "unlink", "1/26", "første"], NOT_FOUND);
+    add(&["case", "unlink", "1/27", "7"], NOT_FOUND);
+    add(&["case", "unlink", "1/27", "første"], NOT_FOUND);
     add(
         &[
             "record",
@@ -1544,7 +1544,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "innspill",
             "edit",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--item",
             "1",
             "9",
@@ -1558,7 +1558,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "innspill",
             "remove",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--item",
             "1",
             "0",
@@ -1571,7 +1571,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "innspill",
             "remove",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--item",
             "1",
             "-1",
@@ -1587,7 +1587,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "action",
             "edit",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--item",
             "1",
             "5",
@@ -1602,7 +1602,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "action",
             "remove",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--item",
             "1",
             "5",
@@ -1615,7 +1615,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "action",
             "status",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--item",
             "1",
             "5",
@@ -1915,14 +1915,14 @@ fn refusals(dir: &Path) -> Vec<Bad> {
         ],
         TOO_LONG,
     );
-    add(&["meeting", "edit", "1/2026", "--place", long], TOO_LONG);
+    add(&["meeting", "edit", "1/2027", "--place", long], TOO_LONG);
     add(
         &[
             "agenda",
             "add",
             "case",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--title",
             "",
         ],
@@ -1934,7 +1934,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "add",
             "case",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--title",
             long,
         ],
@@ -1946,7 +1946,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "add",
             "case",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--title",
             "a\u{1}b",
         ],
@@ -1958,7 +1958,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "add",
             "break",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--title",
             "a\nb",
         ],
@@ -1970,7 +1970,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "add",
             "open",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--title",
             long,
         ],
@@ -1982,7 +1982,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "add",
             "orientation",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--title",
             "t",
             "--guest",
@@ -1995,7 +1995,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "agenda",
             "edit",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "2",
             "--title",
             "\u{1b}",
@@ -2012,33 +2012,33 @@ fn refusals(dir: &Path) -> Vec<Bad> {
         ],
         TOO_LONG,
     );
-    add(&["case", "set", "1/26", "--title", "a\u{b}b"], CONTROL);
-    add(&["case", "set", "1/26", "--summary", "a\u{0c}b"], CONTROL);
-    add(&["case", "set", "1/26", "--owner", long], TOO_LONG);
-    add(&["case", "set", "1/26", "--officer", "x\ny"], CONTROL);
-    add(&["case", "set", "1/26", "--purpose", "\u{1b}[2J"], CONTROL);
-    add(&["case", "exempt", "1/26", "--basis", ""], ANY);
-    add(&["case", "exempt", "1/26", "--basis", long], TOO_LONG);
+    add(&["case", "set", "1/27", "--title", "a\u{b}b"], CONTROL);
+    add(&["case", "set", "1/27", "--summary", "a\u{0c}b"], CONTROL);
+    add(&["case", "set", "1/27", "--owner", long], TOO_LONG);
+    add(&["case", "set", "1/27", "--officer", "x\ny"], CONTROL);
+    add(&["case", "set", "1/27", "--purpose", "\u{1b}[2J"], CONTROL);
+    add(&["case", "exempt", "1/27", "--basis", ""], ANY);
+    add(&["case", "exempt", "1/27", "--basis", long], TOO_LONG);
     add(
-        &["case", "attach", "1/26", "--label", "", "--title", "t"],
+        &["case", "attach", "1/27", "--label", "", "--title", "t"],
         EMPTY,
     );
     add(
-        &["case", "attach", "1/26", "--label", "3", "--title", ""],
+        &["case", "attach", "1/27", "--label", "3", "--title", ""],
         EMPTY,
     );
     add(
         &[
-            "case", "attach", "1/26", "--label", "3", "--title", "a\u{7}",
+            "case", "attach", "1/27", "--label", "3", "--title", "a\u{7}",
         ],
         CONTROL,
     );
-    add(&["case", "reference", "1/26", "--ref-number", ""], EMPTY);
+    add(&["case", "reference", "1/27", "--ref-number", ""], EMPTY);
     add(
         &[
             "case",
             "reference",
-            "1/26",
+            "1/27",
             "--ref-number",
             "5/24",
             "--title",
@@ -2051,7 +2051,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "record",
             "narrative",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--item",
             "1",
             "a\u{7}b",
@@ -2064,7 +2064,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "innspill",
             "add",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--item",
             "1",
             "",
@@ -2077,7 +2077,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "innspill",
             "add",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--item",
             "1",
             "\u{1b}]0;x\u{7}",
@@ -2090,7 +2090,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "innspill",
             "edit",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--item",
             "1",
             "1",
@@ -2098,15 +2098,15 @@ fn refusals(dir: &Path) -> Vec<Bad> {
         ],
         EMPTY,
     );
-    add(&["record", "decision", "1/26", ""], EMPTY);
-    add(&["record", "decision", "1/26", "a\u{1f}b"], CONTROL);
+    add(&["record", "decision", "1/27", ""], EMPTY);
+    add(&["record", "decision", "1/27", "a\u{1f}b"], CONTROL);
     add(
         &[
             "record",
             "action",
             "add",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--item",
             "1",
             "",
@@ -2119,7 +2119,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "action",
             "add",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--item",
             "1",
             "x",
@@ -2134,7 +2134,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "action",
             "edit",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--item",
             "1",
             "1",
@@ -2172,8 +2172,8 @@ fn refusals(dir: &Path) -> Vec<Bad> {
     add(&["body", "add", "--short", "nuit", "--name", "Dobbel"], ANY);
     add(&["case-type", "remove", "--body", B, "Drøfting"], ANY);
     add(&["meeting", "send", "3/2025"], ANY);
-    add(&["meeting", "approve", "4/2025", "--by-case", "1/26"], ANY);
-    add(&["meeting", "approve", "1/2026", "--by-case", "31/25"], ANY);
+    add(&["meeting", "approve", "4/2025", "--by-case", "1/27"], ANY);
+    add(&["meeting", "approve", "1/2027", "--by-case", "31/25"], ANY);
     add(
         &[
             "agenda",
@@ -2197,18 +2197,18 @@ fn refusals(dir: &Path) -> Vec<Bad> {
             "add",
             "continuation",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--case",
             "32/25",
         ],
         ANY,
     );
-    add(&["case", "link", "1/26", "--to", "1/26"], ANY);
+    add(&["case", "link", "1/27", "--to", "1/27"], ANY);
     add(
         &[
             "case",
             "attach",
-            "1/26",
+            "1/27",
             "--label",
             "3",
             "--title",
@@ -2222,7 +2222,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
         &[
             "case",
             "attach",
-            "1/26",
+            "1/27",
             "--label",
             "3",
             "--title",
@@ -2232,7 +2232,7 @@ fn refusals(dir: &Path) -> Vec<Bad> {
         ],
         FILE,
     );
-    add(&["record", "accept", "1/26"], ANY);
+    add(&["record", "accept", "1/27"], ANY);
 
     // --- paths
     add(&["export", "OUT/quorum.db"], ANY);
@@ -2310,6 +2310,605 @@ fn refusals(dir: &Path) -> Vec<Bad> {
         ],
         ANY,
     );
+    // --- schema 5: groups, outside positions, body rules, attendance through the meeting,
+    // substitutes for a case, impartiality, proposals, votes, quorum and signing. The demo's
+    // Kommunestyret 1/2026 is signed (locked); the fixture's 1/2027 of B is a draft.
+    const KS: &str = "Kommunestyret";
+    add(&["body", "rules", B, "--quorum-percent", "0"], USAGE);
+    add(
+        &["body", "rules", B, "--quorum-percent", "halvparten"],
+        USAGE,
+    );
+    add(&["body", "rules", B, "--signed-minutes", "kanskje"], USAGE);
+    add(
+        &["body", "rules", "Finnes ikke", "--signed-minutes", "on"],
+        NOT_FOUND,
+    );
+    add(&["party", "list", "--body", "Finnes ikke"], NOT_FOUND);
+    add(
+        &[
+            "party", "add", "--body", KS, "--name", "Høyre", "--short", "h",
+        ],
+        ANY,
+    );
+    add(
+        &[
+            "party",
+            "add",
+            "--body",
+            KS,
+            "--name",
+            "Rødt",
+            "--short",
+            "RødtTestvik13",
+        ],
+        TOO_LONG,
+    );
+    add(
+        &["party", "add", "--body", KS, "--name", "", "--short", "R"],
+        EMPTY,
+    );
+    add(
+        &[
+            "party", "add", "--body", KS, "--name", "R\u{7}", "--short", "R",
+        ],
+        CONTROL,
+    );
+    add(
+        &["party", "rename", "--body", KS, "X", "--name", "Y"],
+        NOT_FOUND,
+    );
+    add(
+        &["party", "rename", "--body", KS, "H", "--short", "Ap"],
+        ANY,
+    );
+    add(&["party", "remove", "--body", KS, "H"], ANY);
+    add(&["person", "position", "list", "Finnes Ikke"], NOT_FOUND);
+    add(
+        &[
+            "person",
+            "position",
+            "add",
+            "Ola Nordmann",
+            "--org",
+            "X",
+            "--since",
+            "2025-13-01",
+        ],
+        DATE,
+    );
+    add(
+        &[
+            "person",
+            "position",
+            "add",
+            "Ola Nordmann",
+            "--org",
+            "X",
+            "--since",
+            "2025-02-01",
+            "--until",
+            "2025-01-01",
+        ],
+        END_BEFORE,
+    );
+    add(
+        &["person", "position", "add", "Ola Nordmann", "--org", " "],
+        EMPTY,
+    );
+    add(
+        &["person", "position", "remove", "Ola Nordmann", "1"],
+        NOT_FOUND,
+    );
+    add(
+        &[
+            "member",
+            "party",
+            "--body",
+            KS,
+            "--person",
+            "Kristin Berge",
+            "--party",
+            "X",
+        ],
+        NOT_FOUND,
+    );
+    add(
+        &["member", "party", "--body", KS, "--person", "Kristin Berge"],
+        USAGE,
+    );
+    add(
+        &[
+            "member",
+            "party",
+            "--body",
+            KS,
+            "--person",
+            "Kristin Berge",
+            "--party",
+            "H",
+            "--no-party",
+        ],
+        USAGE,
+    );
+    add(
+        &[
+            "member",
+            "party",
+            "--body",
+            KS,
+            "--person",
+            "Ola Nordmann",
+            "--party",
+            "H",
+        ],
+        NOT_FOUND,
+    );
+    add(
+        &["record", "presence", "list", "--meeting", "99/2026"],
+        NOT_FOUND,
+    );
+    add(
+        &[
+            "record",
+            "presence",
+            "arrived",
+            "--body",
+            KS,
+            "--meeting",
+            "1/2026",
+            "Siri Vangen",
+            "--item",
+            "9",
+        ],
+        ANY,
+    );
+    add(
+        &[
+            "record",
+            "presence",
+            "arrived",
+            "--body",
+            KS,
+            "--meeting",
+            "1/2026",
+            "Siri Vangen",
+            "--item",
+            "1",
+        ],
+        ANY,
+    );
+    add(
+        &[
+            "record",
+            "presence",
+            "left",
+            "--body",
+            B,
+            "--meeting",
+            "1/2027",
+            "Ola Nordmann",
+            "--item",
+            "1",
+        ],
+        ANY,
+    );
+    add(
+        &[
+            "record",
+            "presence",
+            "undo",
+            "--body",
+            B,
+            "--meeting",
+            "1/2027",
+            "Ola Nordmann",
+            "kom",
+        ],
+        CHOICE,
+    );
+    add(&["record", "substitute", "list", "99/26"], NOT_FOUND);
+    add(
+        &[
+            "record",
+            "substitute",
+            "add",
+            "--body",
+            B,
+            "1/27",
+            "Ola Nordmann",
+            "--for",
+            "Ola Nordmann",
+        ],
+        ANY,
+    );
+    add(
+        &[
+            "record",
+            "substitute",
+            "add",
+            "--body",
+            KS,
+            "2/26",
+            "Tone Myrvold",
+            "--for",
+            "Siri Vangen",
+        ],
+        ANY,
+    );
+    add(
+        &[
+            "record",
+            "substitute",
+            "remove",
+            "--body",
+            B,
+            "1/27",
+            "Ola Nordmann",
+        ],
+        NOT_FOUND,
+    );
+    add(&["record", "disqualification", "list", "1/2x"], CASE_NO);
+    add(
+        &[
+            "record",
+            "disqualification",
+            "raise",
+            "--body",
+            B,
+            "1/27",
+            "Finnes Ikke",
+        ],
+        NOT_FOUND,
+    );
+    add(
+        &[
+            "record",
+            "disqualification",
+            "raise",
+            "--body",
+            KS,
+            "3/26",
+            "Kristin Berge",
+        ],
+        ANY,
+    );
+    add(
+        &[
+            "record",
+            "disqualification",
+            "decide",
+            "--body",
+            B,
+            "1/27",
+            "Ola Nordmann",
+            "inhabil",
+        ],
+        NOT_FOUND,
+    );
+    add(
+        &[
+            "record",
+            "disqualification",
+            "decide",
+            "--body",
+            KS,
+            "2/26",
+            "Marit Løvland",
+            "kanskje",
+        ],
+        CHOICE,
+    );
+    add(
+        &[
+            "record",
+            "disqualification",
+            "decide",
+            "--body",
+            KS,
+            "2/26",
+            "Marit Løvland",
+            "habil",
+            "--for",
+            "3",
+        ],
+        USAGE,
+    );
+    add(
+        &[
+            "record",
+            "disqualification",
+            "remove",
+            "--body",
+            B,
+            "1/27",
+            "Ola Nordmann",
+        ],
+        NOT_FOUND,
+    );
+    add(
+        &[
+            "record",
+            "proposal",
+            "list",
+            "--body",
+            "Finnes ikke",
+            "1/27",
+        ],
+        NOT_FOUND,
+    );
+    add(
+        &[
+            "record",
+            "proposal",
+            "add",
+            "--body",
+            B,
+            "1/27",
+            "Et forslag",
+        ],
+        ANY,
+    );
+    add(
+        &[
+            "record",
+            "proposal",
+            "add",
+            "--body",
+            B,
+            "1/27",
+            "Et forslag",
+            "--party",
+            "H",
+        ],
+        NOT_FOUND,
+    );
+    add(
+        &[
+            "record",
+            "proposal",
+            "add",
+            "--body",
+            B,
+            "1/27",
+            " ",
+            "--by",
+            "Ola Nordmann",
+        ],
+        EMPTY,
+    );
+    add(
+        &[
+            "record", "proposal", "add", "--body", KS, "3/26", "Nytt", "--party", "H",
+        ],
+        ANY,
+    );
+    add(
+        &["record", "proposal", "remove", "--body", B, "1/27", "1"],
+        NOT_FOUND,
+    );
+    add(&["record", "without-quorum", "--body", KS, "4/26"], ANY);
+    add(
+        &["record", "without-quorum", "--body", B, "99/26"],
+        NOT_FOUND,
+    );
+    add(
+        &[
+            "vote",
+            "--body",
+            B,
+            "1/27",
+            "unanimous",
+            "--result",
+            "kanskje",
+        ],
+        CHOICE,
+    );
+    add(&["vote", "--body", B, "1/27", "unanimous"], ANY);
+    add(&["vote", "--body", KS, "4/26", "unanimous"], ANY);
+    add(
+        &["vote", "--body", B, "1/27", "unanimous", "--proposal", "0"],
+        POSITION,
+    );
+    add(
+        &["vote", "--body", B, "1/27", "unanimous", "--proposal", "2"],
+        NOT_FOUND,
+    );
+    add(
+        &[
+            "vote",
+            "--body",
+            B,
+            "1/27",
+            "counts",
+            "--for",
+            "x",
+            "--against",
+            "1",
+        ],
+        INT,
+    );
+    add(
+        &["vote", "--body", B, "1/27", "counts", "--for", "1"],
+        USAGE,
+    );
+    add(
+        &["vote", "--body", B, "1/27", "groups", "--for", "Ap"],
+        NOT_FOUND,
+    );
+    add(
+        &["vote", "--body", B, "1/27", "named", "--yes", "Finnes Ikke"],
+        NOT_FOUND,
+    );
+    add(&["vote", "99/26", "list"], NOT_FOUND);
+    add(&["vote", "--body", B, "1/27", "remove", "1"], NOT_FOUND);
+    add(&["vote", "--body", B, "1/27"], USAGE);
+    add(&["quorum", "--meeting", "4/20255"], MEETING_NO);
+    add(&["quorum", "--body", KS], USAGE);
+    add(&["signing", "show", "--meeting", "x"], MEETING_NO);
+    add(
+        &[
+            "signing",
+            "signers",
+            "--body",
+            KS,
+            "--meeting",
+            "1/2026",
+            "Finnes Ikke",
+        ],
+        NOT_FOUND,
+    );
+    add(
+        &[
+            "signing",
+            "signers",
+            "--body",
+            KS,
+            "--meeting",
+            "1/2026",
+            "Kristin Berge",
+        ],
+        ANY,
+    );
+    add(
+        &[
+            "signing",
+            "signers",
+            "--body",
+            B,
+            "--meeting",
+            "1/2027",
+            "Ola Nordmann",
+            "Ola Nordmann",
+        ],
+        ANY,
+    );
+    add(
+        &["signing", "signers", "--body", B, "--meeting", "1/2027"],
+        USAGE,
+    );
+    add(
+        &["signing", "send", "--body", B, "--meeting", "1/2027"],
+        ANY,
+    );
+    add(
+        &["signing", "send", "--body", KS, "--meeting", "1/2026"],
+        ANY,
+    );
+    add(
+        &[
+            "signing",
+            "sign",
+            "--body",
+            KS,
+            "--meeting",
+            "1/2026",
+            "--by",
+            "Kristin Berge",
+            "--sha256",
+            "abc",
+        ],
+        ANY,
+    );
+    add(
+        &[
+            "signing",
+            "sign",
+            "--body",
+            KS,
+            "--meeting",
+            "1/2026",
+            "--by",
+            "Kristin Berge",
+            "--sha256",
+            &"a".repeat(64),
+        ],
+        ANY,
+    );
+    add(
+        &[
+            "signing",
+            "refuse",
+            "--body",
+            KS,
+            "--meeting",
+            "1/2026",
+            "--by",
+            "Kristin Berge",
+            "--comment",
+            " ",
+        ],
+        ANY,
+    );
+    add(
+        &[
+            "signing",
+            "refuse",
+            "--body",
+            KS,
+            "--meeting",
+            "1/2026",
+            "--by",
+            "Kristin Berge",
+            "--comment",
+            "Nei",
+        ],
+        ANY,
+    );
+    add(
+        &[
+            "signing",
+            "copy",
+            "--body",
+            B,
+            "--meeting",
+            "1/2027",
+            "-o",
+            "OUT/kopi.pdf",
+        ],
+        ANY,
+    );
+    add(
+        &[
+            "signing",
+            "copy",
+            "--body",
+            KS,
+            "--meeting",
+            "1/2026",
+            "--round",
+            "2",
+            "-o",
+            "OUT/kopi.pdf",
+        ],
+        ANY,
+    );
+    add(
+        &[
+            "signing",
+            "copy",
+            "--body",
+            KS,
+            "--meeting",
+            "1/2026",
+            "-o",
+            "OUT/finnes/ikke/kopi.pdf",
+        ],
+        FILE,
+    );
+    add(
+        &[
+            "signing",
+            "copy",
+            "--body",
+            KS,
+            "--meeting",
+            "1/2026",
+            "-o",
+            "OUT/quorum.db",
+        ],
+        ANY,
+    );
     add(&["import", "OUT/finnes-ikke.json"], FILE);
     add(&["import", "OUT/mappe"], FILE);
     add(&["import", "OUT/tekst.txt"], ANY);
@@ -2335,7 +2934,7 @@ fn stdin_refusals(dir: &Path) -> Vec<Bad> {
         "record",
         "narrative",
         "--meeting",
-        "1/2026",
+        "1/2027",
         "--item",
         "1",
         "-",
@@ -2343,7 +2942,7 @@ fn stdin_refusals(dir: &Path) -> Vec<Bad> {
     add(&n, huge.clone(), TOO_LONG);
     add(&n, b"a\x07b".to_vec(), CONTROL);
     add(&n, b"\xff\xfe ikke utf-8".to_vec(), UTF8);
-    let d = ["record", "decision", "1/26", "-"];
+    let d = ["record", "decision", "1/27", "-"];
     add(&d, huge.clone(), TOO_LONG);
     add(&d, b"\xc3\x28".to_vec(), UTF8);
     add(&d, b"\n\n".to_vec(), EMPTY);
@@ -2352,7 +2951,7 @@ fn stdin_refusals(dir: &Path) -> Vec<Bad> {
         "innspill",
         "add",
         "--meeting",
-        "1/2026",
+        "1/2027",
         "--item",
         "1",
         "-",
@@ -2360,7 +2959,7 @@ fn stdin_refusals(dir: &Path) -> Vec<Bad> {
     add(&i, huge.clone(), TOO_LONG);
     add(&i, b"\xe2\x82".to_vec(), UTF8);
     add(&i, b"\x1b[31m".to_vec(), CONTROL);
-    let s = ["case", "set", "1/26", "--summary", "-"];
+    let s = ["case", "set", "1/27", "--summary", "-"];
     add(&s, huge, TOO_LONG);
     add(&s, b"ok\xf0\x90\x80".to_vec(), UTF8);
     v
@@ -2386,20 +2985,20 @@ fn utf8_refusals(dir: &Path) -> Vec<Bad> {
                 mk(&[], &[]),
             ],
             1 => vec![
-                mk(&["case", "set", "1/26", "--title"], &[]),
+                mk(&["case", "set", "1/27", "--title"], &[]),
                 mk(
                     &[
                         "record",
                         "innspill",
                         "add",
                         "--meeting",
-                        "1/2026",
+                        "1/2027",
                         "--item",
                         "1",
                     ],
                     &[],
                 ),
-                mk(&["record", "decision", "1/26"], &[]),
+                mk(&["record", "decision", "1/27"], &[]),
                 mk(&["agenda", "add", "break", "--meeting"], &[]),
                 mk(&["meeting", "list", "--body", B, "--year"], &[]),
             ],
@@ -2408,20 +3007,20 @@ fn utf8_refusals(dir: &Path) -> Vec<Bad> {
                 mk(&["member", "add", "--body", B], &[]),
                 mk(&["--lang"], &["body", "list"]),
                 mk(
-                    &["record", "narrative", "--meeting", "1/2026", "--item", "1"],
+                    &["record", "narrative", "--meeting", "1/2027", "--item", "1"],
                     &[],
                 ),
             ],
             _ => vec![
                 mk(&["body", "add", "--short", "X", "--name"], &[]),
-                mk(&["case", "attach", "1/26", "--label", "3", "--title"], &[]),
+                mk(&["case", "attach", "1/27", "--label", "3", "--title"], &[]),
                 mk(
                     &[
                         "record",
                         "action",
                         "add",
                         "--meeting",
-                        "1/2026",
+                        "1/2027",
                         "--item",
                         "1",
                     ],
@@ -2786,7 +3385,7 @@ fn script_and_sql_fragments_are_stored_inert() {
             "innspill",
             "add",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--item",
             "1",
             s,
@@ -2797,7 +3396,7 @@ fn script_and_sql_fragments_are_stored_inert() {
             "action",
             "add",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--item",
             "1",
             s,
@@ -2806,13 +3405,13 @@ fn script_and_sql_fragments_are_stored_inert() {
         ]);
         check!("action text", &a["text"], s);
         check!("action responsible", &a["responsible"], s);
-        let d = f.json(&["record", "decision", "1/26", s]);
+        let d = f.json(&["record", "decision", "1/27", s]);
         check!("decision", &d["decision"], s);
         let nv = f.json(&[
             "record",
             "narrative",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--item",
             "1",
             s,
@@ -2823,7 +3422,7 @@ fn script_and_sql_fragments_are_stored_inert() {
             "add",
             "break",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--title",
             s,
         ]);
@@ -2833,7 +3432,7 @@ fn script_and_sql_fragments_are_stored_inert() {
             "add",
             "orientation",
             "--meeting",
-            "1/2026",
+            "1/2027",
             "--title",
             s,
             "--guest",
@@ -2868,7 +3467,7 @@ fn script_and_sql_fragments_are_stored_inert() {
         "--body",
         B,
         "--meeting",
-        "1/2026",
+        "1/2027",
         "-o",
         &out.display().to_string(),
     ]);
