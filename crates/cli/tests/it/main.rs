@@ -6,4 +6,5 @@ mod actions;
 mod backup;
 mod cli;
 mod corpus;
+mod council;
 mod import;
