@@ -391,7 +391,8 @@ fn a_damaged_backup_is_refused_and_the_record_is_unchanged() {
     }
     // The record opens as before.
     let s = Store::open(&record).unwrap();
-    assert_eq!(s.bodies().unwrap().len(), 2);
+    // The e-health council, NUIT and the municipal council of the demo.
+    assert_eq!(s.bodies().unwrap().len(), 3);
 }
 
 #[test]

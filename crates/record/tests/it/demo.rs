@@ -25,6 +25,11 @@ fn demo_loads_the_seed_record() {
                 "Helsedirektoratet".to_string()
             ),
             (
+                "Kommunestyret".to_string(),
+                "Testvik kommunestyre".to_string(),
+                "Testvik kommune".to_string()
+            ),
+            (
                 "NUIT".to_string(),
                 "Nasjonalt utvalg for IT-prioritering i helse- og omsorgssektoren".to_string(),
                 "Helsedirektoratet".to_string()

@@ -306,7 +306,8 @@ fn in_memory_store_has_the_same_schema() {
     assert!(s.is_empty().unwrap());
     assert_eq!(s.path(), None);
     s.load_demo().unwrap();
-    assert_eq!(s.bodies().unwrap().len(), 2);
+    // The e-health council, NUIT and the municipal council of the demo.
+    assert_eq!(s.bodies().unwrap().len(), 3);
 }
 
 #[test]
