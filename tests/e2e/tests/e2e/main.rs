@@ -16,6 +16,7 @@
 //! - `QUORUM_E2E_PORT`: tauri-driver's port (default 4444; a free one if that is taken).
 
 mod backups;
+mod council;
 mod journey;
 mod kill;
 
