@@ -148,7 +148,7 @@ pub fn substitute(cx: &Ctx, command: &SubstituteCommand) -> R<Done> {
     }
 }
 
-fn disqualification_line(cx: &Ctx, d: &Disqualification) -> String {
+pub fn disqualification_line(cx: &Ctx, d: &Disqualification) -> String {
     let mut line = format!("{} – {}", d.person.name, d.outcome.label(cx.lang));
     if !d.basis.is_empty() {
         line += &format!(" ({})", d.basis);

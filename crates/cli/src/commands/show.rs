@@ -4,7 +4,7 @@ use super::{Ctx, R};
 use crate::output::{indent, one_line, place_of, wrap};
 use quorum_record::model::{Case, Meeting};
 use quorum_record::numbers::{long_date, parse_date, text_time};
-use quorum_record::vocab::AttendanceStatus;
+use quorum_record::vocab::{AttendanceStatus, PresenceKind};
 
 /// A meeting's header, attendance and timetable.
 pub fn meeting(cx: &Ctx, m: &Meeting) -> R<String> {
@@ -58,6 +58,9 @@ pub fn meeting(cx: &Ctx, m: &Meeting) -> R<String> {
             if let Some(f) = &a.substitute_for {
                 line += &format!(" {} {}", lang.pick("for", "for"), f.name);
             }
+            if let Some(g) = &a.party {
+                line += &format!(" ({})", g.short_name);
+            }
             if a.remote {
                 line += lang.pick(" (digitalt)", " (remote)");
             }
@@ -65,6 +68,7 @@ pub fn meeting(cx: &Ctx, m: &Meeting) -> R<String> {
             out += "\n";
         }
     }
+    out += &during(cx, m)?;
     let tt = store.timetable(&m.id)?;
     out += &format!(
         "\n{:<7} {:<w$} {:<9} {}\n",
@@ -116,6 +120,52 @@ pub fn meeting(cx: &Ctx, m: &Meeting) -> R<String> {
 }
 
 const TITLE_WIDTH: usize = 64;
+
+/// Attendance that changed during the meeting, and whether the body could decide its cases
+/// (for a body with a quorum rule).
+fn during(cx: &Ctx, m: &Meeting) -> R<String> {
+    let (store, lang) = (cx.store, cx.lang);
+    let mut out = String::new();
+    for c in store.presence_changes(&m.id)? {
+        let at = c.case_number.clone().unwrap_or_default();
+        out += &match c.kind {
+            PresenceKind::Arrived => format!(
+                "  {} {} {at}\n",
+                c.person.name,
+                lang.pick("tiltrådte i sak", "arrived at case")
+            ),
+            PresenceKind::Left => format!(
+                "  {} {} {at}\n",
+                c.person.name,
+                lang.pick("forlot møtet etter sak", "left after case")
+            ),
+        };
+    }
+    let quorum = store.quorum(&m.id)?;
+    if quorum.iter().any(|q| q.rule_percent.is_some()) {
+        let not: Vec<&str> = quorum
+            .iter()
+            .filter(|q| !q.quorate)
+            .map(|q| q.case_number.as_str())
+            .collect();
+        out += &if not.is_empty() {
+            format!(
+                "  {}\n",
+                lang.pick("Møtet var vedtaksført.", "The meeting was quorate.")
+            )
+        } else {
+            format!(
+                "  {} {}.\n",
+                lang.pick(
+                    "Møtet var ikke vedtaksført i sak",
+                    "The meeting was not quorate in case"
+                ),
+                not.join(", ")
+            )
+        };
+    }
+    Ok(out)
+}
 
 /// A case with its memo, record and earlier treatments.
 pub fn case(cx: &Ctx, c: &Case) -> R<String> {
@@ -208,6 +258,7 @@ pub fn case(cx: &Ctx, c: &Case) -> R<String> {
             }
         }
     }
+    out += &council(cx, c)?;
     if let Some(d) = &c.decision {
         let label = if c.amended {
             lang.pick("Vedtak oppdatert", "Decision (amended)")
@@ -232,5 +283,67 @@ pub fn case(cx: &Ctx, c: &Case) -> R<String> {
             );
         }
     }
+    Ok(out)
+}
+
+/// A case's impartiality questions, substitutes, proposals put in the meeting and votes.
+fn council(cx: &Ctx, c: &Case) -> R<String> {
+    let (store, lang) = (cx.store, cx.lang);
+    let mut out = String::new();
+    let list = |title: &str, lines: Vec<String>| {
+        if lines.is_empty() {
+            String::new()
+        } else {
+            format!("\n{title}:\n{}\n", lines.join("\n"))
+        }
+    };
+    let disqualifications = store.disqualifications(&c.id)?;
+    out += &list(
+        lang.pick("Habilitet", "Impartiality"),
+        disqualifications
+            .iter()
+            .map(|d| format!("  {}", super::presence::disqualification_line(cx, d)))
+            .collect(),
+    );
+    out += &list(
+        lang.pick("Vara i saken", "Substitutes in the case"),
+        store
+            .case_substitutes(&c.id)?
+            .iter()
+            .map(|s| {
+                format!(
+                    "  {} {} {}",
+                    s.person.name,
+                    lang.pick("for", "for"),
+                    s.substitute_for.name
+                )
+            })
+            .collect(),
+    );
+    let proposals = store.proposals(&c.id)?;
+    out += &list(
+        lang.pick("Forslag fremmet i møtet", "Proposals put in the meeting"),
+        proposals
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                format!(
+                    "{:>3}. {}: {}",
+                    i + 1,
+                    super::votes::proposer(cx, p),
+                    one_line(&p.text)
+                )
+            })
+            .collect(),
+    );
+    out += &list(
+        lang.pick("Votering", "Votes"),
+        store
+            .votes(&c.id)?
+            .iter()
+            .enumerate()
+            .map(|(i, v)| super::votes::vote_line(cx, i + 1, v, &proposals))
+            .collect(),
+    );
     Ok(out)
 }

@@ -13,7 +13,7 @@ fn number(c: &Case) -> String {
 }
 
 /// "Forslag fra H v/ Kari Nordmann".
-fn proposer(cx: &Ctx, p: &Proposal) -> String {
+pub fn proposer(cx: &Ctx, p: &Proposal) -> String {
     let from = cx.say("Forslag fra", "Proposal from");
     match (&p.party, &p.person) {
         (Some(g), Some(m)) => format!("{from} {} {} {}", g.short_name, cx.say("v/", "by"), m.name),
@@ -88,7 +88,7 @@ fn names<'a>(items: impl Iterator<Item = (&'a str, VoteSide)>, side: VoteSide) -
 }
 
 /// One vote as the minutes would summarise it.
-fn vote_line(cx: &Ctx, n: usize, v: &Vote, proposals: &[Proposal]) -> String {
+pub fn vote_line(cx: &Ctx, n: usize, v: &Vote, proposals: &[Proposal]) -> String {
     let on = match &v.proposal_id {
         None => cx.say("Innstillingen", "The recommendation"),
         Some(id) => match proposals.iter().position(|p| &p.id == id) {

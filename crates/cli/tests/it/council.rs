@@ -676,3 +676,51 @@ fn a_decision_where_the_body_is_not_quorate_needs_confirming() {
         "{removed}"
     );
 }
+
+#[test]
+fn meeting_and_case_show_what_the_law_asks_of_the_minutes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("quorum.db");
+    ok(&db, &["demo"]);
+    let m = flat(&ok(
+        &db,
+        &["meeting", "show", "--body", "Kommunestyret", "1/2026"],
+    ));
+    for said in [
+        "Kristin Berge til stede (H)",
+        "Lise Moen stedfortreder for Bjørn Aasen (Ap)",
+        "Per Arne Strømsvik forlot møtet etter sak 2/26",
+        "Siri Vangen tiltrådte i sak 2/26",
+        "Møtet var vedtaksført.",
+    ] {
+        assert!(m.contains(said), "{said:?} not in {m}");
+    }
+    let c = flat(&ok(
+        &db,
+        &["case", "show", "--body", "Kommunestyret", "2/26"],
+    ));
+    for said in [
+        "Habilitet: Marit Løvland – inhabil (fvl. § 6 første ledd bokstav a)",
+        "Vara i saken: Nils Kleven for Marit Løvland",
+        "Votering: 1. Innstillingen: vedtatt (enstemmig)",
+    ] {
+        assert!(c.contains(said), "{said:?} not in {c}");
+    }
+    let c = flat(&ok(
+        &db,
+        &[
+            "--lang",
+            "en",
+            "case",
+            "show",
+            "--body",
+            "Kommunestyret",
+            "3/26",
+        ],
+    ));
+    assert!(
+        c.contains("Proposals put in the meeting: 1. Proposal from H by Kristin Berge"),
+        "{c}"
+    );
+    assert!(c.contains("1. Proposal 1: rejected (by group)"), "{c}");
+}
