@@ -755,8 +755,8 @@ fn votes(ix: &Index) -> Check {
 }
 
 /// As `signing` keeps them: a round's hash is its PDF's, closed once with an outcome, open only
-/// while its meeting is held and one at a time; a signature is by a chosen signer, of the
-/// round's hash, and a refusal says why.
+/// while its meeting is held and one at a time; a signature is of the round's hash, a refusal
+/// says why, and an open or signed round's signatures are by the meeting's chosen signers.
 fn signing(ix: &Index) -> Check {
     use base64::Engine;
     let mut open: HashSet<&str> = HashSet::new();
@@ -808,7 +808,11 @@ fn signing(ix: &Index) -> Check {
             r.text("meeting_id").unwrap_or_default(),
             g.text("person_id").unwrap_or_default(),
         );
-        if !signers.contains(&key) {
+        // The signers may be chosen anew after a refusal, so a refused round's signatures
+        // need not be by today's signers; an open or signed round's must (the record is
+        // locked while a round is open, and for good once it is signed).
+        let current = r.text("outcome") != Some(Verdict::Refused.as_str());
+        if current && !signers.contains(&key) {
             return Err(g.problem("signature", Some("person_id"), ImportRule::SignerNotChosen));
         }
     }

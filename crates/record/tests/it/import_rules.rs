@@ -1513,3 +1513,17 @@ fn signed_minutes_are_approved_by_their_signatures_only() {
         )
     );
 }
+
+#[test]
+fn a_refused_rounds_signer_may_since_have_been_replaced() {
+    // After a refusal the signers can be chosen anew: the refusal by someone no longer among
+    // them is the record as it was, and imports.
+    let mut d = council();
+    let tone = person_id(&d, "Tone Myrvold");
+    let g = find(&d, "signature", |g| g["verdict"] == json!("refused"));
+    d["tables"]["signature"][g.0]["person_id"] = json!(tone);
+    let db = db();
+    db.store
+        .import_json(&serde_json::to_string(&d).unwrap())
+        .unwrap();
+}
