@@ -63,12 +63,13 @@ pub(crate) fn build(store: &Store, meeting_id: &str, opts: DocOptions) -> Result
 /// Dato, Tid, Sted, Medlemmer in two columns, Observatører.
 fn header_fields(store: &Store, cx: &MeetingContext, l: &Labels) -> Result<Block> {
     let members = store.invitees(&cx.meeting.id)?;
-    let named = |m: &quorum_record::seal::Invitee| {
-        if m.person.organisation.is_empty() {
-            m.person.name.clone()
-        } else {
-            format!("{} ({})", m.person.name, m.person.organisation)
-        }
+    // A municipal council's members by their group ("Kristin Berge (H)"), a council's by
+    // their organisation.
+    let named = |m: &quorum_record::seal::Invitee| match (&m.party, m.person.organisation.as_str())
+    {
+        (Some(g), _) => format!("{} ({})", m.person.name, g.short_name),
+        (None, "") => m.person.name.clone(),
+        (None, org) => format!("{} ({org})", m.person.name),
     };
     let voting: Vec<String> = members
         .iter()

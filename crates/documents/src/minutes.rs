@@ -417,7 +417,9 @@ fn item_record(
     if let Some(c) = case {
         let decision = match &c.decision {
             Some(d) => {
-                let label = if c.amended {
+                // Where the meeting voted, the decision is what won, not an edit of the
+                // proposal: a møtebok says "Vedtak".
+                let label = if c.amended && !voted {
                     l.decision_amended()
                 } else {
                     l.decision()

@@ -42,6 +42,8 @@ pub struct SealedApproval {
 pub struct Invitee {
     pub person: Person,
     pub role: Role,
+    /// The group the member sits for.
+    pub party: Option<crate::groups::Party>,
 }
 
 impl Store {
@@ -49,30 +51,16 @@ impl Store {
         heading(&self.conn, meeting_id)
     }
 
-    /// The members on the meeting date, in the body's order.
+    /// The members on the meeting date, in the body's order, with their groups.
     pub fn invitees(&self, meeting_id: &str) -> Result<Vec<Invitee>> {
-        if is_sealed(&self.conn, meeting_id)? {
-            return all(
-                &self.conn,
-                &format!(
-                    "SELECT {}, sp.member_role AS role FROM seal_person sp JOIN person p ON p.id = sp.person_id
-                     WHERE sp.meeting_id = ?1 AND sp.member_role IS NOT NULL ORDER BY sp.member_rank",
-                    sealed_person_columns("p", "sp", "person_")
-                ),
-                [meeting_id],
-                |r| Ok(from_row!(r => Invitee { role; person: person_from_row(r, "person_")? })),
-            );
-        }
-        let m = crate::store::meeting(&self.conn, meeting_id)?;
-        Ok(
-            crate::people::memberships(&self.conn, &m.body_id, Some(&m.date))?
-                .into_iter()
-                .map(|ms| Invitee {
-                    person: ms.person,
-                    role: ms.role,
-                })
-                .collect(),
-        )
+        Ok(seats(&self.conn, meeting_id)?
+            .into_iter()
+            .map(|s| Invitee {
+                person: s.person,
+                role: s.role,
+                party: s.party,
+            })
+            .collect())
     }
 }
 

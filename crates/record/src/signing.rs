@@ -298,7 +298,10 @@ fn signing_state(conn: &Connection, meeting_id: &str) -> Result<SigningState> {
     )?;
     let ids: Vec<String> = all(
         conn,
-        "SELECT id FROM signing_round WHERE meeting_id = ?1 ORDER BY sent_at, rowid",
+        // Times are to the second, so two rounds can share one (a refusal answered at once);
+        // a closed round comes before a later or open one, and the approving round is last.
+        "SELECT id FROM signing_round WHERE meeting_id = ?1
+         ORDER BY sent_at, closed_at IS NULL, outcome = 'signed', closed_at, id",
         [meeting_id],
         |r| r.get("id"),
     )?;

@@ -247,6 +247,29 @@ fn the_register_shows_the_votes_results() {
 }
 
 #[test]
+fn the_agenda_names_the_members_by_their_group() {
+    let d = cli_demo();
+    let path = cli_pdf(
+        &d,
+        &["agenda", "--body", KS, "--meeting", "1/2026"],
+        "agenda-ks.pdf",
+    );
+    assert_sound(&path);
+    let text = body_text(&path);
+    assert_in_order(
+        &text,
+        &["Medlemmer", "Anne Lise Torvik (Ap)", "Kristin Berge (H)"],
+    );
+    // The e-health council's members keep their organisations.
+    let eh = cli_pdf(
+        &d,
+        &["agenda", "--body", "E-helserådet", "--meeting", "4/2025"],
+        "agenda-eh.pdf",
+    );
+    assert_contains(&body_text(&eh), "(Helse Vest RHF)");
+}
+
+#[test]
 fn the_english_minutes_read_in_english() {
     let d = cli_demo();
     let s = Store::open(&d.path).unwrap();
@@ -495,8 +518,8 @@ fn ties_blank_votes_two_proposals_from_one_group_and_a_member_found_impartial() 
             "Fjellveien får strøsand i bakkene.",
             "Votering:",
             "Forslaget 2 fra H ble vedtatt med 4 mot 4 stemmer. 1 stemte blankt. Møteleders stemme var avgjørende.",
-            // The decision is not what the case came with (it came with none).
-            "Vedtak oppdatert:",
+            // The decision is the proposal that won: "Vedtak", not "Vedtak oppdatert".
+            "Vedtak:",
             "Fjellveien får strøsand i bakkene.",
             "Aksjonspunkt:",
         ],
