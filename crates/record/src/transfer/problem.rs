@@ -114,9 +114,7 @@ pub enum ImportRule {
     VoteCounts,
     /// The result contradicts the counts (a tie alone leaves it to the chair).
     VoteResultCounts,
-    BallotDisqualified,
     PresenceItemElsewhere,
-    PresenceOrder,
     DisqualifiedWithoutBasis,
     VotesPaired,
     SigningHash,
@@ -350,17 +348,9 @@ impl ImportRule {
                 "Resultatet stemmer ikke med stemmetallene: flere for gir «vedtatt», flere mot gir «falt». Bare ved stemmelikhet avgjør møteleder.",
                 "The result does not fit the counts: more for means adopted, more against means rejected. Only a tie is decided by the chair.",
             ),
-            BallotDisqualified => s(
-                "Et medlem som er inhabil i saken, har en stemme i voteringen. Et inhabilt medlem deltar ikke i avstemningen; fjern stemmen.",
-                "A member disqualified in the case has a ballot in its vote. A disqualified member takes no part in the vote; remove the ballot.",
-            ),
             PresenceItemElsewhere => s(
                 "Endringen i oppmøtet viser til et punkt på et annet møtes dagsorden. Velg et punkt i samme møte.",
                 "The change of attendance refers to an item of another meeting's agenda. Choose an item of the same meeting.",
-            ),
-            PresenceOrder => s(
-                "Medlemmet forlot møtet før punktet der det kom. Den som går, må ha kommet før; rett punktene.",
-                "The member left the meeting before the item where they arrived. Someone who leaves must have arrived before; fix the items.",
             ),
             DisqualifiedWithoutBasis => s(
                 "Et medlem erklært inhabilt må ha hjemmelen for det (for eksempel «fvl. § 6 første ledd bokstav a»).",
@@ -620,9 +610,7 @@ mod tests {
             VoteSidesMethod,
             VoteCounts,
             VoteResultCounts,
-            BallotDisqualified,
             PresenceItemElsewhere,
-            PresenceOrder,
             DisqualifiedWithoutBasis,
             VotesPaired,
             SigningHash,
