@@ -1,6 +1,7 @@
 // Words of what the law asks the minutes to show: quorum, proposals and votes, attendance through
 // the meeting, impartiality, signing, and the body's groups and rules.
 export const nb = {
+  'council.signingLocked': 'Referatet er sendt til signering og er låst til alle har signert eller noen har avvist det. Se',
   'council.keys.unanimous': 'Enstemmig vedtatt',
   'council.keys.vote': 'Votering med stemmetall',
   'council.keys.proposal': 'Nytt forslag',
@@ -204,6 +205,7 @@ export const nb = {
 } as const;
 
 export const en: Record<keyof typeof nb, string> = {
+  'council.signingLocked': 'The minutes are out for signing and locked until everyone has signed or someone has refused them. See',
   'council.keys.unanimous': 'Adopted unanimously',
   'council.keys.vote': 'Vote with counts',
   'council.keys.proposal': 'New proposal',

@@ -171,6 +171,16 @@ export function fakeRecord() {
   };
 
   const commands: Record<string, (a: Record<string, unknown>) => unknown> = {
+    // A body without groups or a quorum rule, whose minutes a later meeting approves.
+    list_parties: () => [],
+    list_proposals: () => [],
+    list_votes: () => [],
+    list_case_substitutes: () => [],
+    list_disqualifications: () => [],
+    list_presence_changes: () => [],
+    possible_conflicts: () => [],
+    get_quorum: () => [],
+    get_signing: () => ({ required: false, signers: [], rounds: [] }),
     get_meeting: (a) => ({ ...find(meetings, a.id) }),
     list_meetings: (a) => meetings.filter((m) => m.body_id === a.bodyId).map((m) => ({ ...m })),
     get_timetable: (a) => timetable(a.meetingId as string),
