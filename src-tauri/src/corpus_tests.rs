@@ -169,6 +169,10 @@ const KNOWN: &[(&str, &str)] = &[
         "record/agenda.rs update_item: a case item takes a case type its body does not have",
     ),
     (
+        "set_body_rules quorum_percent=0",
+        "record/bodies.rs set_body_rules: the range message names the field by its code (\"quorum_percent må være mellom 1 og 100\")",
+    ),
+    (
         "export_documents register year=0",
         "src-tauri/documents: an export job is started for any request; its failure arrives only as an event",
     ),
@@ -1089,7 +1093,12 @@ fn cases(ids: &Ids, dir: &Path) -> Vec<Case> {
 
     // The meeting record
     let att_in = |person: &str, status: &str, sub: Value| json!({ "person_id": person, "status": status, "substitute_for": sub, "remote": false });
-    add("", "list_attendance", json!({ "meetingId": nope }), ANSWER);
+    add(
+        "",
+        "list_attendance",
+        json!({ "meetingId": nope }),
+        NOT_FOUND,
+    );
     add(
         "",
         "set_attendance",
@@ -1320,6 +1329,284 @@ fn cases(ids: &Ids, dir: &Path) -> Vec<Case> {
         json!({ "reason": "r", "edit": { "kind": "attendance", "meeting_id": nope, "input": att_in(&ids.person, "present", Value::Null) } }),
         NOT_FOUND,
     );
+
+    // What the law asks the minutes to show (schema v5): groups, positions, presence, substitutes,
+    // impartiality, quorum, proposals, votes, rules and signing.
+    let party = |name: &str, short: &str| json!({ "name": name, "short_name": short });
+    let position = |org: &str, since: Value, until: Value| json!({ "organisation": org, "role": "", "since": since, "until": until });
+    let unanimous = json!({ "proposal_id": null, "method": "unanimous", "votes_for": null, "votes_against": null,
+        "votes_blank": null, "groups": [], "ballots": [], "result": null });
+    let counts_missing = json!({ "proposal_id": null, "method": "counts", "votes_for": null, "votes_against": null,
+        "votes_blank": null, "groups": [], "ballots": [], "result": null });
+    let proposal =
+        |text: &str, person: Value| json!({ "text": text, "party_id": null, "person_id": person });
+    add(
+        "set_body_rules quorum_percent=0",
+        "set_body_rules",
+        json!({ "id": body, "quorumPercent": 0, "signedMinutes": false }),
+        RANGE,
+    );
+    add(
+        "",
+        "set_body_rules",
+        json!({ "id": nope, "quorumPercent": 50, "signedMinutes": true }),
+        NOT_FOUND,
+    );
+    add("", "list_parties", json!({ "bodyId": nope }), ANSWER);
+    add(
+        "",
+        "add_party",
+        json!({ "bodyId": body, "input": party("", "H") }),
+        EMPTY,
+    );
+    add(
+        "",
+        "add_party",
+        json!({ "bodyId": body, "input": party("Høyre", "Høyrepartiet13") }),
+        LONG,
+    );
+    add(
+        "",
+        "add_party",
+        json!({ "bodyId": body, "input": party("Hø\u{7}yre", "H") }),
+        CONTROL,
+    );
+    add(
+        "",
+        "add_party",
+        json!({ "bodyId": nope, "input": party("Høyre", "H") }),
+        NOT_FOUND,
+    );
+    add(
+        "",
+        "update_party",
+        json!({ "id": nope, "input": party("Høyre", "H") }),
+        NOT_FOUND,
+    );
+    add("", "remove_party", json!({ "id": nope }), NOT_FOUND);
+    add(
+        "",
+        "set_membership_party",
+        json!({ "membershipId": nope, "partyId": null }),
+        NOT_FOUND,
+    );
+    add(
+        "",
+        "set_membership_party",
+        json!({ "membershipId": ids.membership, "partyId": nope }),
+        NOT_FOUND,
+    );
+    add(
+        "",
+        "list_outside_positions",
+        json!({ "personId": nope }),
+        ANSWER,
+    );
+    add(
+        "",
+        "add_outside_position",
+        json!({ "personId": ids.person, "input": position("", Value::Null, Value::Null) }),
+        EMPTY,
+    );
+    add(
+        "",
+        "add_outside_position",
+        json!({ "personId": ids.person, "input": position("Storvika AS", json!("2025-13-01"), Value::Null) }),
+        DATE,
+    );
+    add(
+        "",
+        "add_outside_position",
+        json!({ "personId": ids.person, "input": position("Storvika AS", json!("2025-06-01"), json!("2025-01-01")) }),
+        ANY_INVALID,
+    );
+    add(
+        "",
+        "add_outside_position",
+        json!({ "personId": nope, "input": position("Storvika AS", Value::Null, Value::Null) }),
+        NOT_FOUND,
+    );
+    add(
+        "",
+        "update_outside_position",
+        json!({ "id": nope, "input": position("Storvika AS", Value::Null, Value::Null) }),
+        NOT_FOUND,
+    );
+    add(
+        "",
+        "remove_outside_position",
+        json!({ "id": nope }),
+        NOT_FOUND,
+    );
+    add(
+        "",
+        "set_presence_change",
+        json!({ "meetingId": nope, "personId": ids.person, "kind": "left", "itemId": null }),
+        NOT_FOUND,
+    );
+    add(
+        "",
+        "set_presence_change",
+        json!({ "meetingId": ids.draft, "personId": ids.person, "kind": "left", "itemId": ids.item }),
+        ANY_INVALID,
+    );
+    add(
+        "",
+        "list_presence_changes",
+        json!({ "meetingId": nope }),
+        ANSWER,
+    );
+    add(
+        "",
+        "add_case_substitute",
+        json!({ "caseId": nope, "personId": ids.person, "substituteFor": ids.person }),
+        NOT_FOUND,
+    );
+    add(
+        "",
+        "add_case_substitute",
+        json!({ "caseId": ids.case, "personId": ids.person, "substituteFor": ids.person }),
+        ANY_INVALID,
+    );
+    add(
+        "",
+        "remove_case_substitute",
+        json!({ "id": nope }),
+        NOT_FOUND,
+    );
+    add(
+        "",
+        "list_case_substitutes",
+        json!({ "caseId": nope }),
+        ANSWER,
+    );
+    add(
+        "",
+        "raise_disqualification",
+        json!({ "caseId": nope, "personId": ids.person, "reason": "" }),
+        NOT_FOUND,
+    );
+    add(
+        "",
+        "raise_disqualification",
+        json!({ "caseId": ids.case, "personId": ids.person, "reason": long }),
+        LONG,
+    );
+    add(
+        "",
+        "raise_disqualification",
+        json!({ "caseId": ids.case, "personId": ids.person, "reason": "a\u{7}b" }),
+        CONTROL,
+    );
+    add(
+        "",
+        "decide_disqualification",
+        json!({ "id": nope, "decision": { "outcome": "disqualified", "basis": "fvl. § 6", "votes": null } }),
+        NOT_FOUND,
+    );
+    add(
+        "",
+        "remove_disqualification",
+        json!({ "id": nope }),
+        NOT_FOUND,
+    );
+    add(
+        "",
+        "list_disqualifications",
+        json!({ "caseId": nope }),
+        ANSWER,
+    );
+    add(
+        "",
+        "possible_conflicts",
+        json!({ "caseId": nope }),
+        NOT_FOUND,
+    );
+    add("", "get_quorum", json!({ "meetingId": nope }), NOT_FOUND);
+    add(
+        "",
+        "decide_without_quorum",
+        json!({ "caseId": nope, "allow": true }),
+        NOT_FOUND,
+    );
+    add("", "list_proposals", json!({ "caseId": nope }), ANSWER);
+    add(
+        "",
+        "add_proposal",
+        json!({ "caseId": ids.case, "input": proposal("", json!(ids.person)) }),
+        EMPTY,
+    );
+    add(
+        "",
+        "add_proposal",
+        json!({ "caseId": ids.case, "input": proposal("Utsettes.", Value::Null) }),
+        ANY_INVALID,
+    );
+    add(
+        "",
+        "add_proposal",
+        json!({ "caseId": nope, "input": proposal("Utsettes.", json!(ids.person)) }),
+        NOT_FOUND,
+    );
+    add(
+        "",
+        "update_proposal",
+        json!({ "id": nope, "input": proposal("Utsettes.", json!(ids.person)) }),
+        NOT_FOUND,
+    );
+    add("", "remove_proposal", json!({ "id": nope }), NOT_FOUND);
+    add(
+        "",
+        "record_vote",
+        json!({ "caseId": nope, "input": unanimous }),
+        NOT_FOUND,
+    );
+    add(
+        "",
+        "record_vote",
+        json!({ "caseId": ids.case, "input": counts_missing }),
+        ANY_INVALID,
+    );
+    add("", "remove_vote", json!({ "id": nope }), NOT_FOUND);
+    add("", "list_votes", json!({ "caseId": nope }), ANSWER);
+    add(
+        "",
+        "set_minutes_signers",
+        json!({ "meetingId": nope, "personIds": [] }),
+        NOT_FOUND,
+    );
+    add(
+        "",
+        "set_minutes_signers",
+        json!({ "meetingId": ids.draft, "personIds": [ids.person, ids.person] }),
+        ANY_INVALID,
+    );
+    add("", "get_signing", json!({ "meetingId": nope }), NOT_FOUND);
+    add(
+        "",
+        "send_for_signing",
+        json!({ "meetingId": nope }),
+        NOT_FOUND,
+    );
+    add(
+        "",
+        "send_for_signing",
+        json!({ "meetingId": ids.held_meeting }),
+        STATE,
+    );
+    add(
+        "",
+        "sign_minutes",
+        json!({ "meetingId": ids.held_meeting, "personId": ids.person, "sha256": "00" }),
+        STATE,
+    );
+    add(
+        "",
+        "refuse_minutes",
+        json!({ "meetingId": ids.held_meeting, "personId": ids.person, "comment": "" }),
+        EMPTY,
+    );
+    add("", "signing_pdf", json!({ "roundId": nope }), NOT_FOUND);
 
     // Search: any text is a query, never SQL or FTS syntax.
     let q = |text: &str| json!({ "query": { "text": text, "body": null, "year": null, "case_type": null, "limit": null } });

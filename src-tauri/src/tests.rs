@@ -86,7 +86,7 @@ fn a_new_record_opens_on_the_demo() {
         .iter()
         .map(|b| b["short_name"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["E-helserådet", "NUIT"]);
+    assert_eq!(names, ["E-helserådet", "Kommunestyret", "NUIT"]);
 }
 
 #[test]
@@ -151,7 +151,7 @@ fn a_shared_archive_opens_read_only() {
     let info = call(&w, "open_archive", json!({ "path": path })).unwrap();
     assert_eq!(info["read_only"], true);
     let bodies = call(&w, "list_bodies", json!({})).unwrap();
-    assert_eq!(bodies.as_array().unwrap().len(), 2);
+    assert_eq!(bodies.as_array().unwrap().len(), 3);
     let input = json!({ "short_name": "X", "name": "Nytt råd", "secretariat": "", "default_place": "", "language": "nb" });
     let err = call(&w, "create_body", json!({ "input": input })).unwrap_err();
     assert!(
@@ -181,6 +181,105 @@ fn live_mode_records_a_decision_as_proposed_and_an_amended_one() {
     )
     .unwrap();
     assert_eq!(c["amended"], true);
+}
+
+/// The demo's Testvik kommunestyre: meeting 1/2026 signed by its signers; in a new meeting where
+/// no one is checked in, a vote is refused with the kind the window tells apart, and recorded
+/// once the secretariat confirms it is recorded without a quorum.
+#[test]
+fn the_kommunestyre_demo_is_signed_and_a_vote_without_quorum_waits_for_confirmation() {
+    let w = window();
+    let bodies = call(&w, "list_bodies", json!({})).unwrap();
+    let k = bodies
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["short_name"] == "Kommunestyret")
+        .unwrap()
+        .clone();
+    assert_eq!(k["quorum_percent"], 50);
+    assert_eq!(k["signed_minutes"], true);
+    let parties = call(&w, "list_parties", json!({ "bodyId": k["id"] })).unwrap();
+    assert_eq!(parties.as_array().unwrap().len(), 5);
+    let meetings = call(
+        &w,
+        "list_meetings",
+        json!({ "bodyId": k["id"], "year": 2026 }),
+    )
+    .unwrap();
+    let m1 = meetings
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["number"] == "1/2026")
+        .unwrap()
+        .clone();
+    assert_eq!(m1["status"], "approved");
+    let signing = call(&w, "get_signing", json!({ "meetingId": m1["id"] })).unwrap();
+    assert_eq!(signing["required"], true);
+    let round = signing["rounds"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(round["outcome"], "signed");
+    let pdf = call(&w, "signing_pdf", json!({ "roundId": round["id"] }));
+    assert!(pdf.is_ok(), "{pdf:?}");
+    let q = call(&w, "get_quorum", json!({ "meetingId": m1["id"] })).unwrap();
+    assert!(!q.as_array().unwrap().is_empty());
+
+    let input = json!({ "number": "", "extraordinary": false, "date": "2026-04-16", "start": "18:00", "end": "20:00",
+        "place": "Rådhuset", "remote": false, "remote_link": "" });
+    let m = call(
+        &w,
+        "create_meeting",
+        json!({ "bodyId": k["id"], "input": input }),
+    )
+    .unwrap();
+    let item = json!({ "kind": "case", "title": "Tilskudd til kulturhuset", "case_type": "Beslutning", "guest": "",
+        "summary": "", "duration_min": 20, "case_id": null, "continues_case_id": null,
+        "new_case": { "title": "Tilskudd til kulturhuset", "case_type": "Beslutning", "summary": "", "proposal": null,
+            "no_memo": false, "memo": { "purpose": "", "background": "", "questions": "", "process": "" },
+            "owner": "", "officer": "" } });
+    let item = call(
+        &w,
+        "add_item",
+        json!({ "meetingId": m["id"], "input": item, "position": null }),
+    )
+    .unwrap();
+    let case_id = item["case_id"].clone();
+    let vote = json!({ "proposal_id": null, "method": "unanimous", "votes_for": null, "votes_against": null,
+        "votes_blank": null, "groups": [], "ballots": [], "result": null });
+    let err = call(
+        &w,
+        "record_vote",
+        json!({ "caseId": case_id, "input": vote }),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "not_quorate", "{err}");
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .contains("ikke vedtaksført"),
+        "{err}"
+    );
+    call(
+        &w,
+        "decide_without_quorum",
+        json!({ "caseId": case_id, "allow": true }),
+    )
+    .unwrap();
+    let v = call(
+        &w,
+        "record_vote",
+        json!({ "caseId": case_id, "input": vote }),
+    )
+    .unwrap();
+    assert_eq!(v["result"], "adopted");
+    let c = call(&w, "get_case", json!({ "id": case_id })).unwrap();
+    assert_eq!(c["decision"], c["proposal"]);
 }
 
 #[test]
@@ -283,7 +382,7 @@ fn a_damaged_backup_is_listed_as_not_restorable() {
     let err = call(&w, "restore_backup", json!({ "path": path })).unwrap_err();
     assert_eq!(err["kind"], "file", "{err}");
     // The record was closed for the attempt and is open again, unchanged.
-    assert_eq!(body_names(&w).len(), 2);
+    assert_eq!(body_names(&w).len(), 3);
 }
 
 #[test]
@@ -483,7 +582,7 @@ fn a_failed_automatic_backup_is_told_on_the_backups_screen() {
         "{list}"
     );
     // The record itself opened and works.
-    assert_eq!(body_names(&w).len(), 2);
+    assert_eq!(body_names(&w).len(), 3);
     // In the window's language.
     call(&w, "set_language", json!({ "lang": "en" })).unwrap();
     let list = call(&w, "list_backups", json!({})).unwrap();

@@ -61,10 +61,7 @@ pub fn set_membership_party(
 }
 
 #[tauri::command]
-pub fn list_outside_positions(
-    state: S<'_>,
-    person_id: String,
-) -> UiResult<Vec<OutsidePosition>> {
+pub fn list_outside_positions(state: S<'_>, person_id: String) -> UiResult<Vec<OutsidePosition>> {
     state.with(|s| s.outside_positions(&person_id))
 }
 
