@@ -629,7 +629,7 @@ fn proposals(ix: &Index) -> Check {
 }
 
 /// As `votes::record_vote` writes them: a proposal voted on is one of the case's own; group
-/// sides belong to votes by group or counted (of the case's body's groups), ballots to roll
+/// sides (of the case's body's groups) belong to votes not taken by name, ballots to roll
 /// calls, whose counts are their ballots'; the result follows the counts but for a tie. (Who
 /// could vote is not checked against attendance or impartiality: both may change after the
 /// vote in a record the window wrote.)
@@ -659,7 +659,8 @@ fn votes(ix: &Index) -> Check {
         let Some(v) = g.text("vote_id").and_then(|v| ix.get("vote", v)) else {
             continue;
         };
-        if !matches!(method(v), Some(VoteMethod::Groups | VoteMethod::Counts)) {
+        // `tally` keeps the groups given with any method but a roll call.
+        if method(v) == Some(VoteMethod::Named) {
             return Err(g.problem("vote_group", Some("vote_id"), ImportRule::VoteSidesMethod));
         }
         party_of_body(ix, g, "vote_group", body_of_case(ix, v.text("case_id")))?;

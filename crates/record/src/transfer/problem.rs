@@ -108,7 +108,7 @@ pub enum ImportRule {
     PartyOfOtherBody,
     ProposerMissing,
     VoteProposalElsewhere,
-    /// Group sides on a vote not taken by group or counted, or ballots on a vote not by name.
+    /// Group sides on a roll call, or ballots on a vote not by name.
     VoteSidesMethod,
     /// A named vote's counts are not its ballots', or a unanimous vote has votes against.
     VoteCounts,
@@ -337,8 +337,8 @@ impl ImportRule {
                 "The vote is on a proposal put in another case. A proposal can only be voted on in its own case.",
             ),
             VoteSidesMethod => s(
-                "Partienes stemmer hører bare til voteringer per parti eller ved opptelling, og hver enkelts stemme bare til navneopprop. Fjern raden eller rett voteringens metode.",
-                "Group sides belong only to votes by group or counted, and each member's ballot only to roll calls. Remove the row or fix the vote's method.",
+                "Ved navneopprop føres hver enkelts stemme, ikke partienes, og hver enkelts stemme føres bare ved navneopprop. Fjern raden eller rett voteringens metode.",
+                "A roll call records each member's ballot, not the groups' sides, and ballots belong only to roll calls. Remove the row or fix the vote's method.",
             ),
             VoteCounts => s(
                 "Stemmetallene stemmer ikke med voteringen: ved navneopprop er de summen av stemmesedlene, og en enstemmig votering har ingen stemmer mot eller blanke.",
