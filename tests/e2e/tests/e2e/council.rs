@@ -319,11 +319,15 @@ async fn live(ui: &mut Ui<'_>) -> TestResult {
     let f = focused(ui).await?;
     ensure!(f.starts_with("live-proposal-text"), "Alt+F focused {f:?}");
     choose(ui, "live-proposal-person", "Kristin Berge").await?;
-    ui.type_into(
-        "live-proposal-text",
-        "Den nye skolen får navnet Storvika skole.",
+    // Typed where Alt+F put the focus (the choice of proposer above does not move it).
+    let text = ui.el("live-proposal-text").await?;
+    ui.c.execute(
+        "arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus();",
+        vec![serde_json::to_value(&text)?],
     )
     .await?;
+    text.send_keys("Den nye skolen får navnet Storvika skole.")
+        .await?;
     keys(ui, ENTER).await?;
     ui.wait_text("live-proposal-by", "Forslag fra H v/ Kristin Berge")
         .await?;
