@@ -1,7 +1,10 @@
 //! The demo record (typed from seed 004: Nasjonalt e-helseråd, meetings 3/2025 and 4/2025, and
 //! NUIT; and the made-up Testvik kommunestyre with its held meeting 1/2026), loaded through the
 //! same API a user's actions go through. The kommunestyre's minutes are signed by the documents
-//! crate (`quorum_documents::load_demo`), which can make the PDF that signing needs.
+//! crate (`quorum_documents::load_demo`), which can make the PDF that signing needs. The
+//! e-health council's 2022 consultation on the e-health strategy (seeds 000 and 001) comes from
+//! `demo/consultation.toml`, with made-up further responses imported from
+//! `demo/assets/horingssvar-demo.csv` as a form tool's export would be.
 
 use crate::agenda::ItemInput;
 use crate::bodies::BodyInput;
@@ -23,6 +26,9 @@ use serde::Deserialize;
 use std::collections::HashMap;
 
 pub const DEMO_TOML: &str = include_str!("../demo/demo.toml");
+/// The demo's consultation (seeds 000 and 001) and its made-up further responses.
+pub const DEMO_CONSULTATION_TOML: &str = include_str!("../demo/consultation.toml");
+pub const DEMO_RESPONSES_CSV: &[u8] = include_bytes!("../demo/assets/horingssvar-demo.csv");
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -590,7 +596,7 @@ impl Store {
             let target = self.case_by_number(&body_short, &number)?;
             self.link_case(&case_id, &target.id)?;
         }
-        Ok(())
+        self.load_demo_consultation()
     }
 
     fn add_demo_item(
@@ -684,7 +690,11 @@ impl Store {
         self.write(|tx| {
             tx.pragma_update(None, "defer_foreign_keys", "ON")?;
             tx.execute_batch(
-                "DELETE FROM search_index_row; DELETE FROM action_point; DELETE FROM innspill; DELETE FROM attendance;
+                "DELETE FROM search_index_row; DELETE FROM search_index_response_row; DELETE FROM handling;
+                 DELETE FROM summary_heading; DELETE FROM response_answer; DELETE FROM response;
+                 DELETE FROM question_part; DELETE FROM question_choice; DELETE FROM consultation_question;
+                 DELETE FROM consultation_case; DELETE FROM consultation; DELETE FROM respondent_category;
+                 DELETE FROM action_point; DELETE FROM innspill; DELETE FROM attendance;
                  DELETE FROM vote_ballot; DELETE FROM vote_group; DELETE FROM vote; DELETE FROM proposal;
                  DELETE FROM disqualification; DELETE FROM case_substitute; DELETE FROM presence_change;
                  DELETE FROM minutes_signer; DELETE FROM outside_position;
@@ -694,5 +704,202 @@ impl Store {
             )?;
             Ok(())
         })
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DConsultation {
+    #[allow(dead_code)]
+    format: u32,
+    body: String,
+    case_title: String,
+    title: String,
+    sent_date: String,
+    deadline: String,
+    description: String,
+    summary: String,
+    #[allow(dead_code)]
+    spreadsheet: String,
+    question: Vec<DQuestion>,
+    heading: Vec<DHeading>,
+    response: Vec<DResponse>,
+    mark: Vec<DMark>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DQuestion {
+    text: String,
+    #[serde(default)]
+    choices: Vec<String>,
+    #[serde(default)]
+    parts: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DHeading {
+    key: String,
+    parent: Option<String>,
+    title: String,
+    text: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DResponse {
+    respondent: String,
+    category: String,
+    received: String,
+    publishable: bool,
+    answer: Vec<DAnswer>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DAnswer {
+    question: u32,
+    part: Option<String>,
+    choice: Option<String>,
+    text: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DMark {
+    question: u32,
+    part: Option<String>,
+    heading: String,
+    #[serde(default)]
+    passage: String,
+    outcome: crate::vocab::Handling,
+    comment: String,
+}
+
+impl Store {
+    /// The e-health council's 2022 consultation: questions, seed 001's response, the summary's
+    /// headings and marks, and the made-up spreadsheet of further responses.
+    fn load_demo_consultation(&self) -> Result<()> {
+        use crate::consultations::{ConsultationInput, QuestionInput};
+        use crate::handling::{HandlingInput, HeadingInput};
+        use crate::responses::{AnswerInput, ResponseInput};
+        let d: DConsultation =
+            toml::from_str(DEMO_CONSULTATION_TOML).map_err(|e| demo_error(e.to_string()))?;
+        let body = self.body_by_short(&d.body)?;
+        let c = self.create_consultation(
+            &body.id,
+            &ConsultationInput {
+                title: d.title.clone(),
+                description: d.description.clone(),
+                sent_date: d.sent_date.clone(),
+                deadline: d.deadline.clone(),
+                summary: d.summary.clone(),
+            },
+        )?;
+        let case_id: String = self
+            .conn
+            .query_row(
+                "SELECT id FROM \"case\" WHERE body_id = ?1 AND title = ?2 ORDER BY year DESC, number DESC LIMIT 1",
+                rusqlite::params![body.id, d.case_title],
+                |r| r.get("id"),
+            )
+            .map_err(|_| demo_error(format!("no case {}", d.case_title)))?;
+        self.link_consultation_case(&c.id, &case_id)?;
+        let mut questions = Vec::new();
+        for q in &d.question {
+            questions.push(self.add_question(
+                &c.id,
+                &QuestionInput {
+                    text: q.text.clone(),
+                    choices: q.choices.clone(),
+                    parts: q.parts.clone(),
+                },
+            )?);
+        }
+        let part_id = |n: u32, part: &Option<String>| -> Result<(String, Option<String>)> {
+            let q = questions
+                .get(n as usize - 1)
+                .ok_or_else(|| demo_error(format!("no question {n}")))?;
+            let p = match part {
+                None => None,
+                Some(t) => Some(
+                    q.parts
+                        .iter()
+                        .find(|p| &p.title == t)
+                        .map(|p| p.id.clone())
+                        .ok_or_else(|| demo_error(format!("no part {t}")))?,
+                ),
+            };
+            Ok((q.id.clone(), p))
+        };
+        let mut headings: HashMap<String, String> = HashMap::new();
+        for h in &d.heading {
+            let parent_id = match &h.parent {
+                Some(k) => Some(
+                    headings
+                        .get(k)
+                        .cloned()
+                        .ok_or_else(|| demo_error(k.clone()))?,
+                ),
+                None => None,
+            };
+            let made = self.add_heading(
+                &c.id,
+                &HeadingInput {
+                    parent_id,
+                    title: h.title.clone(),
+                    text: h.text.clone(),
+                },
+            )?;
+            headings.insert(h.key.clone(), made.id);
+        }
+        let mut first = None;
+        for r in &d.response {
+            let mut answers = Vec::new();
+            for a in &r.answer {
+                let (question_id, part_id) = part_id(a.question, &a.part)?;
+                answers.push(AnswerInput {
+                    question_id,
+                    part_id,
+                    choice: a.choice.clone(),
+                    text: a.text.clone(),
+                });
+            }
+            let added = self.add_response(
+                &c.id,
+                &ResponseInput {
+                    respondent: r.respondent.clone(),
+                    category: Some(r.category.clone()),
+                    received: r.received.clone(),
+                    publishable: r.publishable,
+                    answers,
+                },
+            )?;
+            first.get_or_insert(added);
+        }
+        if let Some(seed) = first {
+            for m in &d.mark {
+                let (question_id, part_id) = part_id(m.question, &m.part)?;
+                let answer = seed
+                    .answers
+                    .iter()
+                    .find(|a| a.question_id == question_id && a.part_id == part_id)
+                    .ok_or_else(|| demo_error(format!("no answer to {}", m.question)))?;
+                self.mark_answer(
+                    &answer.id,
+                    &HandlingInput {
+                        heading_id: headings.get(&m.heading).cloned(),
+                        passage: m.passage.clone(),
+                        outcome: m.outcome,
+                        comment: m.comment.clone(),
+                    },
+                )?;
+            }
+        }
+        let sheet = crate::intake::read_sheet(DEMO_RESPONSES_CSV, crate::intake::SheetKind::Csv)?;
+        let mapping = self.propose_mapping(&c.id, &sheet)?;
+        self.import_sheet(&c.id, &sheet, &mapping)?;
+        Ok(())
     }
 }

@@ -74,6 +74,15 @@ pub enum Thing {
     Vote,
     SigningRound,
     Signature,
+    Consultation,
+    Question,
+    Choice,
+    QuestionPart,
+    Category,
+    Response,
+    Answer,
+    Heading,
+    Handling,
 }
 
 impl Thing {
@@ -120,6 +129,24 @@ impl Thing {
             (Attachment, Lang::En) => "attachment",
             (Link, Lang::Nb) => "koblingen",
             (Link, Lang::En) => "link",
+            (Consultation, Lang::Nb) => "høringen",
+            (Consultation, Lang::En) => "consultation",
+            (Question, Lang::Nb) => "spørsmålet",
+            (Question, Lang::En) => "question",
+            (Choice, Lang::Nb) => "svaralternativet",
+            (Choice, Lang::En) => "choice",
+            (QuestionPart, Lang::Nb) => "delspørsmålet",
+            (QuestionPart, Lang::En) => "part of the question",
+            (Category, Lang::Nb) => "kategorien",
+            (Category, Lang::En) => "category",
+            (Response, Lang::Nb) => "høringssvaret",
+            (Response, Lang::En) => "consultation response",
+            (Answer, Lang::Nb) => "svaret",
+            (Answer, Lang::En) => "answer",
+            (Heading, Lang::Nb) => "overskriften",
+            (Heading, Lang::En) => "heading",
+            (Handling, Lang::Nb) => "vurderingen av innspillet",
+            (Handling, Lang::En) => "handling of the input",
         }
     }
 }
@@ -152,6 +179,14 @@ pub enum Problem {
         max: i64,
     },
     Other {
+        nb: String,
+        en: String,
+    },
+    /// A row of an imported spreadsheet (numbered as the spreadsheet shows it, the header
+    /// being row 1) refused at one column, with what is wrong there.
+    Row {
+        row: usize,
+        column: String,
         nb: String,
         en: String,
     },
@@ -200,6 +235,12 @@ impl Invalid {
             (Range { min, max }, Lang::En) => format!("{f} must be between {min} and {max}."),
             (Other { nb, .. }, Lang::Nb) => nb.clone(),
             (Other { en, .. }, Lang::En) => en.clone(),
+            (Row { row, column, nb, .. }, Lang::Nb) => {
+                format!("Rad {row}, kolonne «{column}»: {nb} Ingenting er importert.")
+            }
+            (Row { row, column, en, .. }, Lang::En) => {
+                format!("Row {row}, column \"{column}\": {en} Nothing was imported.")
+            }
         }
     }
 }
@@ -232,6 +273,23 @@ pub fn field_label(field: &str, lang: Lang) -> String {
         "organisation" => ("Organisasjonen", "The organisation"),
         "year" => ("Året", "The year"),
         "first_number" => ("Første saksnummer", "The first case number"),
+        "respondent" => ("Høringsinstansen", "The respondent"),
+        "category" => ("Kategorien", "The category"),
+        "received" => ("Mottatt-datoen", "The date received"),
+        "sent_date" => ("Sendt-datoen", "The date sent"),
+        "deadline" => ("Høringsfristen", "The deadline"),
+        "question" => ("Spørsmålet", "The question"),
+        "choice" => ("Svaralternativet", "The choice"),
+        "part" => ("Delspørsmålet", "The part of the question"),
+        "answer" => ("Svaret", "The answer"),
+        "heading" => ("Overskriften", "The heading"),
+        "outcome" => ("Vurderingen", "The handling"),
+        "passage" => ("Utdraget", "The passage"),
+        "comment" => ("Kommentaren", "The comment"),
+        "publishable" => ("Offentlig", "Publishable"),
+        "description" => ("Beskrivelsen", "The description"),
+        "mapping" => ("Koblingen av kolonner", "The column mapping"),
+        "file" => ("Filen", "The file"),
         other => (other, other),
     };
     lang.pick(nb, en).to_string()

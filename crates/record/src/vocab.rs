@@ -285,6 +285,26 @@ default_value!(
     Impartiality = Raised
 );
 
+vocabulary! {
+    /// How the secretariat handled an input of a consultation response.
+    Handling, field "outcome" {
+        Taken = "taken", nb "hensyntatt", en "taken into account";
+        Partly = "partly", nb "delvis hensyntatt", en "partly taken into account";
+        NotTaken = "not_taken", nb "ikke hensyntatt", en "not taken into account";
+        OutOfScope = "out_of_scope", nb "utenfor strategiens omfang", en "outside the strategy's scope";
+    }
+}
+
+vocabulary! {
+    /// Where a consultation response came from.
+    ResponseSource, field "source" {
+        Typed = "typed", nb "registrert", en "typed";
+        Spreadsheet = "spreadsheet", nb "regneark", en "spreadsheet";
+        Docx = "docx", nb "svarskjema (Word)", en "response form (Word)";
+    }
+}
+
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -35,23 +35,26 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("schema_v4.sql")),
         // Groups, proposals and votes, attendance through the meeting, disqualification, the
         // quorum rule and signed minutes.
-        M::up_with_hook(include_str!("schema_v5.sql"), upgraded),
+        M::up(include_str!("schema_v5.sql")),
+        // Consultations: questions, responses, their handling and the responses' search index.
+        M::up_with_hook(include_str!("schema_v6.sql"), upgraded),
     ])
 }
 
 /// Runs after the newest migration, in its transaction, with today's code on today's schema
 /// (a hook on an older step would run today's readers on an older schema): minutes approved
 /// before v2 are sealed as they print now, and the search index is filled from the record as
-/// this version indexes it (v5 indexes proposals put in the meeting). Move it to the newest
+/// this version indexes it (v5 indexes proposals put in the meeting, v6 the responses). Move it to the newest
 /// step when adding one.
 fn upgraded(tx: &Transaction) -> std::result::Result<(), HookError> {
     let hook = |e: Error| HookError::Hook(e.message(crate::Lang::En));
     crate::seal::seal_missing(tx).map_err(hook)?;
-    crate::search::reindex_all(tx).map_err(hook)
+    crate::search::reindex_all(tx).map_err(hook)?;
+    crate::responses::reindex_all_responses(tx).map_err(hook)
 }
 
 /// The newest schema version this build knows (the number of `migrations()`).
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 
 /// The record's tables, in an order that satisfies their foreign keys (parents first), as export
 /// writes them and import reads them.
@@ -87,6 +90,16 @@ pub const TABLES: &[&str] = &[
     "seal_action",
     "seal_party",
     "audit_log",
+    "respondent_category",
+    "consultation",
+    "consultation_case",
+    "consultation_question",
+    "question_choice",
+    "question_part",
+    "response",
+    "response_answer",
+    "summary_heading",
+    "handling",
 ];
 
 pub struct Store {

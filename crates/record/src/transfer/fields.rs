@@ -10,8 +10,8 @@ use crate::error::{Error, Problem};
 use crate::numbers::{parse_date, parse_time, table_time};
 use crate::validate::{self, MAX_TEXT};
 use crate::vocab::{
-    ActionStatus, AttendanceStatus, Entity, Impartiality, ItemKind, MeetingStatus, PresenceKind,
-    Role, Verdict, VoteMethod, VoteResult, VoteSide,
+    ActionStatus, AttendanceStatus, Entity, Handling, Impartiality, ItemKind, MeetingStatus,
+    PresenceKind, ResponseSource, Role, Verdict, VoteMethod, VoteResult, VoteSide,
 };
 use serde_json::Value;
 
@@ -204,6 +204,37 @@ const SPECS: &[(&str, &str, &str, Field)] = &[
     ),
     ("seal_party", "name", "name", Line),
     ("seal_party", "short_name", "short_name", Line),
+    ("respondent_category", "name", "category", Line),
+    ("respondent_category", "position", "position", POSITION),
+    ("consultation", "title", "title", Line),
+    ("consultation", "description", "description", Text),
+    ("consultation", "sent_date", "sent_date", Date),
+    ("consultation", "deadline", "deadline", Date),
+    ("consultation", "summary", "summary", Text),
+    ("consultation_question", "position", "position", POSITION),
+    ("consultation_question", "text", "question", ReqText),
+    ("question_choice", "position", "position", POSITION),
+    ("question_choice", "label", "choice", Line),
+    ("question_part", "position", "position", POSITION),
+    ("question_part", "title", "part", Line),
+    ("response", "position", "position", POSITION),
+    ("response", "respondent", "respondent", Line),
+    ("response", "received", "received", Date),
+    ("response", "publishable", "publishable", Bool),
+    (
+        "response",
+        "source",
+        "source",
+        Choice(ResponseSource::NAMES),
+    ),
+    ("response_answer", "text", "answer", Text),
+    ("summary_heading", "position", "position", POSITION),
+    ("summary_heading", "title", "heading", Line),
+    ("summary_heading", "text", "text", Text),
+    ("handling", "passage", "passage", Text),
+    ("handling", "outcome", "outcome", Choice(Handling::NAMES)),
+    ("handling", "comment", "comment", Text),
+    ("handling", "position", "position", POSITION),
     ("audit_log", "at", "at", Timestamp),
     ("audit_log", "entity", "entity", Choice(Entity::NAMES)),
     ("audit_log", "entity_id", "entity_id", Id),

@@ -6,6 +6,7 @@
 //! the rule; the write is one transaction, so a refused file leaves the record as it was.
 
 mod audit;
+mod consult;
 mod council;
 mod fields;
 mod file;
@@ -74,7 +75,8 @@ impl Store {
                 return Err(Error::BadImport(p));
             }
             crate::seal::seal_missing(tx)?;
-            crate::search::reindex_all(tx)
+            crate::search::reindex_all(tx)?;
+            crate::responses::reindex_all_responses(tx)
         })
     }
 

@@ -1,13 +1,13 @@
 //! All the rules an import must pass before anything is written, in the order they are
 //! reported: each field (`fields`), then references and unique keys as the schema declares them
 //! (so they hold for any table, including ones a later schema adds), then the council's rules
-//! (`council`) and the audit log's (`audit`).
+//! (`council`), the consultations' (`consult`) and the audit log's (`audit`).
 
 use super::file::Doc;
 use super::index::Index;
 use super::problem::{ImportProblem, ImportRule};
 use super::schema::Table;
-use super::{audit, council, fields};
+use super::{audit, consult, council, fields};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
@@ -24,6 +24,7 @@ pub(super) fn check(schema: &[Table], doc: &Doc) -> Result<(), Box<ImportProblem
     }
     let agendas = council::Agendas::new(&ix);
     council::check(&ix, &agendas)?;
+    consult::check(&ix)?;
     audit::check(&ix, &agendas)
 }
 

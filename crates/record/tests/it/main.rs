@@ -5,6 +5,7 @@ mod common;
 
 mod backup;
 mod bad_input;
+mod consult;
 mod council_law;
 mod demo;
 mod import_rules;

@@ -197,3 +197,57 @@ fn schema_v3_upgrades_to_a_search_index_with_prefix_indexes_up_to_seven_letters_
         .unwrap();
     assert_eq!(search(&s, "tindref").len(), 1);
 }
+
+#[test]
+fn schema_v5_upgrades_to_consultations_with_its_record_and_search_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("quorum.db");
+    std::fs::copy(fixture("schema-v5.quorum.db"), &path).unwrap();
+    assert_eq!(user_version(&path), 5);
+    let rows_before: i64 = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row("SELECT count(*) FROM search_index_row", [], |r| r.get(0))
+        .unwrap();
+    let s = Store::open(&path).unwrap();
+    assert_eq!(user_version(&path), SCHEMA_VERSION);
+    // A backup of the v5 file was taken first.
+    let backups = s.backups().unwrap();
+    assert!(
+        backups.iter().any(|b| b.kind == BackupKind::BeforeUpgrade),
+        "{backups:?}"
+    );
+    // The signed and the approved meetings are as they were.
+    let ks = s.meeting_by_number("Kommunestyret", "1/2026").unwrap();
+    assert_eq!(ks.status, MeetingStatus::Approved);
+    let m3 = s.meeting_by_number("E-helserådet", "3/2025").unwrap();
+    assert_eq!(m3.status, MeetingStatus::Approved);
+    // No consultations yet; the agenda's index rows are rebuilt from the record, the
+    // responses' index is there and empty, and both are consistent.
+    let b = s.body_by_short("E-helserådet").unwrap();
+    assert!(s.consultations(&b.id).unwrap().is_empty());
+    let c = rusqlite::Connection::open(&path).unwrap();
+    let rows_after: i64 = c
+        .query_row("SELECT count(*) FROM search_index_row", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(rows_after, rows_before);
+    for t in ["search_index", "search_index_response"] {
+        c.execute(
+            &format!("INSERT INTO {t} ({t}, rank) VALUES ('integrity-check', 1)"),
+            [],
+        )
+        .unwrap();
+    }
+    // A consultation can be made on the upgraded record, and its first one seeds the categories.
+    let made = s
+        .create_consultation(
+            &b.id,
+            &quorum_record::consultations::ConsultationInput {
+                title: "Høring".into(),
+                sent_date: "2026-01-05".into(),
+                deadline: "2026-03-01".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert!(!s.categories(&made.body_id).unwrap().is_empty());
+}
