@@ -95,7 +95,10 @@ impl Store {
             validate::range("quorum_percent", i64::from(p), 1, 100)?;
         }
         self.write(|tx| {
-            body(tx, id)?;
+            let before = body(tx, id)?;
+            if before.signed_minutes && !signed_minutes {
+                crate::signing::refuse_if_body_signing(tx, id)?;
+            }
             tx.execute(
                 "UPDATE body SET quorum_percent = ?2, signed_minutes = ?3 WHERE id = ?1",
                 params![id, quorum_percent, signed_minutes],

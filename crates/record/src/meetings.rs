@@ -197,6 +197,8 @@ impl Store {
             if m.status != MeetingStatus::Held {
                 return Err(status_error(m.status, MeetingStatus::Approved));
             }
+            // Minutes out for signing are the signers' now, whatever the body's rule became.
+            crate::signing::refuse_if_signing(tx, meeting_id)?;
             if crate::bodies::body(tx, &m.body_id)?.signed_minutes {
                 return Err(Error::State(StateProblem::Other {
                     nb: "Organets referat blir endelig når de valgte har signert det, ikke ved godkjenning i et senere møte. Send referatet til signering.".into(),

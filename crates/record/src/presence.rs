@@ -302,6 +302,25 @@ impl Store {
             ));
         }
         let d = disqualification(&self.conn, id)?;
+        if decision.outcome == Impartiality::Disqualified {
+            let voted: bool = self
+                .conn
+                .query_row(
+                    "SELECT 1 FROM vote v JOIN vote_ballot b ON b.vote_id = v.id
+                     WHERE v.case_id = ?1 AND b.person_id = ?2",
+                    params![d.case_id, d.person.id],
+                    |_| Ok(()),
+                )
+                .optional()?
+                .is_some();
+            if voted {
+                return Err(Error::other(
+                    "outcome",
+                    format!("{} har allerede stemt ved navneopprop i saken. Fjern den voteringen før medlemmet erklæres inhabilt, og ta den på nytt etterpå.", d.person.name),
+                    format!("{} has already voted by name in the case. Remove that vote before declaring the member disqualified, and take it again afterwards.", d.person.name),
+                ));
+            }
+        }
         let (f, a) = decision
             .votes
             .map_or((None, None), |(f, a)| (Some(f), Some(a)));

@@ -269,6 +269,25 @@ pub(crate) fn refuse_if_signing(conn: &Connection, meeting_id: &str) -> Result<(
     }
 }
 
+/// Signing cannot be turned off for a body while any of its minutes are out for signing.
+pub(crate) fn refuse_if_body_signing(conn: &Connection, body_id: &str) -> Result<()> {
+    let open: Option<String> = conn
+        .query_row(
+            "SELECT m.year || '/' || m.number FROM signing_round r JOIN meeting m ON m.id = r.meeting_id
+             WHERE m.body_id = ?1 AND r.closed_at IS NULL",
+            [body_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match open {
+        Some(meeting) => Err(Error::State(StateProblem::Other {
+            nb: format!("Referatet fra møte {meeting} er sendt til signering. Signering kan slås av når runden er avsluttet (alle har signert, eller noen har avvist)."),
+            en: format!("The minutes of meeting {meeting} are out for signing. Signing can be turned off once the round is closed (all have signed, or someone refused)."),
+        })),
+        None => Ok(()),
+    }
+}
+
 fn refuse_if_signing_locked(conn: &Connection, m: &Meeting) -> Result<()> {
     if m.locked() {
         return Err(Error::Locked {

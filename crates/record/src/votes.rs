@@ -170,7 +170,7 @@ impl Store {
                 .find(|q| q.case_id == case_id)
                 .map(|q| q.voters)
                 .unwrap_or_default();
-            let tally = tally(tx, &voters, input)?;
+            let tally = tally(tx, &c.body_id, &voters, input)?;
             let pos = next_position(tx, "vote", "case_id", case_id)?;
             tx.execute(
                 "INSERT INTO vote (id, case_id, proposal_id, position, method, votes_for, votes_against, votes_blank, result)
@@ -252,10 +252,12 @@ struct Tally {
 }
 
 /// The counts and result of a vote from what the chair recorded and who takes part.
-fn tally(conn: &Connection, voters: &[Voter], input: &VoteInput) -> Result<Tally> {
+fn tally(conn: &Connection, body_id: &str, voters: &[Voter], input: &VoteInput) -> Result<Tally> {
     let taking_part = voters.len() as u32;
     for (pid, _) in &input.groups {
-        party(conn, pid)?;
+        if party(conn, pid)?.body_id != body_id {
+            return Err(crate::groups::other_body_party());
+        }
     }
     let mut groups = input.groups.clone();
     let mut ballots = Vec::new();
@@ -343,10 +345,19 @@ fn tally(conn: &Connection, voters: &[Voter], input: &VoteInput) -> Result<Tally
             ),
         ));
     }
-    let chair_side = ballots
-        .iter()
-        .find(|(p, _)| voters.iter().any(|v| v.chairs && v.person.id == *p))
-        .map(|(_, s)| *s);
+    // How the chair voted, where the record says: by name, or with their group.
+    let chair = voters.iter().find(|v| v.chairs);
+    let chair_side = match input.method {
+        VoteMethod::Named => ballots
+            .iter()
+            .find(|(p, _)| chair.is_some_and(|c| c.person.id == *p))
+            .map(|(_, s)| *s),
+        VoteMethod::Groups => chair
+            .and_then(|c| c.party.as_ref())
+            .and_then(|g| groups.iter().find(|(id, _)| *id == g.id))
+            .map(|(_, s)| *s),
+        _ => None,
+    };
     let result = if input.method == VoteMethod::Unanimous {
         input.result.unwrap_or(VoteResult::Adopted)
     } else if f != a {
@@ -371,11 +382,22 @@ fn tally(conn: &Connection, voters: &[Voter], input: &VoteInput) -> Result<Tally
         by_count
     } else {
         // Stemmelikhet: the chair's vote decides (kommuneloven § 11-9).
-        match (chair_side, input.result) {
-            (Some(VoteSide::For), _) => VoteResult::Adopted,
-            (Some(VoteSide::Against), _) => VoteResult::Rejected,
-            (_, Some(r)) => r,
-            _ => {
+        let by_chair = match chair_side {
+            Some(VoteSide::For) => Some(VoteResult::Adopted),
+            Some(VoteSide::Against) => Some(VoteResult::Rejected),
+            _ => None,
+        };
+        match (by_chair, input.result) {
+            (Some(c), Some(r)) if c != r => {
+                return Err(Error::other(
+                    "result",
+                    format!("Stemmelikhet, og møteleder stemte slik at forslaget er «{}».", c.label(crate::Lang::Nb)),
+                    format!("A tie, and the chair's vote makes the proposal \"{}\".", c.label(crate::Lang::En)),
+                ))
+            }
+            (Some(c), _) => c,
+            (None, Some(r)) => r,
+            (None, None) => {
                 return Err(Error::other(
                     "result",
                     "Stemmelikhet: møteleders stemme avgjør. Oppgi om forslaget ble vedtatt eller falt.",

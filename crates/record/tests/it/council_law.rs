@@ -633,3 +633,106 @@ fn schema_v4_upgrades_with_no_rules_so_the_council_decides_as_before() {
     )
     .unwrap();
 }
+
+#[test]
+fn a_tie_by_groups_follows_the_chairs_group_and_other_bodies_groups_are_refused() {
+    let c = council();
+    let s = c.s();
+    // H3 is away: Ap's four (with the chair) for, H's two, FrP and Sp against, 4 against 4.
+    c.attend("H3", AttendanceStatus::Absent, None);
+    let sides = |pairs: &[(&str, VoteSide)]| -> Vec<(String, VoteSide)> {
+        pairs
+            .iter()
+            .map(|(g, side)| (c.parties[g].clone(), *side))
+            .collect()
+    };
+    let v = s
+        .record_vote(
+            &c.case(0),
+            &VoteInput {
+                groups: sides(&[
+                    ("Ap", VoteSide::For),
+                    ("H", VoteSide::Against),
+                    ("FrP", VoteSide::Against),
+                    ("Sp", VoteSide::Against),
+                ]),
+                ..vote(VoteMethod::Groups)
+            },
+        )
+        .unwrap();
+    assert_eq!((v.votes_for, v.votes_against), (4, 4));
+    assert_eq!(v.result, VoteResult::Adopted, "the chair (Ap) voted for");
+    // A group of another body is no side in this one.
+    let other = body(s, "Formannskapet", "Testvik formannskap");
+    let g = s
+        .add_party(
+            &other.id,
+            &PartyInput {
+                name: "Høyre".into(),
+                short_name: "H".into(),
+            },
+        )
+        .unwrap();
+    let e = s
+        .record_vote(
+            &c.case(1),
+            &VoteInput {
+                votes_for: Some(5),
+                votes_against: Some(3),
+                groups: vec![(g.id, VoteSide::Against)],
+                ..vote(VoteMethod::Counts)
+            },
+        )
+        .unwrap_err();
+    assert_eq!(e.field(), Some("party"));
+}
+
+#[test]
+fn minutes_out_for_signing_stay_the_signers_and_a_voter_is_not_disqualified_afterwards() {
+    let c = council();
+    let s = c.s();
+    // A roll call in case 3, then A2's impartiality is raised there: deciding it now is refused.
+    let ballots = SEATS.iter().map(|(n, _)| (c.p(n), VoteSide::For)).collect();
+    let v = s
+        .record_vote(
+            &c.case(2),
+            &VoteInput {
+                ballots,
+                ..vote(VoteMethod::Named)
+            },
+        )
+        .unwrap();
+    let d = s
+        .raise_disqualification(&c.case(2), &c.p("A2"), "")
+        .unwrap();
+    let decide = || {
+        s.decide_disqualification(
+            &d.id,
+            &DisqualificationDecision {
+                outcome: Impartiality::Disqualified,
+                basis: "fvl. § 6 annet ledd".into(),
+                votes: None,
+            },
+        )
+    };
+    let e = decide().unwrap_err();
+    assert!(e.message(Lang::Nb).contains("allerede stemt"), "{e}");
+    s.remove_vote(&v.id).unwrap();
+    decide().unwrap();
+    // Out for signing: not approved by a later case, and signing not turned off, until closed.
+    s.set_body_rules(&c.body, Some(50), true).unwrap();
+    s.set_minutes_signers(&c.meeting.id, &[c.p("A1")]).unwrap();
+    s.send_for_signing(&c.meeting.id, b"%PDF").unwrap();
+    let e = s.set_body_rules(&c.body, Some(50), false).unwrap_err();
+    assert!(e.message(Lang::Nb).contains("sendt til signering"), "{e}");
+    let next = meeting(s, &c.body, "2/2026", "2026-02-19");
+    let approving = add_case(s, &next.id, "Godkjenning av protokoll");
+    let approving = approving.case_id.unwrap();
+    s.decide_without_quorum(&approving, true).unwrap();
+    s.accept_proposal(&approving).unwrap();
+    let e = s.approve_minutes(&c.meeting.id, &approving).unwrap_err();
+    assert!(
+        matches!(e, Error::State(StateProblem::SigningUnderway)),
+        "{e:?}"
+    );
+}
