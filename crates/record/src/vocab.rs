@@ -246,7 +246,7 @@ vocabulary! {
 
 vocabulary! {
     /// A change of a member's presence during a meeting, at an item.
-    PresenceKind, field "kind" {
+    PresenceKind, field "presence" {
         /// Present from this item on.
         Arrived = "arrived", nb "tiltrådte", en "arrived";
         /// Absent after this item.

@@ -157,7 +157,7 @@ const SPECS: &[(&str, &str, &str, Field)] = &[
     (
         "presence_change",
         "kind",
-        "kind",
+        "presence",
         Choice(PresenceKind::NAMES),
     ),
     ("disqualification", "basis", "basis", OptLine),

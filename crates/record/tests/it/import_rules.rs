@@ -1107,7 +1107,7 @@ fn new_fields_are_checked_as_typed_input_checks_them() {
     let mut d = council();
     let c = find(&d, "presence_change", |_| true);
     let rule = value(
-        "kind",
+        "presence",
         Problem::Choice {
             value: "kom".into(),
             allowed: quorum_record::vocab::PresenceKind::NAMES,
