@@ -179,6 +179,22 @@ async fn focused(ui: &Ui<'_>) -> TestResult<String> {
         .to_string())
 }
 
+/// Waits until the element with this id has the focus.
+async fn wait_focus(ui: &Ui<'_>, id: &str) -> TestResult {
+    let deadline = Instant::now() + WAIT_FOR_UI;
+    loop {
+        let f = focused(ui).await?;
+        if f.starts_with(&format!("{id}|")) {
+            return Ok(());
+        }
+        ensure!(
+            Instant::now() < deadline,
+            "{id} did not get the focus (it is on {f:?})"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 async fn next_item(ui: &Ui<'_>, title: &str) -> TestResult {
     alt(ui, RIGHT).await?;
     ui.wait_text("live-item-title", title).await?;
@@ -203,8 +219,8 @@ async fn count_css(ui: &Ui<'_>, selector: &str) -> TestResult<usize> {
     Ok(ui.c.find_all(Locator::Css(selector)).await?.len())
 }
 
-/// Session 1: live mode from the keyboard.
-async fn live(ui: &mut Ui<'_>) -> TestResult {
+/// The kommunestyre's meeting 2/2026 in live mode, on its first case.
+async fn open_live(ui: &Ui<'_>) -> TestResult {
     ui.el("nav-meetings").await?;
     let body = ui.el("body-select").await?;
     ui.c
@@ -218,6 +234,12 @@ async fn live(ui: &mut Ui<'_>) -> TestResult {
     ui.wait_text("meeting-title", "2/2026").await?;
     ui.click("start-live").await?;
     ui.wait_text("live-item-title", CASES[0].0).await?;
+    Ok(())
+}
+
+/// Session 1: live mode from the keyboard.
+async fn live(ui: &mut Ui<'_>) -> TestResult {
+    open_live(ui).await?;
 
     // Check-in: T on each member's row marks them present and moves to the next.
     let first = ui
@@ -639,6 +661,149 @@ async fn chair_records_votes_impartiality_attendance_and_quorum_from_the_keyboar
             "e2e failed: {e}\n(tauri-driver's output: {}/tauri-driver-*.log)",
             h.artifacts.display()
         );
+    }
+    h.assert_accessible();
+}
+
+/// Types `text` one key at a time (each key its own input event).
+async fn type_keys(el: &fantoccini::elements::Element, text: &str) -> TestResult {
+    for ch in text.chars() {
+        el.send_keys(&ch.to_string()).await?;
+    }
+    Ok(())
+}
+
+fn proposals(db: &Path) -> TestResult<Vec<String>> {
+    let conn =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    // The first case of the new meeting (the demo's meeting 1/2026 has proposals of its own).
+    let mut st = conn.prepare(
+        "SELECT x.text FROM proposal x JOIN \"case\" c ON c.id = x.case_id WHERE c.title = ?1 ORDER BY x.position",
+    )?;
+    let rows = st
+        .query_map([CASES[0].0], |r| r.get::<_, String>(0))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+/// A proposal's text and a vote's count typed key by key survive a kill -9 a tenth of a second
+/// after the last key; a proposal added with Enter and killed at once is in the record once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn what_is_typed_for_a_proposal_and_a_vote_survives_a_kill() {
+    let h = Harness::start("council-kill");
+    let db = h.data.path().join("kommunestyre.quorum");
+    seed(&db).expect("seed the record with the CLI");
+    let draft = "Saken sendes tilbake til kommunedirektøren";
+    let added = "Saken utsettes til neste møte";
+    let run = tokio::time::timeout(WHOLE_SESSION, async {
+        // Typed, not added: killed.
+        let app = h.launch(&db).await?;
+        let ui = h.ui(&app);
+        let typed: TestResult<Instant> = async {
+            open_live(&ui).await?;
+            alt(&ui, "f").await?;
+            wait_focus(&ui, "live-proposal-text").await?;
+            let text = ui.el("live-proposal-text").await?;
+            type_keys(&text, draft).await?;
+            alt(&ui, "t").await?;
+            wait_focus(&ui, "live-vote-for").await?;
+            let count = ui.el("live-vote-for").await?;
+            type_keys(&count, "7").await?;
+            Ok(Instant::now())
+        }
+        .await;
+        let last_key = match typed {
+            Ok(t) => t,
+            Err(e) => {
+                h.failure_shots(&app, "typing").await;
+                app.close().await;
+                return Err(e);
+            }
+        };
+        app.kill_at(last_key + Duration::from_millis(100)).await?;
+
+        // Back in the fields, not in the record; Enter adds it; killed at once.
+        let app = h.launch(&db).await?;
+        let mut ui = h.ui(&app);
+        let restored: TestResult<Instant> = async {
+            ui.wait_text("live-item-title", CASES[0].0).await?;
+            let deadline = Instant::now() + WAIT_FOR_UI;
+            loop {
+                let text = ui.value("live-proposal-text").await.unwrap_or_default();
+                let count = ui.value("live-vote-for").await.unwrap_or_default();
+                if text == draft && count == "7" {
+                    break;
+                }
+                ensure!(
+                    Instant::now() < deadline,
+                    "after the kill the proposal shows {text:?} and the count {count:?}"
+                );
+                tokio::time::sleep(Duration::from_millis(150)).await;
+            }
+            ensure!(proposals(&db)?.is_empty(), "a draft is in the record");
+            let text = ui.el("live-proposal-text").await?;
+            ui.c.execute(
+                "arguments[0].scrollIntoView({block: 'center'});",
+                vec![serde_json::to_value(&text)?],
+            )
+            .await?;
+            ui.screen("draft-restored").await?;
+            // The proposer: a group (no one is checked in, so no member can be chosen).
+            choose(&ui, "live-proposal-party", "H –").await?;
+            text.send_keys(ENTER).await?;
+            ui.wait_text("live-proposal-by", "Forslag fra H").await?;
+            ui.wait_save().await?;
+            ensure!(
+                proposals(&db)? == [draft],
+                "after Enter: {:?}",
+                proposals(&db)?
+            );
+            // The form folds away once a proposal is added: Alt+F opens it for the next.
+            alt(&ui, "f").await?;
+            wait_focus(&ui, "live-proposal-text").await?;
+            choose(&ui, "live-proposal-party", "Sp –").await?;
+            let text = ui.el("live-proposal-text").await?;
+            type_keys(&text, added).await?;
+            text.send_keys(ENTER).await?;
+            Ok(Instant::now())
+        }
+        .await;
+        let enter = match restored {
+            Ok(t) => t,
+            Err(e) => {
+                h.failure_shots(&app, "restored").await;
+                app.close().await;
+                return Err(e);
+            }
+        };
+        app.kill_at(enter + Duration::from_millis(50)).await?;
+
+        // The proposal added as the window died is there once.
+        let app = h.launch(&db).await?;
+        let ui = h.ui(&app);
+        let after: TestResult = async {
+            ui.wait_text("live-item-title", CASES[0].0).await?;
+            ui.wait_count("live-proposal-by", 2).await?;
+            let list = proposals(&db)?;
+            ensure!(list == [draft, added], "after the kill mid-add: {list:?}");
+            let text = ui.value("live-proposal-text").await?;
+            ensure!(
+                text.is_empty(),
+                "the added text came back as a draft: {text:?}"
+            );
+            Ok(())
+        }
+        .await;
+        if after.is_err() {
+            h.failure_shots(&app, "after").await;
+        }
+        app.close().await;
+        after
+    })
+    .await
+    .unwrap_or_else(|_| Err(format!("took longer than {WHOLE_SESSION:?}").into()));
+    if let Err(e) = run {
+        panic!("e2e failed: {e}\n(artifacts: {})", h.artifacts.display());
     }
     h.assert_accessible();
 }
