@@ -203,6 +203,11 @@ pub enum Command {
         #[command(subcommand)]
         command: ActionsCommand,
     },
+    /// Consultations (høring): questions, categories, responses, import, handling, tally, PDFs
+    Consultation {
+        #[command(subcommand)]
+        command: ConsultationCommand,
+    },
     /// Search titles, summaries, proposals, decisions, innspill and action points
     Search {
         query: String,
@@ -1588,5 +1593,213 @@ pub enum PdfCommand {
         /// The .ics file to write, or a folder
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
+    },
+}
+
+/// A consultation of a body: its place in `consultation list` (1 is the newest), its title, or
+/// its id.
+#[derive(Args, Debug, Clone)]
+pub struct ConsultationRef {
+    /// The body: short name or id
+    #[arg(long)]
+    pub body: String,
+    /// The consultation: its number in "consultation list", its title, or its id
+    pub consultation: String,
+}
+
+#[derive(Subcommand)]
+pub enum ConsultationCommand {
+    /// A body's consultations, newest first
+    List {
+        #[arg(long)]
+        body: String,
+    },
+    /// A new consultation
+    Create {
+        #[arg(long)]
+        body: String,
+        #[arg(long)]
+        title: String,
+        /// The date sent, YYYY-MM-DD
+        #[arg(long)]
+        sent: String,
+        /// The deadline, YYYY-MM-DD
+        #[arg(long)]
+        deadline: String,
+        /// What was sent and why ("-" reads standard input)
+        #[arg(long, default_value = "")]
+        description: String,
+        /// The summary's opening text ("-" reads standard input)
+        #[arg(long, default_value = "")]
+        summary: String,
+        /// Cases the consultation informs: "32/25" (repeat for several)
+        #[arg(long = "case")]
+        cases: Vec<String>,
+    },
+    /// The consultation with its questions and responses
+    Show {
+        #[command(flatten)]
+        c: ConsultationRef,
+    },
+    /// Add a question at the end
+    Question {
+        #[command(flatten)]
+        c: ConsultationRef,
+        /// The question's text
+        #[arg(long)]
+        text: String,
+        /// A fixed choice ("Ja, utdyp gjerne"); repeat for each
+        #[arg(long = "choice")]
+        choices: Vec<String>,
+        /// A part answered on its own ("Mål 1: …"); repeat for each
+        #[arg(long = "part")]
+        parts: Vec<String>,
+    },
+    /// The body's categories of respondents
+    Category {
+        #[command(subcommand)]
+        command: CategoryCommand,
+    },
+    /// Add a response typed in
+    Respond {
+        #[command(flatten)]
+        c: ConsultationRef,
+        /// The respondent (høringsinstans)
+        #[arg(long)]
+        respondent: String,
+        #[arg(long)]
+        category: Option<String>,
+        /// The date received, YYYY-MM-DD
+        #[arg(long)]
+        received: String,
+        /// The response may not be published (left out of public versions)
+        #[arg(long)]
+        not_public: bool,
+        /// A question's choice: "1=Ja" (repeat)
+        #[arg(long = "choice")]
+        choices: Vec<String>,
+        /// A question's text: "1=Vi støtter …", or a part's: "2/Mål 1=…" (repeat)
+        #[arg(long = "answer")]
+        answers: Vec<String>,
+    },
+    /// Import responses from a spreadsheet (.xlsx, .csv: shows the proposed mapping of columns
+    /// first; import with --confirm or --mapping) or a filled Word form (.docx)
+    Import {
+        #[command(flatten)]
+        c: ConsultationRef,
+        file: PathBuf,
+        /// Import with the proposed mapping as shown
+        #[arg(long, conflicts_with = "mapping")]
+        confirm: bool,
+        /// Import with the mapping in this JSON file (as the proposal prints it, edited)
+        #[arg(long)]
+        mapping: Option<PathBuf>,
+        /// The date received of every response, where no column has it (YYYY-MM-DD)
+        #[arg(long)]
+        received: Option<String>,
+        /// A Word form's respondent, where the form does not name it
+        #[arg(long)]
+        respondent: Option<String>,
+        /// A Word form's category, where the form does not name it
+        #[arg(long)]
+        category: Option<String>,
+        /// A Word form's response may not be published
+        #[arg(long)]
+        not_public: bool,
+    },
+    /// Add a heading to the summary ("2.1", under --parent "2.2" for "2.2.1")
+    Heading {
+        #[command(flatten)]
+        c: ConsultationRef,
+        #[arg(long)]
+        title: String,
+        /// The heading's number it goes under: "2.2"
+        #[arg(long)]
+        parent: Option<String>,
+        #[arg(long, default_value = "")]
+        text: String,
+    },
+    /// Mark how an input was handled: a response's answer, or a passage of it
+    Mark {
+        #[command(flatten)]
+        c: ConsultationRef,
+        /// The response's number in "consultation show"
+        #[arg(long)]
+        response: u32,
+        /// The question's number
+        #[arg(long)]
+        question: u32,
+        /// The part's title, for an answer given part by part
+        #[arg(long)]
+        part: Option<String>,
+        /// hensyntatt, delvis hensyntatt, ikke hensyntatt or utenfor strategiens omfang
+        #[arg(long)]
+        outcome: String,
+        /// The passage of the answer (default: the whole answer)
+        #[arg(long, default_value = "")]
+        passage: String,
+        #[arg(long, default_value = "")]
+        comment: String,
+        /// The summary heading's number: "2.1"
+        #[arg(long)]
+        heading: Option<String>,
+    },
+    /// Per question the count and share of each choice, overall and per category
+    Tally {
+        #[command(flatten)]
+        c: ConsultationRef,
+        /// Count the publishable responses only
+        #[arg(long)]
+        public: bool,
+    },
+    /// Search the responses' text
+    Search { query: String },
+    /// Write "Oppsummering av høringssvarene" (PDF)
+    Summary {
+        #[command(flatten)]
+        c: ConsultationRef,
+        #[command(flatten)]
+        out: ConsultationPdfOut,
+    },
+    /// Write the list of respondents (PDF)
+    Respondents {
+        #[command(flatten)]
+        c: ConsultationRef,
+        #[command(flatten)]
+        out: ConsultationPdfOut,
+    },
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ConsultationPdfOut {
+    /// The PDF file to write
+    #[arg(short = 'o', long = "output")]
+    pub output: PathBuf,
+    /// The public version: responses that may not be published are left out
+    #[arg(long)]
+    pub public: bool,
+}
+
+#[derive(Subcommand)]
+pub enum CategoryCommand {
+    List {
+        #[arg(long)]
+        body: String,
+    },
+    Add {
+        #[arg(long)]
+        body: String,
+        name: String,
+    },
+    Rename {
+        #[arg(long)]
+        body: String,
+        name: String,
+        new_name: String,
+    },
+    Remove {
+        #[arg(long)]
+        body: String,
+        name: String,
     },
 }

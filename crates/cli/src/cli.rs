@@ -103,6 +103,7 @@ fn dispatch(cli: &Cli, cx: &Ctx) -> R<Done> {
         Command::Signing { command } => commands::signing::run(cx, command),
         Command::Correct { reason, edit } => commands::record::correct(cx, reason, edit),
         Command::Actions { command } => commands::record::actions(cx, command),
+        Command::Consultation { command } => commands::consultation::run(cx, command),
         Command::Search {
             query,
             body,
@@ -185,6 +186,11 @@ fn output_file(command: &Command) -> Option<&std::path::Path> {
         Command::Signing {
             command: SigningCommand::Copy { output, .. },
         } => Some(output),
+        Command::Consultation {
+            command:
+                crate::args::ConsultationCommand::Summary { out, .. }
+                | crate::args::ConsultationCommand::Respondents { out, .. },
+        } => Some(&out.output),
         Command::Pdf { document } => Some(match document {
             PdfCommand::Agenda { out, .. }
             | PdfCommand::Memo { out, .. }

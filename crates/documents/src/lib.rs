@@ -4,6 +4,7 @@
 //! calendar invitation; and the file names they are saved under.
 
 mod agenda;
+mod consultation;
 mod error;
 mod files;
 mod ics;
@@ -56,6 +57,11 @@ pub trait Documents {
     fn pack_pdf(&self, meeting_id: &str, opts: DocOptions) -> Result<Vec<u8>>;
     /// The meeting as a calendar invitation (RFC 5545 text).
     fn meeting_ics(&self, meeting_id: &str) -> Result<String>;
+    /// "Oppsummering av høringssvarene" of a consultation, with the respondents and the full
+    /// responses as appendices (public: the publishable responses only).
+    fn consultation_summary_pdf(&self, consultation_id: &str, opts: DocOptions) -> Result<Vec<u8>>;
+    /// The list of a consultation's respondents (public: the publishable ones only).
+    fn respondents_pdf(&self, consultation_id: &str, opts: DocOptions) -> Result<Vec<u8>>;
 }
 
 impl Documents for Store {
@@ -101,6 +107,14 @@ impl Documents for Store {
 
     fn meeting_ics(&self, meeting_id: &str) -> Result<String> {
         Ok(ics::invitation(self, meeting_id)?)
+    }
+
+    fn consultation_summary_pdf(&self, consultation_id: &str, opts: DocOptions) -> Result<Vec<u8>> {
+        render(consultation::summary(self, consultation_id, opts)?)
+    }
+
+    fn respondents_pdf(&self, consultation_id: &str, opts: DocOptions) -> Result<Vec<u8>> {
+        render(consultation::respondents(self, consultation_id, opts)?)
     }
 }
 

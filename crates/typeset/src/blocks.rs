@@ -165,6 +165,7 @@ impl Layout<'_> {
                 out.push(VItem::Spacer(h));
             }
             Block::PageBreak => out.push(VItem::PageBreak),
+            Block::BarChart(chart) => self.bar_chart(chart, out),
             Block::KeepTogether(blocks) => {
                 let mut inner = Vec::new();
                 for b in blocks {

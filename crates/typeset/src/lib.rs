@@ -45,6 +45,7 @@
 
 mod blocks;
 mod boxes;
+mod chart;
 mod compose;
 mod error;
 mod external;
@@ -62,8 +63,8 @@ pub use compose::{render_compound, Compound, Part, PartContent};
 pub use error::PdfError;
 pub use external::{ExternalPdf, ExternalPdfError};
 pub use model::{
-    Align, Block, Cell, CellBlock, Column, ColumnWidth, DocMeta, Document, Field, FooterStyle, Row,
-    RowEmphasis, Span, Style, Table,
+    Align, Bar, BarChart, Block, Cell, CellBlock, Column, ColumnWidth, DocMeta, Document, Field,
+    FooterStyle, Row, RowEmphasis, Span, Style, Table,
 };
 pub use notes::RenderNote;
 

@@ -115,6 +115,26 @@ pub enum Block {
     PageBreak,
     /// Keep these blocks on one page where they fit on one.
     KeepTogether(Vec<Block>),
+    /// A horizontal bar chart drawn as vector graphics (filled rectangles, no image).
+    BarChart(BarChart),
+}
+
+/// One bar per entry, its length proportional to its value against the largest, the label
+/// left of it and the value as given right of it. Kept on one page where it fits.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarChart {
+    pub bars: Vec<Bar>,
+    /// Under the chart ("Figur 1: …").
+    pub caption: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    pub label: String,
+    /// Non-negative; what the bar's length is proportional to.
+    pub value: f64,
+    /// How the value is printed ("12", "12 %").
+    pub shown: String,
 }
 
 impl Block {

@@ -10,14 +10,14 @@ use quorum_record::vocab::SearchField;
 use quorum_record::Store;
 use std::path::Path;
 
-fn io_error(path: &Path, source: std::io::Error) -> quorum_record::Error {
+pub(crate) fn io_error(path: &Path, source: std::io::Error) -> quorum_record::Error {
     quorum_record::Error::Io {
         path: path.display().to_string(),
         source,
     }
 }
 
-fn file_json(path: &Path) -> serde_json::Value {
+pub(crate) fn file_json(path: &Path) -> serde_json::Value {
     serde_json::json!({ "file": path.display().to_string() })
 }
 

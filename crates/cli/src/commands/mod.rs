@@ -5,6 +5,7 @@ pub mod agenda;
 pub mod backup;
 pub mod body;
 pub mod case;
+pub mod consultation;
 pub mod files;
 pub mod groups;
 pub mod meeting;

@@ -6,6 +6,7 @@
 mod common;
 mod doc_support;
 
+mod consultation;
 mod council;
 mod documents;
 mod pack;
