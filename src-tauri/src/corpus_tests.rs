@@ -169,10 +169,6 @@ const KNOWN: &[(&str, &str)] = &[
         "record/agenda.rs update_item: a case item takes a case type its body does not have",
     ),
     (
-        "set_body_rules quorum_percent=0",
-        "record/bodies.rs set_body_rules: the range message names the field by its code (\"quorum_percent må være mellom 1 og 100\")",
-    ),
-    (
         "export_documents register year=0",
         "src-tauri/documents: an export job is started for any request; its failure arrives only as an event",
     ),
