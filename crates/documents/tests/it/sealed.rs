@@ -8,14 +8,19 @@ use quorum_documents::{DocOptions, Documents};
 use quorum_record::agenda::{ItemInput, ItemUpdate};
 use quorum_record::bodies::BodyInput;
 use quorum_record::cases::{AttachmentInput, CaseInput, ReferenceInput};
+use quorum_record::consultations::{ConsultationInput, QuestionInput};
 use quorum_record::corrections::CorrectionEdit;
 use quorum_record::error::StateProblem;
 use quorum_record::groups::{OutsidePositionInput, PartyInput};
+use quorum_record::handling::{HandlingInput, HeadingInput};
+use quorum_record::intake::SheetKind;
 use quorum_record::meetings::MeetingInput;
 use quorum_record::model::Due;
 use quorum_record::people::{MembershipInput, PersonInput};
 use quorum_record::presence::DisqualificationDecision;
 use quorum_record::record::{ActionInput, AttendanceInput};
+use quorum_record::responses::ResponseInput;
+use quorum_record::vocab::ResponseSource;
 use quorum_record::vocab::{
     ActionStatus, AttendanceStatus, Impartiality, ItemKind, PresenceKind, Role, VoteMethod,
     VoteSide,
@@ -100,6 +105,12 @@ fn assert_unchanged(what: &str, before: &[(String, Vec<u8>)], s: &Store) {
     }
 }
 
+/// The demo's consultation (the e-health strategy's, 2022).
+fn consultation(s: &Store) -> quorum_record::consultations::Consultation {
+    let b = s.body_by_short(EH).unwrap();
+    s.consultations(&b.id).unwrap().pop().unwrap()
+}
+
 /// Public methods of `Store` in the record crate that only read, or that write only outside the
 /// record (backups, snapshots).
 const READS: &[&str] = &[
@@ -155,6 +166,18 @@ const READS: &[&str] = &[
     "votes",
     "signing",
     "signing_pdf",
+    "consultation",
+    "consultations",
+    "consultations_of_case",
+    "categories",
+    "response",
+    "responses",
+    "headings",
+    "marks",
+    "tally",
+    "search_responses",
+    "propose_mapping",
+    "read_response_form",
 ];
 
 /// The correction path: the one way approved minutes change (tested below: it changes them,
@@ -762,6 +785,183 @@ const WRITES: &[Scenario] = &[
     }),
     ("refuse_minutes", |s, c| {
         let _ = s.refuse_minutes(&c.ks.meeting, &c.ks.berge.id, "Feil i sak 3/26");
+    }),
+    // Consultations are not part of any meeting's record: their writes must leave every
+    // approved document as it was (the memo of a case they inform included).
+    ("create_consultation", |s, _c| {
+        let b = s.body_by_short(EH).unwrap();
+        let _ = s.create_consultation(
+            &b.id,
+            &ConsultationInput {
+                title: "Ny høring".into(),
+                sent_date: "2026-01-05".into(),
+                deadline: "2026-03-01".into(),
+                ..Default::default()
+            },
+        );
+    }),
+    ("update_consultation", |s, _c| {
+        let k = consultation(s);
+        let _ = s.update_consultation(
+            &k.id,
+            &ConsultationInput {
+                title: "Omdøpt høring".into(),
+                sent_date: k.sent_date.clone(),
+                deadline: k.deadline.clone(),
+                ..Default::default()
+            },
+        );
+    }),
+    ("link_consultation_case", |s, c| {
+        let _ = s.link_consultation_case(&consultation(s).id, &c.c26);
+    }),
+    ("unlink_consultation_case", |s, c| {
+        let k = consultation(s);
+        let _ = s.unlink_consultation_case(&k.id, &k.case_ids[0]);
+        let _ = s.unlink_consultation_case(&k.id, &c.c26);
+    }),
+    ("set_consultation_document", |s, _c| {
+        let _ = s.set_consultation_document(&consultation(s).id, None);
+    }),
+    ("add_question", |s, _c| {
+        let _ = s.add_question(
+            &consultation(s).id,
+            &QuestionInput {
+                text: "Et nytt spørsmål?".into(),
+                ..Default::default()
+            },
+        );
+    }),
+    ("update_question", |s, _c| {
+        let q = consultation(s).questions[3].clone();
+        let _ = s.update_question(
+            &q.id,
+            &QuestionInput {
+                text: "Andre innspill?".into(),
+                ..Default::default()
+            },
+        );
+    }),
+    ("remove_question", |s, _c| {
+        let q = consultation(s).questions[3].clone();
+        let _ = s.remove_question(&q.id);
+    }),
+    ("add_category", |s, _c| {
+        let _ = s.add_category(&consultation(s).body_id, "Tannhelse");
+    }),
+    ("rename_category", |s, _c| {
+        let k = s.categories(&consultation(s).body_id).unwrap()[0].clone();
+        let _ = s.rename_category(&k.id, "Kommuner");
+    }),
+    ("remove_category", |s, _c| {
+        let k = s
+            .categories(&consultation(s).body_id)
+            .unwrap()
+            .pop()
+            .unwrap();
+        let _ = s.remove_category(&k.id);
+    }),
+    ("add_response", |s, _c| {
+        let _ = s.add_response(
+            &consultation(s).id,
+            &ResponseInput {
+                respondent: "Ny instans".into(),
+                received: "2022-09-30".into(),
+                ..Default::default()
+            },
+        );
+    }),
+    ("add_response_from", |s, _c| {
+        let _ = s.add_response_from(
+            &consultation(s).id,
+            &ResponseInput {
+                respondent: "Skjema".into(),
+                received: "2022-09-30".into(),
+                ..Default::default()
+            },
+            ResponseSource::Docx,
+        );
+    }),
+    ("update_response", |s, _c| {
+        let r = s.responses(&consultation(s).id).unwrap()[1].clone();
+        let _ = s.update_response(
+            &r.id,
+            &ResponseInput {
+                respondent: "Omdøpt".into(),
+                received: r.received.clone(),
+                ..Default::default()
+            },
+        );
+    }),
+    ("set_response_publishable", |s, _c| {
+        let r = s.responses(&consultation(s).id).unwrap()[0].clone();
+        let _ = s.set_response_publishable(&r.id, false);
+    }),
+    ("remove_response", |s, _c| {
+        let r = s.responses(&consultation(s).id).unwrap()[2].clone();
+        let _ = s.remove_response(&r.id);
+    }),
+    ("import_sheet", |s, _c| {
+        let k = consultation(s);
+        let csv = "Høringsinstans;Tidspunkt\nNy;2022-09-01\n";
+        let sheet = quorum_record::intake::read_sheet(csv.as_bytes(), SheetKind::Csv).unwrap();
+        let m = s.propose_mapping(&k.id, &sheet).unwrap();
+        let _ = s.import_sheet(&k.id, &sheet, &m);
+    }),
+    ("import_response_form", |s, _c| {
+        let _ = s.import_response_form(
+            &consultation(s).id,
+            b"not a form",
+            &ResponseInput::default(),
+        );
+    }),
+    ("add_heading", |s, _c| {
+        let _ = s.add_heading(
+            &consultation(s).id,
+            &HeadingInput {
+                title: "Ny overskrift".into(),
+                ..Default::default()
+            },
+        );
+    }),
+    ("update_heading", |s, _c| {
+        let h = s.headings(&consultation(s).id).unwrap()[0].clone();
+        let _ = s.update_heading(&h.id, "Visjon", "");
+    }),
+    ("remove_heading", |s, _c| {
+        let h = s.headings(&consultation(s).id).unwrap()[1].clone();
+        let _ = s.remove_heading(&h.id);
+    }),
+    ("mark_answer", |s, _c| {
+        let r = s.responses(&consultation(s).id).unwrap()[0].clone();
+        let _ = s.mark_answer(
+            &r.answers[0].id,
+            &HandlingInput {
+                heading_id: None,
+                passage: String::new(),
+                outcome: quorum_record::vocab::Handling::Taken,
+                comment: "Tatt inn.".into(),
+            },
+        );
+    }),
+    ("update_mark", |s, _c| {
+        let m = s.marks(&consultation(s).id).unwrap()[0].clone();
+        let _ = s.update_mark(
+            &m.id,
+            &HandlingInput {
+                heading_id: None,
+                passage: String::new(),
+                outcome: quorum_record::vocab::Handling::NotTaken,
+                comment: String::new(),
+            },
+        );
+    }),
+    ("remove_mark", |s, _c| {
+        let m = s.marks(&consultation(s).id).unwrap()[0].clone();
+        let _ = s.remove_mark(&m.id);
+    }),
+    ("remove_consultation", |s, _c| {
+        let _ = s.remove_consultation(&consultation(s).id);
     }),
     ("import_json", |s, _c| {
         let _ = s.import_json(&s.export_json().unwrap());
