@@ -150,3 +150,21 @@ pub fn snapshot(s: &Store) -> String {
 
 /// The demo's body short name.
 pub const EH: &str = "E-helserådet";
+
+/// The tables schema 5 added (groups, proposals and votes, attendance through the meeting,
+/// impartiality, signing, and the seal of groups).
+pub const SCHEMA_5_TABLES: &[&str] = &[
+    "party",
+    "outside_position",
+    "presence_change",
+    "case_substitute",
+    "disqualification",
+    "proposal",
+    "vote",
+    "vote_group",
+    "vote_ballot",
+    "minutes_signer",
+    "signing_round",
+    "signature",
+    "seal_party",
+];

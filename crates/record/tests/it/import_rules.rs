@@ -914,21 +914,7 @@ fn a_sealed_action_point_of_another_meeting_is_refused() {
 // ---------------------------------------------------------------------------------------------
 // Schema 5: groups, proposals and votes, attendance through the meeting, impartiality, signing.
 
-const NEW_TABLES: &[&str] = &[
-    "party",
-    "outside_position",
-    "presence_change",
-    "case_substitute",
-    "disqualification",
-    "proposal",
-    "vote",
-    "vote_group",
-    "vote_ballot",
-    "minutes_signer",
-    "signing_round",
-    "signature",
-    "seal_party",
-];
+const NEW_TABLES: &[&str] = SCHEMA_5_TABLES;
 
 const NEW_COLUMNS: &[(&str, &str)] = &[
     ("body", "quorum_percent"),

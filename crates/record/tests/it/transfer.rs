@@ -466,21 +466,7 @@ fn a_signed_council_record_with_every_new_table_round_trips() {
     let s = &d.store;
     let first = snapshot(s);
     let doc: Value = serde_json::from_str(&first).unwrap();
-    for t in [
-        "party",
-        "outside_position",
-        "presence_change",
-        "case_substitute",
-        "disqualification",
-        "proposal",
-        "vote",
-        "vote_group",
-        "vote_ballot",
-        "minutes_signer",
-        "signing_round",
-        "signature",
-        "seal_party",
-    ] {
+    for t in SCHEMA_5_TABLES {
         assert!(
             !doc["tables"][t].as_array().unwrap().is_empty(),
             "no rows of {t}"
