@@ -2916,6 +2916,102 @@ fn refusals(dir: &Path) -> Vec<Bad> {
     add(&["demo"], ANY);
     add(&["--read-only", "person", "add", "--name", "Ola"], ANY);
     add(&["--read-only", "restore", "OUT/tekst.txt"], ANY);
+
+    // --- consultations (the demo's e-health strategy consultation is number 1)
+    let c = ["--body", B, "1"];
+    let with = |head: &[&'static str], tail: &[&'static str]| -> Vec<&'static str> {
+        let mut a = head.to_vec();
+        a.extend(c);
+        a.extend(tail);
+        a
+    };
+    add(&["consultation", "list", "--body", "Ukjent"], NOT_FOUND);
+    add(
+        &[
+            "consultation",
+            "create",
+            "--body",
+            B,
+            "--title",
+            "T",
+            "--sent",
+            "2022-02-30",
+            "--deadline",
+            "2022-10-01",
+        ],
+        DATE,
+    );
+    add(&["consultation", "show", "--body", B, "9"], NOT_FOUND);
+    add(&with(&["consultation", "question"], &["--text", ""]), EMPTY);
+    add(
+        &["consultation", "category", "list", "--body", "Ukjent"],
+        NOT_FOUND,
+    );
+    add(
+        &["consultation", "category", "add", "--body", B, "kommune"],
+        ANY,
+    );
+    add(
+        &[
+            "consultation",
+            "category",
+            "rename",
+            "--body",
+            B,
+            "Ukjent",
+            "Ny",
+        ],
+        NOT_FOUND,
+    );
+    add(
+        &[
+            "consultation",
+            "category",
+            "remove",
+            "--body",
+            B,
+            "Næringsliv",
+        ],
+        ANY,
+    );
+    add(
+        &with(
+            &["consultation", "respond"],
+            &["--respondent", "X", "--received", "2022-13-01"],
+        ),
+        DATE,
+    );
+    add(
+        &with(&["consultation", "import"], &["OUT/finnes-ikke.xlsx"]),
+        FILE,
+    );
+    add(
+        &with(
+            &["consultation", "heading"],
+            &["--title", "T", "--parent", "9.9"],
+        ),
+        NOT_FOUND,
+    );
+    add(
+        &with(
+            &["consultation", "mark"],
+            &["--response", "1", "--question", "1", "--outcome", "kanskje"],
+        ),
+        CHOICE,
+    );
+    add(&["consultation", "tally", "--body", B, "7"], NOT_FOUND);
+    add(&["consultation", "search", ""], ACCEPT);
+    add(
+        &with(
+            &["consultation", "summary"],
+            &["-o", "OUT/finnes/ikke/x.pdf"],
+        ),
+        FILE,
+    );
+    add(
+        &with(&["consultation", "respondents"], &["-o", "OUT/quorum.db"]),
+        ANY,
+    );
     v
 }
 
