@@ -304,7 +304,6 @@ vocabulary! {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -84,8 +84,14 @@ fn the_demos_summary_has_the_questions_the_tally_the_chart_and_seed_001s_answers
         !qdf.lines().any(|l| l.trim_end().ends_with(" Do")),
         "an XObject painted"
     );
-    let bars = qdf.lines().filter(|l| l.trim_end().ends_with(" re")).count();
-    assert!(bars >= 8, "{bars} rectangles: one per category with responses");
+    let bars = qdf
+        .lines()
+        .filter(|l| l.trim_end().ends_with(" re"))
+        .count();
+    assert!(
+        bars >= 8,
+        "{bars} rectangles: one per category with responses"
+    );
     // The same record gives the same bytes.
     let again = d.dir.path().join("igjen.pdf");
     d.cli_ok(&[
