@@ -257,8 +257,6 @@ struct Targets {
 struct Council {
     body: String,
     meeting: String,
-    /// 2/26: Marit Løvland disqualified, Nils Kleven her substitute.
-    c2: String,
     /// 3/26: H's alternative proposal, two votes by group.
     c3: String,
     /// 4/26: the named vote.
@@ -282,6 +280,7 @@ fn council(s: &Store) -> Council {
     let body = s.body_by_short(KS).unwrap();
     let m = s.meeting_by_number(KS, "1/2026").unwrap();
     let case = |n: &str| s.case_by_number(KS, n).unwrap();
+    // 2/26: Marit Løvland disqualified, Nils Kleven her substitute.
     let (c2, c3, c4) = (case("2/26"), case("3/26"), case("4/26"));
     let person = |n: &str| s.person_by_name(n).unwrap();
     let berge = person("Kristin Berge");
@@ -306,7 +305,6 @@ fn council(s: &Store) -> Council {
         marit,
         body: body.id,
         meeting: m.id,
-        c2: c2.id,
         c3: c3.id,
         c4: c4.id,
     }
