@@ -292,7 +292,10 @@ pub fn field_label(field: &str, lang: Lang) -> String {
         "file" => ("Filen", "The file"),
         "term_from" => ("Startdatoen", "The start date"),
         "term_to" => ("Sluttdatoen", "The end date"),
-        "quorum_percent" => ("Andelen som må være til stede", "The share that must be present"),
+        "quorum_percent" => (
+            "Andelen som må være til stede",
+            "The share that must be present",
+        ),
         "method" => ("Voteringsmåten", "The way of voting"),
         "side" => ("Stemmen", "The vote"),
         "result" => ("Resultatet", "The result"),
