@@ -358,11 +358,7 @@ impl Store {
     ) -> Result<Vec<(Person, crate::groups::OutsidePosition)>> {
         let c = case(&self.conn, case_id)?;
         let text = format!("{} {} {}", c.title, c.summary, c.proposal).to_lowercase();
-        let Some(q) = self
-            .quorum(c.meeting_id.as_deref().unwrap_or_default())?
-            .into_iter()
-            .find(|q| q.case_id == case_id)
-        else {
+        let Some(q) = case_quorum(&self.conn, case_id)? else {
             return Ok(Vec::new());
         };
         let mut out = Vec::new();
@@ -423,32 +419,33 @@ fn other_meeting_item() -> Error {
     )
 }
 
-/// Refuses a decision in a case where the body could not decide, unless the secretariat has
-/// confirmed it (`decide_without_quorum`).
-pub(crate) fn check_quorum(conn: &Connection, case_id: &str) -> Result<()> {
-    let c = case(conn, case_id)?;
-    let Some(meeting_id) = c.meeting_id.as_deref() else {
-        return Ok(());
+/// The quorum of one case (None for a case on no agenda).
+pub(crate) fn case_quorum(conn: &Connection, case_id: &str) -> Result<Option<CaseQuorum>> {
+    let Some(meeting_id) = case(conn, case_id)?.meeting_id else {
+        return Ok(None);
     };
+    Ok(quorum(conn, &meeting_id)?
+        .into_iter()
+        .find(|q| q.case_id == case_id))
+}
+
+/// Refuses a decision in a case where the body could not decide, unless the secretariat has
+/// confirmed it (`decide_without_quorum`); else the case's quorum, with who takes part.
+pub(crate) fn check_quorum(conn: &Connection, case_id: &str) -> Result<Option<CaseQuorum>> {
+    let q = case_quorum(conn, case_id)?;
     let allowed: bool = conn.query_row(
         "SELECT without_quorum FROM \"case\" WHERE id = ?1",
         [case_id],
         |r| r.get(0),
     )?;
-    if allowed {
-        return Ok(());
-    }
-    match quorum(conn, meeting_id)?
-        .into_iter()
-        .find(|q| q.case_id == case_id)
-    {
-        Some(q) if !q.quorate => Err(Error::State(StateProblem::NotQuorate {
+    match q {
+        Some(q) if !q.quorate && !allowed => Err(Error::State(StateProblem::NotQuorate {
             case: q.case_number,
             present: q.present,
             needed: q.needed,
             members: q.members,
         })),
-        _ => Ok(()),
+        q => Ok(q),
     }
 }
 

@@ -202,7 +202,9 @@ impl Store {
         })?;
         match text {
             None => refuse_if_approving(&self.conn, case_id)?,
-            Some(_) => crate::presence::check_quorum(&self.conn, case_id)?,
+            Some(_) => {
+                crate::presence::check_quorum(&self.conn, case_id)?;
+            }
         }
         let sql = "UPDATE \"case\" SET decision = ?2 WHERE id = ?1";
         self.execute_on_item(&item_id, Entity::Case, case_id, sql, params![case_id, text])?;

@@ -5,7 +5,7 @@
 use crate::error::{Error, Result, Thing};
 use crate::groups::{party, Party};
 use crate::model::Person;
-use crate::presence::{check_quorum, quorum, Voter};
+use crate::presence::{case_quorum, check_quorum, Voter};
 use crate::seal::{meeting_parties, seal_person_join, sealed_person_columns};
 use crate::store::{
     all, case, first, from_row, next_position, not_found, person, person_columns, person_from_row,
@@ -163,11 +163,7 @@ impl Store {
                 }
                 None => c.proposal.clone(),
             };
-            check_quorum(tx, case_id)?;
-            let meeting_id = c.meeting_id.clone().unwrap_or_default();
-            let voters = quorum(tx, &meeting_id)?
-                .into_iter()
-                .find(|q| q.case_id == case_id)
+            let voters = check_quorum(tx, case_id)?
                 .map(|q| q.voters)
                 .unwrap_or_default();
             let tally = tally(tx, &c.body_id, &voters, input)?;
@@ -501,12 +497,6 @@ fn vote(conn: &Connection, id: &str) -> Result<Vote> {
                 })
         })
         .collect();
-    // Ballots in the attendance's order; each voter's name and group are those of their seat.
-    let voters = quorum(conn, &meeting_id)?
-        .into_iter()
-        .find(|q| q.case_id == v.case_id)
-        .map(|q| q.voters)
-        .unwrap_or_default();
     let mut ballots: Vec<Ballot> = all(
         conn,
         &format!(
@@ -522,6 +512,14 @@ fn vote(conn: &Connection, id: &str) -> Result<Vote> {
             })
         },
     )?;
+    // Ballots in the attendance's order; each voter's name and group are those of their seat.
+    // Only a roll call has ballots, and only it needs who took part.
+    let voters = match ballots.is_empty() {
+        true => Vec::new(),
+        false => case_quorum(conn, &v.case_id)?
+            .map(|q| q.voters)
+            .unwrap_or_default(),
+    };
     for b in &mut ballots {
         if let Some(x) = voters.iter().find(|x| x.person.id == b.person.id) {
             b.party = x.party.clone();
